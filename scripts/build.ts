@@ -1,0 +1,68 @@
+// `npm run build`: validates the book, builds every output into a staging folder, and replaces
+// dist/ only when all of them succeeded. A failed build leaves the previous dist/ untouched.
+//   --strict        missing or outdated translations are errors (for releases)
+//   --base /path/   serve under a sub-path (overrides content/book.yaml)
+//   --out DIR       write somewhere else than dist/
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadBook } from '../src/lib/book.ts';
+import { ContentError } from '../src/lib/errors.ts';
+
+const { values } = parseArgs({
+  options: {
+    strict: { type: 'boolean', default: false },
+    base: { type: 'string' },
+    out: { type: 'string', default: 'dist' },
+    root: { type: 'string', default: '.' },
+  },
+});
+const root = resolve(values.root);
+const out = resolve(root, values.out);
+const started = performance.now();
+const step = (label: string) => {
+  const t0 = performance.now();
+  return (detail = '') => console.log(`✓ ${label}${detail ? ` — ${detail}` : ''} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+};
+
+function fail(message: string): never {
+  console.error(`\n✗ Build failed. ${out} was left as it was.\n\n${message}\n`);
+  process.exit(1);
+}
+
+let done = step('content checked');
+try {
+  const book = loadBook(root, { base: values.base });
+  done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
+} catch (e) {
+  if (e instanceof ContentError) fail(e.message);
+  throw e;
+}
+
+const staging = join(root, '.build', `staging-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
+mkdirSync(staging, { recursive: true });
+done = step('site built');
+const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    PLANCHES_OUT_DIR: staging,
+    PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
+    PLANCHES_STRICT: values.strict ? '1' : '',
+  },
+});
+if (astro.status !== 0) {
+  rmSync(staging, { recursive: true, force: true });
+  fail('The site build stopped (see the messages above).');
+}
+done();
+
+// Swap: the old output is moved aside first, so there is never a half-written dist/.
+const old = join(root, '.build', `previous-${process.pid}`);
+if (existsSync(out)) renameSync(out, old);
+renameSync(staging, out);
+rmSync(old, { recursive: true, force: true });
+console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,0 +1,42 @@
+// Reading-page enhancements, loaded on every page (kept tiny: the page works without it).
+// - ← and → go to the previous and next episode, unless focus is in a text field or a modifier is held.
+// - The language switch carries the current paragraph or panel, so the reader lands at the same place.
+
+export function isTextField(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+  if (isTextField(document.activeElement)) return;
+  const dir = e.key === 'ArrowLeft' ? 'prev' : e.key === 'ArrowRight' ? 'next' : null;
+  if (!dir) return;
+  const link = document.querySelector<HTMLAnchorElement>(`a[data-key-nav="${dir}"]`);
+  if (link) {
+    e.preventDefault();
+    location.href = link.href;
+  }
+});
+
+/** The paragraph or panel at the top of the reading area: the first one whose bottom is below the header. */
+function currentAnchor(): string | null {
+  const items = document.querySelectorAll<HTMLElement>('.episode-body [id]');
+  for (const el of items) {
+    if (el.getBoundingClientRect().bottom > 80) return el.id;
+  }
+  return null;
+}
+
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-switch]')) {
+  const update = () => {
+    const id = currentAnchor();
+    const url = new URL(link.href);
+    url.hash = id && window.scrollY > 0 ? id : '';
+    link.href = url.href;
+  };
+  link.addEventListener('pointerdown', update);
+  link.addEventListener('focus', update);
+  link.addEventListener('click', update);
+}

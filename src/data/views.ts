@@ -1,0 +1,27 @@
+// Helpers shared by the pages: the episodes of a language in order, their neighbours, and the
+// alternates of a page in every language.
+import type { Book, Episode } from '../lib/book.ts';
+import { episodeView, type EpisodeView } from '../lib/episode/view.ts';
+import { languageCodes } from '../lib/settings.ts';
+
+export function views(book: Book, lang: string): EpisodeView[] {
+  return book.episodes.map((e) => episodeView(book, e, lang));
+}
+
+export function alternatesOf(book: Book, route: (lang: string) => string): Array<{ lang: string; path: string }> {
+  return languageCodes(book.settings).map((lang) => ({ lang, path: route(lang) }));
+}
+
+export function neighbours(book: Book, episode: Episode): { prev?: Episode; next?: Episode } {
+  const i = book.episodes.indexOf(episode);
+  return { prev: book.episodes[i - 1], next: book.episodes[i + 1] };
+}
+
+/** The name of language `code` written in language `inLang` ("French", "anglais"). */
+export function languageName(code: string, inLang: string): string {
+  try {
+    return new Intl.DisplayNames([inLang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,20 @@
+// The one translations module: interface strings per language. Adding a language means adding
+// its file here and in content/book.yaml; nothing else in the code lists languages.
+import en from './en.ts';
+import fr from './fr.ts';
+import type { StringKey, Strings } from './types.ts';
+
+export const STRINGS: Record<string, Strings> = { en, fr };
+
+export type { StringKey, Strings };
+
+/** The interface string `key` in `lang`, with {placeholders} filled. Falls back to English. */
+export function t(lang: string, key: StringKey, values: Record<string, string | number> = {}): string {
+  const table = STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? en;
+  return table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+}
+
+/** The languages that have interface strings: the settings may only use these. */
+export function hasStrings(lang: string): boolean {
+  return lang in STRINGS;
+}

@@ -1,0 +1,23 @@
+// What an episode file's frontmatter may hold: the original language's file and a translation's.
+import { z } from 'zod';
+
+export const originalFrontmatter = z.strictObject({
+  number: z.number({ error: 'expected the episode number, a whole number such as 19' }).int().positive(),
+  title: z.string().min(1, 'expected the episode title'),
+  summary: z.string().default(''),
+});
+
+export const translationFrontmatter = z.strictObject({
+  title: z.string().min(1, 'expected the translated title (leave the file out if the episode is not translated yet)').optional(),
+  summary: z.string().optional(),
+  /**
+   * What version of the original each part translates: part id ("title", "summary", "p3") to
+   * the original's fingerprint when it was translated. Written by `npm run status -- --stamp`.
+   */
+  translates: z.record(z.string(), z.string().regex(/^[0-9a-f]{8}$/, 'expected an 8-character fingerprint')).optional(),
+});
+
+export type OriginalFrontmatter = z.infer<typeof originalFrontmatter>;
+export type TranslationFrontmatter = z.infer<typeof translationFrontmatter>;
+
+export const EPISODE_DIR = /^(\d+)-([a-z0-9]+(?:-[a-z0-9]+)*)$/;

@@ -1,0 +1,40 @@
+// The kit's one security-policy module. Pages get the policy as a <meta> tag; static hosts get
+// the same policy (plus the headers a meta tag cannot carry) from hostHeaders().
+
+export interface PolicyOptions {
+  /** Origins allowed in frames (the book's PeerTube instances), e.g. https://video.example. */
+  frameOrigins?: string[];
+  /** Pages that run the search need WebAssembly compilation. */
+  wasm?: boolean;
+}
+
+/** The Content-Security-Policy: everything from the site itself, nothing from anywhere else. */
+export function contentSecurityPolicy(options: PolicyOptions = {}): string {
+  const frames = options.frameOrigins?.length ? options.frameOrigins.join(' ') : "'none'";
+  const directives: Array<[string, string]> = [
+    ['default-src', "'none'"],
+    ['script-src', options.wasm ? "'self' 'wasm-unsafe-eval'" : "'self'"],
+    ['style-src', "'self'"],
+    ['img-src', "'self' data:"],
+    ['font-src', "'self'"],
+    ['connect-src', "'self'"],
+    ['media-src', "'self'"],
+    ['manifest-src', "'self'"],
+    ['frame-src', frames],
+    ['worker-src', "'self'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'none'"],
+    ['object-src', "'none'"],
+  ];
+  return directives.map(([k, v]) => `${k} ${v}`).join('; ');
+}
+
+/** Headers for static hosts: the CSP plus what only an HTTP header can say. */
+export function hostHeaders(options: PolicyOptions = {}): Record<string, string> {
+  return {
+    'Content-Security-Policy': `${contentSecurityPolicy(options)}; frame-ancestors 'self'`,
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}

@@ -1,0 +1,68 @@
+// YAML parsing that remembers where each value came from, so that schema errors can point at
+// the line an author must fix.
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './errors.ts';
+
+export interface YamlSource {
+  file: string;
+  data: unknown;
+  /** 1-based line of the value at `path`, or of its nearest parent that exists. */
+  lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource | ContentProblem {
+  const counter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const line = first.linePos?.[0]?.line;
+    return {
+      file,
+      line: line !== undefined ? line + lineOffset : undefined,
+      message: `this is not valid YAML (${first.message.split('\n')[0]}).`,
+    };
+  }
+  return {
+    file,
+    data: doc.toJS() ?? {},
+    lineOf(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n) as unknown[], true);
+        if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + lineOffset;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Turns zod issues into problems an author can act on, with the line of the offending value. */
+export function zodProblems(error: z.ZodError, src: YamlSource, fieldPrefix = ''): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const path = issue.path as PropertyKey[];
+    const field = fieldPrefix + (path.map(String).join('.') || '(top level)');
+    return { file: src.file, line: src.lineOf(path), field, message: describeIssue(issue) };
+  });
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? `this field is required (expected ${issue.expected}).`
+        : `expected ${issue.expected}, found ${typeName(issue.input)}.`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling).`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
+    default:
+      return issue.message.endsWith('.') ? issue.message : issue.message + '.';
+  }
+}
+
+function typeName(v: unknown): string {
+  if (v === null) return 'nothing (null)';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return `${typeof v} ${JSON.stringify(v)}`;
+}

@@ -1,0 +1,29 @@
+import type { APIRoute } from 'astro';
+import { getBook } from '../../data/book.ts';
+import { views } from '../../data/views.ts';
+import { rss } from '../../lib/feeds.ts';
+import { languageCodes, pick } from '../../lib/settings.ts';
+import { absolute, routes } from '../../lib/urls.ts';
+import { t } from '../../i18n/index.ts';
+
+export async function getStaticPaths() {
+  const book = await getBook();
+  return languageCodes(book.settings).map((lang) => ({ params: { lang } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const lang = params.lang!;
+  const book = await getBook();
+  const { settings } = book;
+  const abs = (p: string) => absolute(settings.site.url, settings.site.base, p);
+  const body = rss({
+    title: t(lang, 'feed.title', { title: pick(settings.title, lang, settings) }),
+    description: pick(settings.description, lang, settings),
+    url: abs(routes.home(lang)),
+    selfUrl: abs(routes.feed(lang)),
+    lang,
+    date: settings.published,
+    items: views(book, lang).map((v) => ({ title: `${v.number}. ${v.title.text}`, url: abs(routes.episode(lang, v.slug)), summary: v.summary.text, date: settings.published })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

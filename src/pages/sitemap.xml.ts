@@ -1,0 +1,20 @@
+import type { APIRoute } from 'astro';
+import { getBook } from '../data/book.ts';
+import { sitemap } from '../lib/feeds.ts';
+import { languageCodes } from '../lib/settings.ts';
+import { absolute, routes } from '../lib/urls.ts';
+
+export const GET: APIRoute = async () => {
+  const book = await getBook();
+  const { settings } = book;
+  const langs = languageCodes(settings);
+  const abs = (p: string) => absolute(settings.site.url, settings.site.base, p);
+  const group = (route: (lang: string) => string) => langs.map((lang) => ({ url: abs(route(lang)), alternates: langs.map((l) => ({ lang: l, url: abs(route(l)) })) }));
+  const entries = [
+    { url: abs(routes.chooser()), alternates: [] },
+    ...group(routes.home),
+    ...group(routes.about),
+    ...book.episodes.flatMap((e) => group((l) => routes.episode(l, e.slug))),
+  ];
+  return new Response(sitemap(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
