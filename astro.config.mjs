@@ -6,7 +6,7 @@ import { buildOptions } from './src/data/options.ts';
 import planches from './src/integrations/planches.ts';
 
 const options = buildOptions();
-const settings = loadSettings(process.cwd(), options);
+const settings = loadSettings(options.bookRoot, options);
 
 export default defineConfig({
   site: settings.site.url,

@@ -3,23 +3,26 @@
 //   --strict        missing or outdated translations are errors (for releases)
 //   --base /path/   serve under a sub-path (overrides content/book.yaml)
 //   --out DIR       write somewhere else than dist/
+//   --book DIR      build the book in DIR (its content/ folder) instead of this one
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
+import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
 
 const { values } = parseArgs({
   options: {
     strict: { type: 'boolean', default: false },
     base: { type: 'string' },
     out: { type: 'string', default: 'dist' },
-    root: { type: 'string', default: '.' },
+    book: { type: 'string', default: '.' },
   },
 });
-const root = resolve(values.root);
-const out = resolve(root, values.out);
+const kit = resolve(import.meta.dirname, '..');
+const root = resolve(values.book);
+const out = resolve(values.out);
 const started = performance.now();
 const step = (label: string) => {
   const t0 = performance.now();
@@ -35,20 +38,25 @@ let done = step('content checked');
 try {
   const book = loadBook(root, { base: values.base });
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
+  done = step('panel images');
+  const { stats } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
+  done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);
 } catch (e) {
   if (e instanceof ContentError) fail(e.message);
   throw e;
 }
 
-const staging = join(root, '.build', `staging-${process.pid}`);
+const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 done = step('site built');
-const astro = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', root], {
+const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  cwd: kit,
   stdio: ['ignore', 'inherit', 'inherit'],
   env: {
     ...process.env,
     ASTRO_TELEMETRY_DISABLED: '1',
+    PLANCHES_BOOK: root,
     PLANCHES_OUT_DIR: staging,
     PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
     PLANCHES_STRICT: values.strict ? '1' : '',
@@ -61,7 +69,8 @@ if (astro.status !== 0) {
 done();
 
 // Swap: the old output is moved aside first, so there is never a half-written dist/.
-const old = join(root, '.build', `previous-${process.pid}`);
+const old = join(kit, '.build', `previous-${process.pid}`);
+mkdirSync(dirname(out), { recursive: true });
 if (existsSync(out)) renameSync(out, old);
 renameSync(staging, out);
 rmSync(old, { recursive: true, force: true });

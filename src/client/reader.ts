@@ -40,3 +40,17 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-lang-swi
   link.addEventListener('focus', update);
   link.addEventListener('click', update);
 }
+
+// Transcripts are visible without JavaScript; with it they fold behind a toggle, and stay in
+// the accessibility tree while folded (visually hidden, not display: none).
+for (const button of document.querySelectorAll<HTMLButtonElement>('.transcript-toggle')) {
+  const box = document.getElementById(button.getAttribute('aria-controls') ?? '');
+  if (!box) continue;
+  const set = (open: boolean) => {
+    button.setAttribute('aria-expanded', String(open));
+    box.classList.toggle('visually-hidden', !open);
+  };
+  set(false);
+  button.hidden = false;
+  button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
+}

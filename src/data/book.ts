@@ -1,13 +1,16 @@
 // The book as pages see it: loaded once per build through the content collection.
 import { getEntry } from 'astro:content';
 import type { Book } from '../lib/book.ts';
+import type { ImageManifest } from '../lib/panels/render.ts';
 
-let cached: Book | undefined;
+export type SiteBook = Book & { images: ImageManifest };
 
-export async function getBook(): Promise<Book> {
+let cached: SiteBook | undefined;
+
+export async function getBook(): Promise<SiteBook> {
   if (cached && import.meta.env.PROD) return cached;
   const entry = await getEntry('book', 'book');
   if (!entry) throw new Error('The book was not loaded: see the errors above.');
-  cached = entry.data as unknown as Book;
+  cached = entry.data as unknown as SiteBook;
   return cached;
 }

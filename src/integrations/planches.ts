@@ -1,18 +1,50 @@
-// The kit's Astro integration: watches content/ in `npm run dev`, and after the pages are built
-// runs the later outputs (search, EPUB, PDF) in the build's all-or-nothing step.
+// The kit's Astro integration: watches content/ in `npm run dev` and serves the panel images
+// there; after the pages are built, copies the panel images and runs the later outputs
+// (search, EPUB, PDF) inside the build's all-or-nothing step.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, basename } from 'node:path';
+import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
+import { buildOptions } from '../data/options.ts';
+
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
 
 export default function planches(): AstroIntegration {
+  const root = buildOptions().bookRoot;
+  let base = '/';
   return {
     name: 'planches',
     hooks: {
       'astro:config:setup': ({ addWatchFile, config }) => {
+        base = config.base;
         addWatchFile(new URL('content/book.yaml', config.root));
+      },
+      'astro:server:setup': ({ server }) => {
+        const prefix = (base.endsWith('/') ? base : base + '/') + 'panels/';
+        server.middlewares.use((req, res, next) => {
+          if (!req.url?.startsWith(prefix)) return next();
+          const file = join(root, PANEL_CACHE_DIR, basename(req.url.slice(prefix.length).split('?')[0]!));
+          if (!existsSync(file)) return next();
+          res.setHeader('Content-Type', TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
+          createReadStream(file).pipe(res);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        logger.info(`pages written to ${out}`);
+        const manifest = JSON.parse(readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
+        mkdirSync(join(out, 'panels'), { recursive: true });
+        let n = 0;
+        const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
+        {
+          for (const img of images) {
+            for (const v of [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]) {
+              copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
+              n++;
+            }
+          }
+        }
+        logger.info(`${n} panel image files copied`);
       },
     },
   };

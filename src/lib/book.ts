@@ -11,6 +11,7 @@ import { EPISODE_DIR, originalFrontmatter, translationFrontmatter } from './epis
 import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
 import { loadPanels, type PanelDef } from './panels/model.ts';
+import { checkSvg } from './panels/svg-safety.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -57,6 +58,14 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   const problems: ContentProblem[] = [];
   const episodes = loadEpisodes(root, settings, problems);
   const pages = loadPages(root, settings, problems);
+  const cover = join(root, 'content', settings.cover);
+  if (!/\.svg$/i.test(settings.cover)) {
+    problems.push({ file: 'content/book.yaml', field: 'cover', message: `the cover art must be an SVG file (relative to content/), got "${settings.cover}".` });
+  } else if (!existsSync(cover)) {
+    problems.push({ file: 'content/book.yaml', field: 'cover', message: `the cover art content/${settings.cover} does not exist.` });
+  } else {
+    for (const f of checkSvg(readFileSync(cover, 'utf8'))) problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
+  }
   if (problems.length) throw new ContentError(problems);
   return { root, settings, episodes, pages };
 }

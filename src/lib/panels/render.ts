@@ -1,0 +1,236 @@
+// Composites every panel in every language (bubbles and text drawn over the textless art) and
+// encodes it for each output: AVIF and WebP at several widths for the site, one PNG for the
+// EPUB, the PDF and as the <img> fallback. Results are cached by the hash of everything that
+// goes into them, so a rebuild only encodes what changed.
+import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import sharp from 'sharp';
+import type { Book } from '../book.ts';
+import { ContentError, type ContentProblem } from '../errors.ts';
+import { sha256 } from '../hash.ts';
+import { languageCodes } from '../settings.ts';
+import { drawBubble, setBubbleText } from './bubbles.ts';
+import type { PanelDef } from './model.ts';
+import { panelText } from './text.ts';
+import { loadFont, type LoadedFont } from './text-layout.ts';
+import { checkSvg } from './svg-safety.ts';
+import { coverArtPath, coverOverlay, coverSize } from './cover.ts';
+
+/** Encoder settings, chosen by measuring (docs/benchmarks.md). Changing them changes every cache key. */
+export const ENCODING = {
+  widths: [480, 800, 1200, 1600],
+  avif: { quality: 55, effort: 2 },
+  webp: { quality: 80, effort: 4 },
+  png: { width: 1200, palette: true, quality: 90, effort: 7, compressionLevel: 9 },
+  version: 1,
+} as const;
+
+export interface Variant {
+  width: number;
+  file: string;
+}
+
+export interface PanelImage {
+  /** Pixel size of the largest variant (the aspect ratio for layout). */
+  width: number;
+  height: number;
+  avif: Variant[];
+  webp: Variant[];
+  png: Variant;
+}
+
+/** panel id → language → images */
+export type PanelManifest = Record<string, Record<string, PanelImage>>;
+
+export interface ImageManifest {
+  panels: PanelManifest;
+  /** language → the cover with its title (a JPEG too, for EPUB covers and social cards). */
+  covers: Record<string, PanelImage & { jpeg: Variant }>;
+}
+
+export interface RenderStats {
+  images: number;
+  encodes: number;
+  cached: number;
+  seconds: number;
+}
+
+const require = createRequire(import.meta.url);
+export const BUBBLE_FONT = require.resolve('@fontsource/comic-neue/files/comic-neue-latin-700-normal.woff2');
+export const LIBRARY_FILE = 'content/art/library.svg';
+/** Where composited panels are cached, relative to the book's folder. */
+export const PANEL_CACHE_DIR = '.cache/panels';
+
+/** Shared drawings (characters, props) that every SVG panel may <use href="#id">. */
+export function loadLibrary(root: string, problems: ContentProblem[]): string {
+  const path = join(root, LIBRARY_FILE);
+  if (!existsSync(path)) return '';
+  const text = readFileSync(path, 'utf8');
+  for (const f of checkSvg(text)) problems.push({ file: LIBRARY_FILE, line: f.line, message: `contains ${f.message}.` });
+  return [...text.matchAll(/<defs\b[^>]*>([\s\S]*?)<\/defs>/gi)].map((m) => m[1]).join('\n');
+}
+
+/** The panel's SVG source with the library's definitions and the bubbles overlaid. */
+export function composeSvg(art: string, library: string, overlay: string): string {
+  const open = /<svg\b[^>]*>/i.exec(art);
+  if (!open) return art;
+  const at = open.index + open[0].length;
+  const close = art.lastIndexOf('</svg>');
+  return `${art.slice(0, at)}${library ? `<defs>${library}</defs>` : ''}${art.slice(at, close)}${overlay}</svg>`;
+}
+
+/** Encodes every variant of `image` from one full-size render; returns the number of encodes. */
+export async function encodeVariants(full: Buffer, image: { avif: Variant[]; webp: Variant[]; png: Variant; jpeg?: Variant }, cacheDir: string): Promise<number> {
+  let n = 0;
+  const write = async (v: Variant, pipeline: sharp.Sharp) => {
+    const target = join(cacheDir, v.file);
+    const tmp = `${target}.tmp-${process.pid}`;
+    await pipeline.toFile(tmp);
+    renameSync(tmp, target);
+    n++;
+  };
+  for (const v of image.avif) await write(v, sharp(full).resize({ width: v.width }).avif(ENCODING.avif));
+  for (const v of image.webp) await write(v, sharp(full).resize({ width: v.width }).webp(ENCODING.webp));
+  const { palette, quality, effort, compressionLevel } = ENCODING.png;
+  await write(image.png, sharp(full).resize({ width: image.png.width }).png({ palette, quality, effort, compressionLevel }));
+  if (image.jpeg) await write(image.jpeg, sharp(full).resize({ width: image.jpeg.width }).jpeg({ quality: 86, mozjpeg: true }));
+  return n;
+}
+
+export interface RenderOptions {
+  cacheDir: string;
+  /** Which languages to render (default: all). */
+  langs?: string[];
+  log?: (line: string) => void;
+  /** Parallel panels (sharp also uses threads inside each encode). */
+  concurrency?: number;
+}
+
+interface Job {
+  panel: PanelDef;
+  lang: string;
+  episode: number;
+}
+
+export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ manifest: ImageManifest; stats: RenderStats }> {
+  const t0 = performance.now();
+  const problems: ContentProblem[] = [];
+  const library = loadLibrary(book.root, problems);
+  const font = loadFont(BUBBLE_FONT);
+  const langs = opts.langs ?? languageCodes(book.settings);
+  const jobs: Job[] = book.episodes.flatMap((e) => e.panels.flatMap((panel) => langs.map((lang) => ({ panel, lang, episode: e.number }))));
+  // First pass: lay out every bubble, so that all problems are reported before any encoding.
+  const overlays = new Map<Job, string>();
+  for (const job of jobs) {
+    const text = panelText(job.panel, job.lang, book.settings);
+    const parts: string[] = [];
+    job.panel.bubbles.forEach((b, i) => {
+      const line = text.lines[i]!;
+      const set = setBubbleText(b, line.text, font, { artWidth: job.panel.width });
+      if (!set) {
+        problems.push({
+          file: `${job.panel.dir}/panels.yaml`,
+          field: `panels.${job.panel.id}.bubbles.${b.id}.text.${line.lang}`,
+          message: `in episode ${job.episode}, panel "${job.panel.id}", bubble "${b.id}": the ${line.lang} text cannot fit its box (${b.box.w}×${b.box.h}) even at the smallest allowed size. Make the box larger or the text shorter.`,
+        });
+        return;
+      }
+      parts.push(drawBubble(b, set, font, { artWidth: job.panel.width }));
+    });
+    overlays.set(job, `<g class="bubbles">${parts.join('')}</g>`);
+  }
+  if (problems.length) throw new ContentError(problems);
+
+  mkdirSync(opts.cacheDir, { recursive: true });
+  const manifest: ImageManifest = { panels: {}, covers: {} };
+  const stats: RenderStats = { images: jobs.length, encodes: 0, cached: 0, seconds: 0 };
+  const artCache = new Map<string, Buffer>();
+  const readArt = (p: PanelDef) => {
+    let b = artCache.get(p.artPath);
+    if (!b) artCache.set(p.artPath, (b = readFileSync(join(book.root, p.artPath))));
+    return b;
+  };
+  const work = async (job: Job) => {
+    const { panel, lang } = job;
+    const art = readArt(panel);
+    const overlay = overlays.get(job)!;
+    const key = sha256(
+      JSON.stringify({ art: sha256(art), lib: panel.format === 'svg' ? sha256(library) : '', overlay, font: font.hash, enc: ENCODING, w: panel.width, h: panel.height }),
+    ).slice(0, 12);
+    const name = (suffix: string) => `${panel.id}.${lang}.${key}${suffix}`;
+    const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
+    const height = (w: number) => Math.round((panel.height * w) / panel.width);
+    const pngWidth = Math.min(ENCODING.png.width, Math.max(...widths));
+    const image: PanelImage = {
+      width: Math.max(...widths),
+      height: height(Math.max(...widths)),
+      avif: widths.map((w) => ({ width: w, file: name(`-${w}.avif`) })),
+      webp: widths.map((w) => ({ width: w, file: name(`-${w}.webp`) })),
+      png: { width: pngWidth, file: name('.png') },
+    };
+    (manifest.panels[panel.id] ??= {})[lang] = image;
+    const all = [...image.avif, ...image.webp, image.png];
+    if (all.every((v) => existsSync(join(opts.cacheDir, v.file)))) {
+      stats.cached++;
+      return;
+    }
+    let base: sharp.Sharp;
+    try {
+      if (panel.format === 'svg') {
+        const svg = composeSvg(art.toString('utf8'), library, overlay);
+        const density = (72 * image.width) / panel.width;
+        base = sharp(Buffer.from(svg), { density, limitInputPixels: 80_000_000 });
+      } else {
+        const overlaySvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${panel.width}" height="${panel.height}" viewBox="0 0 ${panel.width} ${panel.height}">${overlay}</svg>`;
+        base = sharp(art, { limitInputPixels: 80_000_000 }).composite([{ input: Buffer.from(overlaySvg) }]);
+      }
+      // Render once at full size, flattened on paper white; every variant is resized from it.
+      const full = await base.resize({ width: image.width }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+      stats.encodes += await encodeVariants(full, image, opts.cacheDir);
+    } catch (e) {
+      throw new ContentError([
+        {
+          file: panel.artPath,
+          message: `in episode ${job.episode}, panel "${panel.id}": the art could not be decoded (${(e as Error).message.split('\n')[0]}). Check that the file is a complete, valid image.`,
+        },
+      ]);
+    }
+  };
+  const queue = [...jobs];
+  const workers = Array.from({ length: opts.concurrency ?? 2 }, async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await work(job);
+  });
+  await Promise.all(workers);
+  // Covers: the same pipeline, with the title set on the cover art.
+  const coverArt = readFileSync(coverArtPath(book), 'utf8');
+  const { width: cw, height: ch } = coverSize(book);
+  for (const lang of langs) {
+    const overlay = coverOverlay(book, lang, cw, ch);
+    const key = sha256(JSON.stringify({ art: sha256(coverArt), lib: sha256(library), overlay, enc: ENCODING })).slice(0, 12);
+    const name = (suffix: string) => `cover.${lang}.${key}${suffix}`;
+    const h = (w: number) => Math.round((ch * w) / cw);
+    const image = {
+      width: 800,
+      height: h(800),
+      avif: [400, 800].map((w) => ({ width: w, file: name(`-${w}.avif`) })),
+      webp: [400, 800].map((w) => ({ width: w, file: name(`-${w}.webp`) })),
+      png: { width: 800, file: name('.png') },
+      jpeg: { width: 1200, file: name('.jpg') },
+    };
+    manifest.covers[lang] = image;
+    stats.images++;
+    if ([...image.avif, ...image.webp, image.png, image.jpeg].every((v) => existsSync(join(opts.cacheDir, v.file)))) {
+      stats.cached++;
+      continue;
+    }
+    const svg = composeSvg(coverArt, library, overlay);
+    const full = await sharp(Buffer.from(svg), { density: (72 * 1200) / cw }).resize({ width: 1200 }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+    stats.encodes += await encodeVariants(full, image, opts.cacheDir);
+  }
+  stats.seconds = (performance.now() - t0) / 1000;
+  opts.log?.(`${stats.images} panel images (${stats.cached} from cache, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s`);
+  writeFileSync(join(opts.cacheDir, 'manifest.json'), JSON.stringify(manifest));
+  void dirname;
+  return { manifest, stats };
+}
