@@ -20,11 +20,11 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
-/** The paragraph or panel at the top of the reading area: the first one whose bottom is below the header. */
+/** The paragraph or panel at the top of the reading area: the first one whose bottom is below the (sticky) header. */
 function currentAnchor(): string | null {
-  const items = document.querySelectorAll<HTMLElement>('.episode-body [id]');
-  for (const el of items) {
-    if (el.getBoundingClientRect().bottom > 80) return el.id;
+  const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
+  for (const el of document.querySelectorAll<HTMLElement>('.episode-body > [id], .episode-body > .part > [id]')) {
+    if (el.getBoundingClientRect().bottom > header + 16) return el.id;
   }
   return null;
 }

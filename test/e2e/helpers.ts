@@ -1,0 +1,57 @@
+// Shared set-up for the end-to-end tests: the built sample book served on 127.0.0.1, Chromium,
+// and a page that records every request that leaves the site.
+import { after, before } from 'node:test';
+import { existsSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { serveStatic, type StaticServer } from '../../src/server/static.ts';
+import { launchBrowser } from '../../src/server/browser.ts';
+
+export const DIST = process.env.PLANCHES_DIST ?? 'dist';
+export const SUBPATH_DIST = '.build/subpath/planches';
+
+export interface Harness {
+  server: StaticServer;
+  browser: Browser;
+  /** Requests to any other host than the site's own, by page. */
+  foreign: string[];
+  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  url(path: string): string;
+}
+
+export function useSite(options: { dist?: string; base?: string } = {}): Harness {
+  const h = { foreign: [] as string[] } as Harness;
+  before(async () => {
+    const dist = options.dist ?? DIST;
+    if (!existsSync(dist)) throw new Error(`${dist} does not exist: run \`npm run build\` first (npm test does it).`);
+    h.server = await serveStatic(dist, { base: options.base ?? '/' });
+    h.browser = await launchBrowser();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  h.url = (path: string) => new URL(path.replace(/^\//, ''), h.server.url).href;
+  h.newPage = async (opts = {}) => {
+    const context = await h.browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, colorScheme: opts.colorScheme ?? 'light', javaScriptEnabled: opts.javaScriptEnabled ?? true });
+    const origin = new URL(h.server.url).origin;
+    // Anything not for the site is recorded and blocked: the test machine has no network anyway.
+    await context.route('**/*', (route) => {
+      const u = route.request().url();
+      if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+      h.foreign.push(u);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    return { page, context };
+  };
+  return h;
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** axe violations as readable lines ("rule: target"), empty when the page passes. */
+export async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+}
