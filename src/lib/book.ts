@@ -130,13 +130,16 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         translations[lang] = t;
       }
     }
+    const beforePanels = problems.length;
     const panels = loadPanels(root, epDir, settings, problems);
+    // A broken panels.yaml is reported once, not again for every panel the episode places.
+    const panelsOk = problems.length === beforePanels;
     const used = new Set<string>();
     for (const b of original.blocks) {
       if (b.type !== 'panel') continue;
       if (used.has(b.id)) problems.push({ file: original.file, line: b.line, message: `panel "${b.id}" is placed twice; each panel appears once.` });
       used.add(b.id);
-      if (panels && !panels.some((p) => p.id === b.id)) {
+      if (panels && panelsOk && !panels.some((p) => p.id === b.id)) {
         problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
       }
     }
