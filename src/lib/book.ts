@@ -222,6 +222,8 @@ function checkStructure(original: EpisodeText, t: EpisodeText, problems: Content
     blocks.filter((b) => b.type !== 'note').map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
   const a = shape(original.blocks);
   const b = shape(t.blocks);
+  // An empty translation (just its frontmatter) is a translation not started: nothing to align.
+  if (b.length === 0) return;
   const firstDiff = a.findIndex((x, i) => x !== b[i]);
   if (firstDiff === -1 && a.length === b.length) return;
   const describe = (s: string | undefined) =>
