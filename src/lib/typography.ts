@@ -9,6 +9,9 @@ const SPACES = `[ \\t${NBSP}${NNBSP}\\u2009]`;
 
 export type TypographyRules = (text: string) => string;
 
+/** A straight double quote opens when nothing word-like is before it and a word follows. */
+const OPENING_QUOTE = /(^|[^\p{L}\p{N}.,;:!?…)\]»”])"(?=[\p{L}\p{N}\s'‘’(…«“-])/gu;
+
 /**
  * Straight apostrophes become ’ (after a letter, digit or punctuation, and in elisions at a
  * word's start such as 'scuse), run last so that the other rules cannot change their context.
@@ -20,7 +23,7 @@ function apostrophes(text: string): string {
 function french(text: string): string {
   let t = text;
   // Straight double quotes become « » (opening after a space or start, closing otherwise).
-  t = t.replace(/(^|[\s(\[—–-])"/gu, '$1«').replace(/"/g, '»');
+  t = t.replace(OPENING_QUOTE, '$1«').replace(/"/g, '»');
   // Inside « »: exactly one narrow no-break space.
   t = t.replace(new RegExp(`«${SPACES}*`, 'g'), `«${NNBSP}`).replace(new RegExp(`${SPACES}*»`, 'g'), `${NNBSP}»`);
   // Before ; ! ? a narrow no-break space (replacing any space typed), not between two marks ("?!").
@@ -38,7 +41,7 @@ function english(text: string): string {
   // Guillemets carried over from French become English quotes.
   t = t.replace(new RegExp(`«${SPACES}*`, 'g'), '“').replace(new RegExp(`${SPACES}*»`, 'g'), '”');
   // Straight double quotes: opening after a space/start/bracket/dash, closing elsewhere.
-  t = t.replace(/(^|[\s(\[—–-])"/gu, '$1“').replace(/"/g, '”');
+  t = t.replace(OPENING_QUOTE, '$1“').replace(/"/g, '”');
   t = t.replace(/\.\.\./g, '…');
   // Opening single quote at a word's start when a closing one follows in the same sentence.
   t = t.replace(/(^|[\s(\[—–-])'(?=\p{L}[^']*\p{L}'(?!\p{L}))/gu, '$1‘');
