@@ -176,7 +176,8 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
   for (const { part: p, el } of found) {
     for (const e of [el, ...findAll(el, () => true)]) {
       const id = attr(e, 'id');
-      if (id !== undefined) idHome.set(id, p.file);
+      // Paragraph ids (p1, p2…) repeat in every episode: as in the print page, the first wins.
+      if (id !== undefined && !idHome.has(id)) idHome.set(id, p.file);
     }
   }
 

@@ -73,8 +73,12 @@ export interface Accessibility {
 export interface EpubMetadata {
   identifier: string;
   lang: string;
+  /**
+   * The main title only. A second dc:title for the subtitle (title-type refinements) is shown
+   * in place of the title by some reading systems (epubcheck's own report takes the last one),
+   * so the subtitle is on the title page and not in the metadata.
+   */
   title: string;
-  subtitle?: string;
   people: EpubPerson[];
   publisher?: string;
   rights: string;
@@ -111,7 +115,6 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
     identifier: epubIdentifier(settings.id, lang),
     lang,
     title: ty(pick(settings.title, lang, settings)),
-    subtitle: settings.subtitle ? ty(pick(settings.subtitle, lang, settings)) : undefined,
     people,
     publisher: settings.publisher,
     rights: `${ty(licenceName)}. ${ty(statement)} ${settings.licence.url}`,
@@ -138,12 +141,7 @@ export function metadataXml(m: EpubMetadata): string {
   const lines: string[] = [];
   const add = (s: string) => lines.push(`    ${s}`);
   add(`<dc:identifier id="book-id">${e(m.identifier)}</dc:identifier>`);
-  add(`<dc:title id="title">${e(m.title)}</dc:title>`);
-  add(`<meta refines="#title" property="title-type">main</meta>`);
-  if (m.subtitle) {
-    add(`<dc:title id="subtitle">${e(m.subtitle)}</dc:title>`);
-    add(`<meta refines="#subtitle" property="title-type">subtitle</meta>`);
-  }
+  add(`<dc:title>${e(m.title)}</dc:title>`);
   add(`<dc:language>${e(m.lang)}</dc:language>`);
   m.people.forEach((p, i) => {
     const id = `${p.element}-${i + 1}`;
