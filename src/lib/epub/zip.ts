@@ -92,6 +92,9 @@ export interface ReadEntry {
   name: string;
   data: Buffer;
   method: number;
+  /** The entry's MS-DOS date and time fields, as stored. */
+  dosDate: number;
+  dosTime: number;
   /** Byte offset of the entry's local header (the order the entries are stored in). */
   offset: number;
 }
@@ -113,6 +116,8 @@ export function readZip(zip: Uint8Array): ReadEntry[] {
   for (let i = 0; i < count; i++) {
     if (buf.readUInt32LE(p) !== CENTRAL) throw new Error(`ZIP central directory is damaged at entry ${i}.`);
     const method = buf.readUInt16LE(p + 10);
+    const dosTime = buf.readUInt16LE(p + 12);
+    const dosDate = buf.readUInt16LE(p + 14);
     const crc = buf.readUInt32LE(p + 16);
     const size = buf.readUInt32LE(p + 20);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -128,7 +133,7 @@ export function readZip(zip: Uint8Array): ReadEntry[] {
     const data = method === 0 ? Buffer.from(body) : method === 8 ? inflateRawSync(body) : undefined;
     if (!data) throw new Error(`ZIP entry "${name}" uses compression method ${method}, which this reader does not know.`);
     if (crc32(data) !== crc) throw new Error(`ZIP entry "${name}" is damaged (CRC mismatch).`);
-    entries.push({ name, data, method, offset });
+    entries.push({ name, data, method, dosDate, dosTime, offset });
   }
   return entries.sort((a, b) => a.offset - b.offset);
 }
