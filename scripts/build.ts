@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
 import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
+import { strictProblems } from '../src/lib/authoring/status.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,13 @@ let done = step('content checked');
 try {
   const book = loadBook(root, { base: values.base });
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
+  if (values.strict) {
+    const missing = strictProblems(book);
+    if (missing.length) {
+      fail(`--strict: ${missing.length} translation part(s) are missing or outdated (see npm run status):\n${missing.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`);
+    }
+    console.log('✓ strict: every translation is complete and up to date');
+  }
   done = step('panel images');
   const { stats } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
   done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);

@@ -10,7 +10,8 @@ export function isTextField(el: Element | null): boolean {
 
 document.addEventListener('keydown', (e) => {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  if (isTextField(document.activeElement)) return;
+  // While a dialog (the panel viewer) is open, the arrows belong to it.
+  if (isTextField(document.activeElement) || document.querySelector('dialog[open]')) return;
   const dir = e.key === 'ArrowLeft' ? 'prev' : e.key === 'ArrowRight' ? 'next' : null;
   if (!dir) return;
   const link = document.querySelector<HTMLAnchorElement>(`a[data-key-nav="${dir}"]`);
@@ -77,4 +78,15 @@ if (searchForm) {
     input.value = q;
     input.focus();
   }
+}
+
+// Panel-by-panel view: a button on each panel (shown only with JavaScript); the viewer's code
+// loads when a reader first opens it.
+const openers = document.querySelectorAll<HTMLButtonElement>('[data-viewer-open]');
+for (const button of openers) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const figure = button.closest('figure')!;
+    void import('./viewer.ts').then((m) => m.openViewer(figure));
+  });
 }

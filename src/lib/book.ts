@@ -130,13 +130,16 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         translations[lang] = t;
       }
     }
+    const beforePanels = problems.length;
     const panels = loadPanels(root, epDir, settings, problems);
+    // A broken panels.yaml is reported once, not again for every panel the episode places.
+    const panelsOk = problems.length === beforePanels;
     const used = new Set<string>();
     for (const b of original.blocks) {
       if (b.type !== 'panel') continue;
       if (used.has(b.id)) problems.push({ file: original.file, line: b.line, message: `panel "${b.id}" is placed twice; each panel appears once.` });
       used.add(b.id);
-      if (panels && !panels.some((p) => p.id === b.id)) {
+      if (panels && panelsOk && !panels.some((p) => p.id === b.id)) {
         problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
       }
     }
@@ -219,6 +222,8 @@ function checkStructure(original: EpisodeText, t: EpisodeText, problems: Content
     blocks.filter((b) => b.type !== 'note').map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
   const a = shape(original.blocks);
   const b = shape(t.blocks);
+  // An empty translation (just its frontmatter) is a translation not started: nothing to align.
+  if (b.length === 0) return;
   const firstDiff = a.findIndex((x, i) => x !== b[i]);
   if (firstDiff === -1 && a.length === b.length) return;
   const describe = (s: string | undefined) =>

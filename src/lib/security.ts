@@ -23,7 +23,7 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
     ['frame-src', frames],
     ['worker-src', "'self'"],
     ['base-uri', "'none'"],
-    ['form-action', "'none'"],
+    ['form-action', "'self'"],
     ['object-src', "'none'"],
   ];
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');

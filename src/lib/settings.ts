@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ContentError, ProblemList, type ContentProblem } from './errors.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
+import { hasStrings } from '../i18n/index.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
@@ -76,6 +77,11 @@ export function loadSettings(root: string, overrides: { base?: string; url?: str
     field,
     line: src.lineOf(path),
     message,
+  });
+  settings.languages.forEach((l, i) => {
+    if (!hasStrings(l.code)) {
+      problems.add(at(`languages.${i}.code`, ['languages', i, 'code'], `the kit has no interface strings for "${l.code}" yet: add src/i18n/${l.code}.ts (a copy of src/i18n/en.ts, translated) and register it in src/i18n/index.ts.`));
+    }
   });
   if (new Set(codes).size !== codes.length) problems.add(at('languages', ['languages'], 'a language is listed twice.'));
   if (!known.has(settings.original)) {

@@ -55,3 +55,15 @@ export async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }
+
+/** Waits until an element stops moving (smooth scrolling to an anchor), then returns its top. */
+export async function settledTop(page: Page, selector: string): Promise<number> {
+  let last = Number.NaN;
+  for (let i = 0; i < 40; i++) {
+    const top = await page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
+    if (top === last) return top;
+    last = top;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
