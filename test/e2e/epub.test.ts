@@ -95,6 +95,9 @@ function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.
 const repro = mkdtempSync(join(tmpdir(), 'planches-repro-'));
 const reproOut = join(repro, 'out');
 let reproBuild: Promise<Run>;
+const TRILINGUAL = join(KIT, 'test/fixtures/books/trilingual');
+const trilingualOut = join(repro, 'trilingual');
+let trilingualBuild: Promise<Run>;
 const epubchecks = new Map<string, Promise<{ run: Run; report: string }>>();
 
 before(() => {
@@ -105,9 +108,12 @@ before(() => {
   // A copy of the book without its .cache/: every panel is composited and encoded again.
   cpSync(join(ROOT, 'content'), join(repro, 'book', 'content'), { recursive: true });
   reproBuild = run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', join(repro, 'book'), '--out', reproOut], { cwd: KIT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // Then (one Astro build at a time) the three-language test book, whose Spanish is partial.
+  trilingualBuild = reproBuild.then(() => run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', TRILINGUAL, '--out', trilingualOut], { cwd: KIT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
 });
 after(async () => {
   await reproBuild;
+  await trilingualBuild;
   await Promise.all(epubchecks.values());
   rmSync(repro, { recursive: true, force: true });
 });
@@ -477,9 +483,44 @@ describe('reproducibility', () => {
   });
 });
 
+describe('a partly translated book (test/fixtures/books/trilingual, Spanish)', () => {
+  test('untranslated parts are in the original language with the site’s notices; the EPUB is valid', { timeout: 900_000 }, async () => {
+    const r = await trilingualBuild;
+    assert.equal(r.code, 0, r.stderr.slice(-3000));
+    const tri = loadBook(TRILINGUAL);
+    const lang = 'es';
+    const file = join(trilingualOut, epubPath(tri.settings, lang));
+    const entries = readZip(readFileSync(file));
+    const read = (n: string) => entries.find((e) => e.name === `OEBPS/${n}`)!.data.toString('utf8');
+    const originalName = languageName(tri.settings.original, lang);
+    const views = tri.episodes.map((e) => episodeView(tri, e, lang));
+    assert.ok(views.some((v) => v.status === 'partial') && views.some((v) => v.status === 'untranslated'), 'the fixture has a partial and an untranslated episode');
+    const nav = await readNav(read('toc.xhtml'));
+    for (const [i, v] of views.entries()) {
+      const d = await readDoc(`episode-${v.number}.xhtml`, read(`episode-${v.number}.xhtml`));
+      assert.equal(d.wellFormed, '');
+      assert.equal(d.xmlLang, lang);
+      const body = squash(d.text);
+      if (v.status === 'partial') assert.ok(body.includes(squash(t(lang, 'notice.partial', { language: originalName }))), `episode ${v.number}: the site’s “partly translated” notice`);
+      if (v.status === 'untranslated') assert.ok(body.includes(squash(t(lang, 'notice.untranslated', { language: originalName }))), `episode ${v.number}: the site’s “not translated” notice`);
+      for (const b of v.blocks) {
+        if (b.type !== 'paragraph') continue;
+        assert.ok(body.includes(squash(b.text)), `episode ${v.number}, ${b.id} is there`);
+        assert.equal(d.langOf[b.id], b.lang === lang ? lang : b.lang, `episode ${v.number}, ${b.id} is marked as ${b.lang}`);
+      }
+      if (v.status === 'partial' && v.counts.untranslated) assert.ok(body.includes(squash(t(lang, 'notice.untranslatedPart'))), 'untranslated paragraphs are labelled');
+      assert.equal(nav.toc[i]!.lang, v.title.lang !== lang ? v.title.lang : null, `episode ${v.number}: its title’s language in the contents`);
+    }
+    const report = join(repro, 'epubcheck-trilingual-es.json');
+    await run('java', ['-jar', EPUBCHECK, file, '--json', report]);
+    const c = JSON.parse(readFileSync(report, 'utf8')) as { checker: { nFatal: number; nError: number; nWarning: number }; messages: Array<{ ID: string; message: string }> };
+    assert.deepEqual([c.checker.nFatal, c.checker.nError, c.checker.nWarning], [0, 0, 0], c.messages.map((m) => `${m.ID}: ${m.message}`).join('\n'));
+  });
+});
+
 describe('failure', () => {
   test('when the EPUB step fails, the whole build fails with its message and the previous output stays', { timeout: 600_000 }, async () => {
-    await reproBuild; // one build at a time
+    await trilingualBuild; // one build at a time
     const out = join(repro, 'kept');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'marker.txt'), 'the previous build');
