@@ -3,7 +3,8 @@
 // (search, EPUB, PDF) inside the build's all-or-nothing step.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { headersFile, nginxSnippet } from '../lib/security.ts';
 import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
@@ -48,6 +49,9 @@ export default function planches(): AstroIntegration {
           }
         }
         logger.info(`${n} panel image files copied`);
+        // Ready-made security headers for static hosts (docs/hosting.md).
+        writeFileSync(join(out, '_headers'), headersFile(base));
+        writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/'));
         const search = await buildSearchIndex(out);
         logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
         const book = loadBook(root, buildOptions());

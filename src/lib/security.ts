@@ -38,3 +38,30 @@ export function hostHeaders(options: PolicyOptions = {}): Record<string, string>
     'X-Content-Type-Options': 'nosniff',
   };
 }
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages and compatible hosts). The header policy is the
+ * union of what the pages need; each page's <meta> policy narrows it further (browsers enforce
+ * both).
+ */
+export function headersFile(base: string, options: PolicyOptions = {}): string {
+  const headers = hostHeaders({ ...options, wasm: true });
+  const lines = Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
+  return `# Security headers for static hosts that read _headers (written by Planches).\n${base}*\n${lines.join('\n')}\n`;
+}
+
+/** The same headers as an nginx `location` block, to include in a server block. */
+export function nginxSnippet(base: string, root: string, options: PolicyOptions = {}): string {
+  const headers = hostHeaders({ ...options, wasm: true });
+  const lines = Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v.replace(/"/g, '\\"')}" always;`);
+  return `# nginx: serve the built book at ${base} (written by Planches). Include inside a server { } block.
+location ${base} {
+    alias ${root.endsWith('/') ? root : root + '/'};
+    index index.html;
+    try_files $uri $uri/ =404;
+    error_page 404 ${base}404.html;
+${lines.join('\n')}
+    types { application/wasm wasm; application/epub+zip epub; }
+}
+`;
+}

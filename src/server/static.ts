@@ -1,7 +1,8 @@
 // A small static file server for the built book: used by `npm run preview`, the stage mode,
 // the PDF printing and the end-to-end tests. Listens on 127.0.0.1 only by default.
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -63,7 +64,16 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
         return;
       }
     }
-    res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is compressed as any real host would, so that measured transfers are realistic.
+    const compress = /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (compress) {
+      const body = gzipSync(readFileSync(file));
+      res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok));

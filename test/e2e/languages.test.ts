@@ -66,7 +66,7 @@ test('the translation page lists what is left to do in each language', async () 
   const headings = await page.locator('h2').allTextContents();
   assert.equal(headings.length, 2);
   assert.match(headings[0]!, /español/i, 'the page language comes first');
-  assert.match((await page.locator('section').first().textContent())!, /p2 — sin traducir/);
+  assert.match((await page.locator('.translation-status__language').first().textContent())!, /p2 — sin traducir/);
   assert.deepEqual(await axe(page), []);
   await context.close();
 });
