@@ -9,6 +9,8 @@ import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { buildSearchIndex } from './search.ts';
+import { buildEpubs } from './epub.ts';
+import { loadBook } from '../lib/book.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
 
@@ -52,6 +54,8 @@ export default function planches(): AstroIntegration {
         writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/'));
         const search = await buildSearchIndex(out);
         logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
+        const book = loadBook(root, buildOptions());
+        await buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line));
       },
     },
   };
