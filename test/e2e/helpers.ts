@@ -58,6 +58,9 @@ export async function axe(page: Page): Promise<string[]> {
 
 /** Waits until an element stops moving (smooth scrolling to an anchor), then returns its top. */
 export async function settledTop(page: Page, selector: string): Promise<number> {
+  // The browser scrolls to the anchor once the page has loaded; then the scroll may be smooth.
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(200);
   let last = Number.NaN;
   for (let i = 0; i < 40; i++) {
     const top = await page.locator(selector).evaluate((el) => el.getBoundingClientRect().top);
