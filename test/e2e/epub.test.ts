@@ -24,7 +24,7 @@ import { launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/lib/typography.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/lib/panels/render.ts';
 import { t } from '../../src/i18n/index.ts';
-import { axe, DIST } from './helpers.ts';
+import { axe, BUILDS, DIST, ensureBuilt } from './helpers.ts';
 
 const KIT = resolve(import.meta.dirname, '../..');
 const ROOT = resolve(process.env.PLANCHES_BOOK || KIT);
@@ -95,10 +95,10 @@ function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.
 // The slow parts start at once and run while the other tests do: epubcheck on each EPUB (a JVM
 // each) and a second build of the book from an empty image cache.
 const repro = mkdtempSync(join(tmpdir(), 'planches-repro-'));
-const reproOut = join(repro, 'out');
+const reproOut = BUILDS.repro.out;
 let reproBuild: Promise<Run>;
 const TRILINGUAL = join(KIT, 'test/fixtures/books/trilingual');
-const trilingualOut = join(repro, 'trilingual');
+const trilingualOut = BUILDS.trilingual.out;
 let trilingualBuild: Promise<Run>;
 const epubchecks = new Map<string, Promise<{ run: Run; report: string }>>();
 
@@ -107,11 +107,10 @@ before(() => {
     const report = join(repro, `epubcheck-${lang}.json`);
     if (existsSync(epubFile(lang)) && existsSync(EPUBCHECK)) epubchecks.set(lang, run('java', ['-jar', EPUBCHECK, epubFile(lang), '--json', report]).then((r) => ({ run: r, report })));
   }
-  // A copy of the book without its .cache/: every panel is composited and encoded again.
-  cpSync(join(ROOT, 'content'), join(repro, 'book', 'content'), { recursive: true });
-  reproBuild = run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', join(repro, 'book'), '--out', reproOut], { cwd: KIT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  // Then (one Astro build at a time) the three-language test book, whose Spanish is partial.
-  trilingualBuild = reproBuild.then(() => run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', TRILINGUAL, '--out', trilingualOut], { cwd: KIT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } }));
+  // A copy of the book without its .cache/ (every panel encoded again), and the three-language
+  // test book whose Spanish is partial: built once for all tests (test/e2e/helpers.ts).
+  reproBuild = Promise.resolve(ensureBuilt('repro'));
+  trilingualBuild = Promise.resolve(ensureBuilt('trilingual'));
 });
 after(async () => {
   await reproBuild;

@@ -1,7 +1,9 @@
 // Shared set-up for the end-to-end tests: the built sample book served on 127.0.0.1, Chromium,
 // and a page that records every request that leaves the site.
 import { after, before } from 'node:test';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
@@ -69,4 +71,33 @@ export async function settledTop(page: Page, selector: string): Promise<number> 
     await page.waitForTimeout(100);
   }
   return last;
+}
+
+/**
+ * Books built once for the whole end-to-end run (scripts/test.ts builds them before the tests;
+ * a test file run on its own builds what it needs). Each has its build log beside it.
+ */
+export const BUILDS = {
+  /** The sample book again, from a copy without its image cache: for reproducibility. */
+  repro: { book: '.build/repro/book', out: '.build/repro/dist', copyFrom: '.' },
+  trilingual: { book: 'test/fixtures/books/trilingual', out: '.build/fixtures/trilingual' },
+  hostile: { book: 'test/fixtures/books/odd/hostile-text', out: '.build/fixtures/hostile' },
+} as const;
+
+export function ensureBuilt(name: keyof typeof BUILDS): { code: number; stdout: string; out: string } {
+  const b = BUILDS[name];
+  const log = `${b.out}.log`;
+  if (!existsSync(b.out) || !existsSync(log)) buildFixture(name);
+  return { code: 0, stdout: readFileSync(log, 'utf8'), out: b.out };
+}
+
+export function buildFixture(name: keyof typeof BUILDS): void {
+  const b = BUILDS[name];
+  if ('copyFrom' in b) {
+    rmSync(dirname(b.book), { recursive: true, force: true });
+    cpSync(`${b.copyFrom}/content`, `${b.book}/content`, { recursive: true });
+  }
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', b.book, '--out', b.out], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error(`building ${name} failed:\n${r.stderr}\n${r.stdout.slice(-3000)}`);
+  writeFileSync(`${b.out}.log`, r.stdout);
 }

@@ -1,18 +1,12 @@
 // Legal but hostile text: markup, script and entity-looking text in titles, prose, alt texts and
 // bubbles must come out as text, escaped, in every output; and nothing ever runs.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { useSite } from './helpers.ts';
+import { ensureBuilt, useSite } from './helpers.ts';
 
-const out = join(mkdtempSync(join(tmpdir(), 'planches-hostile-')), 'dist');
-before(() => {
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', 'test/fixtures/books/odd/hostile-text', '--out', out], { encoding: 'utf8' });
-  assert.equal(r.status, 0, r.stderr + r.stdout);
-});
+const out = ensureBuilt('hostile').out;
 const site = useSite({ dist: out });
 const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 

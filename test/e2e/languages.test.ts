@@ -1,23 +1,18 @@
 // A book in three languages (test/fixtures/books/trilingual: French original, English, Spanish
 // partly translated): fallback notices, lang attributes, outdated parts, strict builds, and the
 // all-or-nothing build that keeps the previous output when it fails.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { axe, useSite } from './helpers.ts';
+import { axe, ensureBuilt, useSite } from './helpers.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'planches-trilingual-'));
 const build = (...args: string[]) => spawnSync(process.execPath, ['scripts/build.ts', '--book', 'test/fixtures/books/trilingual', ...args], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-
-before(() => {
-  const r = build('--out', join(out, 'dist'));
-  assert.equal(r.status, 0, r.stderr + r.stdout);
-});
-
-const site = useSite({ dist: join(out, 'dist') });
+const dist = ensureBuilt('trilingual').out;
+const site = useSite({ dist });
 
 test('every language has its home, episodes and interface; the switch offers the two others', async () => {
   const { page, context } = await site.newPage();
