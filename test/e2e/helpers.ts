@@ -84,11 +84,11 @@ export const BUILDS = {
   hostile: { book: 'test/fixtures/books/odd/hostile-text', out: '.build/fixtures/hostile' },
 } as const;
 
-export function ensureBuilt(name: keyof typeof BUILDS): { code: number; stdout: string; out: string } {
+export function ensureBuilt(name: keyof typeof BUILDS): { code: number; stdout: string; stderr: string; out: string } {
   const b = BUILDS[name];
   const log = `${b.out}.log`;
   if (!existsSync(b.out) || !existsSync(log)) buildFixture(name);
-  return { code: 0, stdout: readFileSync(log, 'utf8'), out: b.out };
+  return { code: 0, stdout: readFileSync(log, 'utf8'), stderr: '', out: b.out };
 }
 
 export function buildFixture(name: keyof typeof BUILDS): void {
