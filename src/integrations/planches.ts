@@ -9,7 +9,7 @@ import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { buildSearchIndex } from './search.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 export default function planches(): AstroIntegration {
   const root = buildOptions().bookRoot;
@@ -37,13 +37,14 @@ export default function planches(): AstroIntegration {
         mkdirSync(join(out, 'panels'), { recursive: true });
         let n = 0;
         const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
-        {
-          for (const img of images) {
-            for (const v of [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]) {
-              copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
-              n++;
-            }
-          }
+        const files = [
+          ...images.flatMap((img) => [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
+          ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
+          ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
+        ];
+        for (const v of files) {
+          copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
+          n++;
         }
         logger.info(`${n} panel image files copied`);
         const search = await buildSearchIndex(out);
