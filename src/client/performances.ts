@@ -37,13 +37,14 @@ export function arrangePerformances(section: HTMLElement): void {
     }
   }
 
-  const group = (title: string, list: HTMLLIElement[], empty?: string) => {
+  const group = (title: string, list: HTMLLIElement[], which: 'upcoming' | 'past', empty?: string) => {
     const h = document.createElement('h3');
     h.textContent = title;
     const parts: HTMLElement[] = [h];
     if (list.length) {
       const ol = document.createElement('ol');
       ol.className = 'performances__list';
+      ol.dataset.performances = which;
       ol.append(...list);
       parts.push(ol);
     } else if (empty) {
@@ -54,8 +55,8 @@ export function arrangePerformances(section: HTMLElement): void {
     }
     return parts;
   };
-  const arranged = [...group(strings['performances.upcoming']!, upcoming, strings['performances.none'])];
-  if (past.length) arranged.push(...group(strings['performances.past']!, past));
+  const arranged = [...group(strings['performances.upcoming']!, upcoming, 'upcoming', strings['performances.none'])];
+  if (past.length) arranged.push(...group(strings['performances.past']!, past, 'past'));
   all.replaceWith(...arranged);
   section.dataset.arranged = '';
 }
