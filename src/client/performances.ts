@@ -44,7 +44,7 @@ export function arrangePerformances(section: HTMLElement): void {
     if (list.length) {
       const ol = document.createElement('ol');
       ol.className = 'performances__list';
-      ol.dataset.performances = which;
+      ol.dataset.performancesList = which;
       ol.append(...list);
       parts.push(ol);
     } else if (empty) {

@@ -252,7 +252,7 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
   await page.waitForSelector('[data-performances][data-arranged]');
   const headings = await page.locator('.performances h3').allTextContents();
   assert.deepEqual(headings, ['Coming up', 'Past performances']);
-  const dataDates = (list: string) => page.locator(`ol[data-performances="${list}"] li`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
+  const dataDates = (list: string) => page.locator(`ol[data-performances-list="${list}"] li`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
   assert.deepEqual(await dataDates('upcoming'), ['2030-01-10', '2031-05-20']);
   assert.deepEqual(await dataDates('past'), ['2022-12-06']);
   const lists = page.locator('.performances ol');
@@ -275,7 +275,7 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
     await s.page.clock.setFixedTime(new Date(now));
     await s.page.goto(site.url('/en/'));
     await s.page.waitForSelector('[data-performances][data-arranged]');
-    assert.deepEqual(await s.page.locator('ol[data-performances="upcoming"] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)), upcoming, now);
+    assert.deepEqual(await s.page.locator('ol[data-performances-list="upcoming"] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)), upcoming, now);
     if (!upcoming.length) assert.equal(await s.page.locator('.performances__none').textContent(), 'No new date has been announced yet.');
     await s.context.close();
   }
