@@ -24,11 +24,12 @@ class EmbedChannel {
   private nextId = Math.floor(Math.random() * 1_000_000) * 2 + 1;
   private handlers = new Map<string, (params: unknown) => void>();
   private pending = new Map<number, (result: unknown) => void>();
+  private readonly frame: HTMLIFrameElement;
+  private readonly origin: string;
 
-  constructor(
-    private readonly frame: HTMLIFrameElement,
-    private readonly origin: string,
-  ) {
+  constructor(frame: HTMLIFrameElement, origin: string) {
+    this.frame = frame;
+    this.origin = origin;
     window.addEventListener('message', this.receive);
     // The embed says "ping" when its channel starts; if that happened before ours listened,
     // our own ping (once the frame has loaded) starts the exchange instead.

@@ -146,7 +146,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
       }
     }
-    const talk = loadTalk(root, epDir, relDir, settings, original.blocks, original.file, panelsOk ? panels : undefined, problems);
+    const talk = loadTalk(epDir, relDir, settings, original.blocks, original.file, panelsOk ? panels : undefined, problems);
     if (!original.blocks.some((b) => b.type === 'paragraph')) {
       problems.push({ file: original.file, message: 'this episode has no text: write at least one paragraph after the frontmatter.' });
     }

@@ -15,6 +15,9 @@ import { composeSvg } from './render.ts';
 import type { PanelDef } from './model.ts';
 import { coverArtPath } from './cover.ts';
 
+type Pipeline = ReturnType<typeof sharp>;
+type Overlay = Parameters<Pipeline['composite']>[0][number];
+
 export const POSTER = { width: 1280, height: 720, widths: [640, 1280], gutter: 14, background: '#1d1b26', maxPanels: 3, frame: 4, version: 3 } as const;
 export const SOCIAL = { width: 1200, height: 630, margin: 36, background: '#fbf7ef', version: 1 } as const;
 
@@ -38,7 +41,7 @@ export interface SocialImage {
 /** The key under which a page's social image is stored: the episode's slug, or "" for the book. */
 export const BOOK_PAGES = '';
 
-async function writeVariant(cacheDir: string, v: Variant, pipeline: sharp.Sharp): Promise<void> {
+async function writeVariant(cacheDir: string, v: Variant, pipeline: Pipeline): Promise<void> {
   const target = join(cacheDir, v.file);
   const tmp = `${target}.tmp-${process.pid}`;
   await pipeline.toFile(tmp);
@@ -102,7 +105,7 @@ export async function renderPosters(book: Book, manifest: ImageManifest, library
       // A comic-book page: one panel fills the frame; two sit side by side; with three, the
       // first is large on the left and the next two are stacked on the right.
       const boxes = tileBoxes(Math.max(1, panels.length), W, H, g);
-      const layers: sharp.OverlayOptions[] = [];
+      const layers: Overlay[] = [];
       for (const [i, box] of boxes.entries()) {
         const art = panels[i]
           ? await textlessArt(book, panels[i]!, library, box.w * 2)

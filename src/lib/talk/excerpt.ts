@@ -60,7 +60,6 @@ const POSTER_FORMATS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg']);
 
 /** Reads the episode's talk.yaml, if any, and checks it against the book and the episode. */
 export function loadTalk(
-  root: string,
   epDir: string,
   relDir: string,
   settings: Settings,
