@@ -12,7 +12,7 @@ import { buildSearchIndex } from './search.ts';
 import { buildEpubs } from './epub.ts';
 import { loadBook } from '../lib/book.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 export default function planches(): AstroIntegration {
   const root = buildOptions().bookRoot;
@@ -40,13 +40,14 @@ export default function planches(): AstroIntegration {
         mkdirSync(join(out, 'panels'), { recursive: true });
         let n = 0;
         const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
-        {
-          for (const img of images) {
-            for (const v of [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]) {
-              copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
-              n++;
-            }
-          }
+        const files = [
+          ...images.flatMap((img) => [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
+          ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
+          ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
+        ];
+        for (const v of files) {
+          copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
+          n++;
         }
         logger.info(`${n} panel image files copied`);
         // Ready-made security headers for static hosts (docs/hosting.md).

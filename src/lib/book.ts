@@ -12,6 +12,7 @@ import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
 import { loadPanels, type PanelDef } from './panels/model.ts';
 import { checkSvg } from './panels/svg-safety.ts';
+import { loadTalk, type TalkExcerpt } from './talk/excerpt.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -31,6 +32,8 @@ export interface Episode {
   /** Translations by language code; a missing language is not translated yet. */
   translations: Record<string, EpisodeText>;
   panels: PanelDef[];
+  /** The excerpt of the recorded talk (talk.yaml), when the episode has one. */
+  talk?: TalkExcerpt;
 }
 
 export interface Page {
@@ -143,6 +146,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
       }
     }
+    const talk = loadTalk(epDir, relDir, settings, original.blocks, original.file, panelsOk ? panels : undefined, problems);
     if (!original.blocks.some((b) => b.type === 'paragraph')) {
       problems.push({ file: original.file, message: 'this episode has no text: write at least one paragraph after the frontmatter.' });
     }
@@ -154,6 +158,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       original: { ...original, title: original.title!, summary: original.summary ?? '' },
       translations,
       panels: panels ?? [],
+      ...(talk ? { talk } : {}),
     });
   }
   checkUnique(episodes, problems);

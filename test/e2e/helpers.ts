@@ -17,14 +17,25 @@ export interface Harness {
   browser: Browser;
   /** Requests to any other host than the site's own, by page. */
   foreign: string[];
-  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean }): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
   url(path: string): string;
 }
 
-export function useSite(options: { dist?: string; base?: string } = {}): Harness {
+export interface SiteOptions {
+  /** The built site to serve (a function when it is built by the test's own before hook). */
+  dist?: string | (() => string);
+  base?: string;
+  /** Other origins the pages may reach (a test's own stand-in servers); all others are blocked. */
+  allowOrigins?: () => string[];
+  /** Runs first (a test's own servers, its own build), before the site is served. */
+  prepare?: () => Promise<void>;
+}
+
+export function useSite(options: SiteOptions = {}): Harness {
   const h = { foreign: [] as string[] } as Harness;
   before(async () => {
-    const dist = options.dist ?? DIST;
+    await options.prepare?.();
+    const dist = (typeof options.dist === 'function' ? options.dist() : options.dist) ?? DIST;
     if (!existsSync(dist)) throw new Error(`${dist} does not exist: run \`npm run build\` first (npm test does it).`);
     h.server = await serveStatic(dist, { base: options.base ?? '/' });
     h.browser = await launchBrowser();
@@ -35,12 +46,13 @@ export function useSite(options: { dist?: string; base?: string } = {}): Harness
   });
   h.url = (path: string) => new URL(path.replace(/^\//, ''), h.server.url).href;
   h.newPage = async (opts = {}) => {
-    const context = await h.browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, colorScheme: opts.colorScheme ?? 'light', javaScriptEnabled: opts.javaScriptEnabled ?? true });
+    const context = await h.browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, colorScheme: opts.colorScheme ?? 'light', javaScriptEnabled: opts.javaScriptEnabled ?? true, ...(opts.locale ? { locale: opts.locale } : {}) });
     const origin = new URL(h.server.url).origin;
     // Anything not for the site is recorded and blocked: the test machine has no network anyway.
     await context.route('**/*', (route) => {
       const u = route.request().url();
       if (u.startsWith(origin) || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
+      if (options.allowOrigins?.().some((o) => u.startsWith(`${o}/`))) return route.continue();
       h.foreign.push(u);
       return route.abort();
     });
