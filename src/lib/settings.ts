@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ContentError, ProblemList, type ContentProblem } from './errors.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
 import { hasStrings } from '../i18n/index.ts';
+import { showsSchema } from './stage/shows.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
@@ -50,6 +51,8 @@ export const settingsSchema = z.strictObject({
   publisher: z.string().optional(),
   subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
   characters: z.record(slugId, localized).default({}),
+  /** The running orders of the stage mode (src/lib/stage/shows.ts, docs/stage.md). */
+  shows: showsSchema.optional(),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),
 });
