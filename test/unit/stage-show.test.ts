@@ -15,6 +15,7 @@ import { initialState, reduce } from '../../src/lib/stage/state.ts';
 import { channelKey, checkState, envelope, parseMessage, readSaved } from '../../src/lib/stage/protocol.ts';
 import { AUDIENCE_KEYS, PRESENTER_KEYS, commandFor, isTypingTarget } from '../../src/lib/stage/keys.ts';
 import { STRINGS } from '../../src/i18n/index.ts';
+import { peertubeEmbed } from '../../src/lib/stage/cue.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MINIMAL = new URL('../fixtures/books/minimal/', import.meta.url).pathname;
@@ -108,8 +109,8 @@ describe('shows in content/book.yaml', () => {
       try {
         const problems = problemsOf(b.load);
         assert.equal(problems.length, 1, problems.join('\n'));
-        assert.ok(problems[0]!.startsWith(`content/book.yaml:${c.line} (${c.field}): `), problems[0]);
-        assert.ok(problems[0]!.includes(c.includes), problems[0]);
+        assert.ok(problems[0]!.startsWith(`content/book.yaml:${c.line} (${c.field}): `), problems.join('\n'));
+        assert.ok(problems[0]!.includes(c.includes), problems.join('\n'));
       } finally {
         rmSync(b.dir, { recursive: true });
       }
@@ -216,6 +217,8 @@ describe('the message protocol', () => {
     assert.equal(m.state.beat, 1);
     assert.equal('extra' in m.state, false, 'unknown fields are dropped');
     assert.deepEqual(parseMessage(envelope(key, { kind: 'hello', role: 'audience', from: 'a' }), key, bounds), { kind: 'hello', role: 'audience', from: 'a' });
+    const report = { beat: 1, blackout: false, visible: true, fullscreen: true, media: 'blocked' as const };
+    assert.deepEqual(parseMessage(envelope(key, { kind: 'here', role: 'audience', from: 'a', report }), key, bounds), { kind: 'here', role: 'audience', from: 'a', report });
   });
 
   const malformed: Array<[string, unknown]> = [
@@ -235,6 +238,7 @@ describe('the message protocol', () => {
     ['a state of another version', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, v: 9 } })],
     ['a missing state', envelope(key, { kind: 'state', role: 'presenter', from: 'w' } as never)],
     ['a bad report', envelope(key, { kind: 'here', role: 'audience', from: 'w', report: { beat: 'x' } as never })],
+    ['a report with an unknown media state', envelope(key, { kind: 'here', role: 'audience', from: 'w', report: { beat: 0, blackout: false, visible: true, fullscreen: false, media: 'exploded' } as never })],
     ['no sender', envelope(key, { kind: 'hello', role: 'presenter', from: '' })],
   ];
   for (const [name, data] of malformed) {
@@ -309,5 +313,16 @@ describe('the key maps', () => {
     assert.equal(isTypingTarget({ tagName: 'BUTTON' }), false);
     assert.equal(isTypingTarget({ tagName: 'BODY' }), false);
     assert.equal(isTypingTarget(null), false);
+  });
+});
+
+describe('the PeerTube cue', () => {
+  test('watch, short and embed addresses give the embed address with start and stop', () => {
+    assert.equal(peertubeEmbed('https://video.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d', 90, 210), 'https://video.example/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d?autoplay=1&api=1&p2p=0&warningTitle=0&peertubeLink=0&title=0&start=90s&stop=210s');
+    assert.match(peertubeEmbed('https://video.example/videos/watch/kkGMgK9ZtnKfYAgnEtQxbv')!, /\/videos\/embed\/kkGMgK9ZtnKfYAgnEtQxbv\?autoplay=1/);
+  });
+
+  test('anything else is no cue', () => {
+    for (const bad of ['javascript:alert(1)', 'https://video.example/', 'https://video.example/w/<script>', 'not a url']) assert.equal(peertubeEmbed(bad), undefined, bad);
   });
 });

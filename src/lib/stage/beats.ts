@@ -290,3 +290,4 @@ export function buildShow(book: Book, show: ShowDef, lang: string, options: Buil
     fingerprint: fnv(beats.map((b) => b.id).join('|')),
   };
 }
+

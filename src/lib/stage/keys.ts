@@ -30,22 +30,22 @@ export interface Binding {
   command: Command;
   /** `KeyboardEvent.key` values; single letters match either case. */
   keys: string[];
-  /** How the overlay shows each key (same order as `keys`, same length). */
-  labels: string[];
+  /** How the overlay shows each key (same order as `keys`): the key itself, or an interface string's key for named keys. */
+  labels: Array<string | StringKey>;
   /** Only with Shift held (Shift+N), or only without it (N). Unset: either. */
   shift?: boolean;
   /** The description, from the interface strings. */
   text: StringKey;
 }
 
-const NEXT: Binding = { command: 'next', keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '], labels: ['→', '↓', 'PageDown', 'Space'], text: 'stage.key.next' };
-const PREV: Binding = { command: 'prev', keys: ['ArrowLeft', 'ArrowUp', 'PageUp'], labels: ['←', '↑', 'PageUp'], text: 'stage.key.prev' };
+const NEXT: Binding = { command: 'next', keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '], labels: ['→', '↓', 'stage.kbd.pageDown', 'stage.kbd.space'], text: 'stage.key.next' };
+const PREV: Binding = { command: 'prev', keys: ['ArrowLeft', 'ArrowUp', 'PageUp'], labels: ['←', '↑', 'stage.kbd.pageUp'], text: 'stage.key.prev' };
 const BLACKOUT: Binding = { command: 'blackout', keys: ['b', '.'], labels: ['B', '.'], text: 'stage.key.blackout' };
-const FIRST: Binding = { command: 'first', keys: ['Home'], labels: ['Home'], text: 'stage.key.first' };
-const LAST: Binding = { command: 'last', keys: ['End'], labels: ['End'], text: 'stage.key.last' };
+const FIRST: Binding = { command: 'first', keys: ['Home'], labels: ['stage.kbd.home'], text: 'stage.key.first' };
+const LAST: Binding = { command: 'last', keys: ['End'], labels: ['stage.kbd.end'], text: 'stage.key.last' };
 const SURTITLES: Binding = { command: 'surtitles', keys: ['s'], labels: ['S'], text: 'stage.key.surtitles' };
 const CARD: Binding = { command: 'card', keys: ['n'], labels: ['N'], shift: false, text: 'stage.key.card' };
-const CARD_PREV: Binding = { command: 'cardPrev', keys: ['n'], labels: ['Shift+N'], shift: true, text: 'stage.key.cardPrev' };
+const CARD_PREV: Binding = { command: 'cardPrev', keys: ['n'], labels: ['stage.kbd.shiftN'], shift: true, text: 'stage.key.cardPrev' };
 const HELP: Binding = { command: 'help', keys: ['?'], labels: ['?'], text: 'stage.key.help' };
 
 export const PRESENTER_KEYS: Binding[] = [
@@ -113,4 +113,9 @@ export function isTypingTarget(target: { tagName?: string; isContentEditable?: b
   if (tag !== 'INPUT') return false;
   // Buttons-like inputs take no text; every other input does.
   return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes((target.type ?? 'text').toLowerCase());
+}
+
+/** Whether a label is the key of an interface string (a named key) rather than the key itself. */
+export function isNamedLabel(label: string): label is StringKey {
+  return label.startsWith('stage.kbd.');
 }

@@ -17,7 +17,12 @@ export interface AudienceReport {
   blackout: boolean;
   visible: boolean;
   fullscreen: boolean;
+  /** The cued video: "blocked" when the browser wants a click on the audience window first. */
+  media: MediaReport;
 }
+
+export const MEDIA_STATES = ['none', 'loading', 'playing', 'paused', 'blocked', 'error'] as const;
+export type MediaReport = (typeof MEDIA_STATES)[number];
 
 export type Message =
   /** A window opened: the others answer with their state and presence. */
@@ -107,7 +112,9 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
 function checkReport(x: unknown): AudienceReport | undefined {
   if (!isObject(x)) return undefined;
   if (!isInt(x.beat, -1, 1_000_000) || typeof x.blackout !== 'boolean' || typeof x.visible !== 'boolean' || typeof x.fullscreen !== 'boolean') return undefined;
-  return { beat: x.beat, blackout: x.blackout, visible: x.visible, fullscreen: x.fullscreen };
+  const media = MEDIA_STATES.find((m) => m === x.media);
+  if (!media) return undefined;
+  return { beat: x.beat, blackout: x.blackout, visible: x.visible, fullscreen: x.fullscreen, media };
 }
 
 /**
