@@ -26,13 +26,22 @@ export function makeT(strings: Record<string, string>) {
  * shortcuts (Ctrl, Alt, Cmd), are left alone. `before` sees every key first and may take it.
  */
 export function listenKeys(map: Binding[], handle: (c: Command, e: KeyboardEvent) => void, before?: (e: KeyboardEvent) => boolean): void {
+  let taken = '';
   addEventListener('keydown', (e) => {
+    taken = '';
     if (before?.(e)) return;
     if (isTypingTarget(e.target as HTMLElement | null)) return;
     const command = commandFor(map, e);
     if (!command) return;
     e.preventDefault();
+    taken = e.key;
     handle(command, e);
+  });
+  // A focused button is pressed by Space on key up: a Space that was a command must not also
+  // press the button (the clicker's "next" would count twice).
+  addEventListener('keyup', (e) => {
+    if (taken && e.key === taken) e.preventDefault();
+    taken = '';
   });
 }
 

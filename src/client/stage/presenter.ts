@@ -497,7 +497,11 @@ gotoDialog.querySelector('form')!.addEventListener('submit', (e) => {
 });
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-act]')) {
-  button.addEventListener('click', () => run(button.dataset.act as Command));
+  button.addEventListener('click', (e) => {
+    run(button.dataset.act as Command);
+    // After a mouse click the clicker takes over: leave no button focused for its keys to press.
+    if (e.detail > 0) button.blur();
+  });
 }
 $('[data-help-open]').addEventListener('click', () => help.toggle());
 els.surtitleLang?.addEventListener('change', () => sync.dispatch({ type: 'surtitleLang', lang: els.surtitleLang!.value }));
