@@ -36,7 +36,10 @@ const sync = startSync(show, 'audience', () => ({
   media: mediaState,
 }));
 
-// ── Panels, decoded ahead ──────────────────────────────────────────────────────────────────
+// ── Panels, decoded and drawn ahead ────────────────────────────────────────────────────────
+// Every panel near the current beat is in the page already, each on its own compositor layer,
+// transparent: its pixels are decoded and rasterized before it is needed, and a change of beat
+// only changes which layer is opaque.
 
 interface Decoded {
   img: HTMLImageElement;
@@ -45,11 +48,18 @@ interface Decoded {
   ready: Promise<void>;
 }
 const pool = new Map<number, Decoded>();
+const missing = document.createElement('p');
+missing.className = 'sa-missing';
 
 /** The smallest WebP variant as wide as the screen's pixels (WebP decodes fastest). */
 function variant(image: StageImage): { width: number; src: string } {
   const need = Math.max(innerWidth, screen.width || 0) * (devicePixelRatio || 1);
   return image.webp.find((v) => v.width >= need) ?? image.webp[image.webp.length - 1]!;
+}
+
+function drop(index: number): void {
+  pool.get(index)?.img.remove();
+  pool.delete(index);
 }
 
 function ensure(index: number): Decoded | undefined {
@@ -58,12 +68,14 @@ function ensure(index: number): Decoded | undefined {
   const v = variant(image);
   const known = pool.get(index);
   if (known && known.state !== 'failed' && known.width >= v.width) return known;
+  if (known) drop(index);
   const img = new Image();
   img.className = 'sa-img';
   img.alt = image.alt;
   if (image.altLang !== show.lang) img.lang = image.altLang;
   img.draggable = false;
   img.decoding = 'async';
+  img.setAttribute('aria-hidden', 'true');
   img.width = image.width;
   img.height = image.height;
   img.src = v.src;
@@ -73,18 +85,29 @@ function ensure(index: number): Decoded | undefined {
     () => void (d.state = 'failed'),
   );
   pool.set(index, d);
+  frame.append(img);
   return d;
 }
 
 function preloadAround(index: number): void {
   for (let i = index - 1; i <= index + 3; i++) ensure(i);
-  for (const k of pool.keys()) if (k < index - 2 || k > index + 4) pool.delete(k);
+  for (const k of [...pool.keys()]) if (k < index - 2 || k > index + 4) drop(k);
 }
 
 // ── Drawing ────────────────────────────────────────────────────────────────────────────────
 
 let shownBeat = -1;
 let token = 0;
+let current: HTMLImageElement | undefined;
+
+function showOnly(img: HTMLImageElement | undefined): void {
+  if (current === img) return;
+  current?.classList.remove('is-current');
+  current?.setAttribute('aria-hidden', 'true');
+  img?.classList.add('is-current');
+  img?.removeAttribute('aria-hidden');
+  current = img;
+}
 
 function showTitleCard(beat: Beat): void {
   const ep = show.episodes.find((e) => e.number === beat.episode);
@@ -92,20 +115,21 @@ function showTitleCard(beat: Beat): void {
   cardTitle.textContent = ep?.title ?? '';
   if (ep && ep.titleLang !== show.lang) cardTitle.lang = ep.titleLang;
   else cardTitle.removeAttribute('lang');
-  frame.replaceChildren();
+  showOnly(undefined);
+  missing.remove();
   card.hidden = false;
 }
 
 function showPicture(beat: Beat, d: Decoded | undefined): void {
   card.hidden = true;
   if (d && d.state !== 'failed') {
-    frame.replaceChildren(d.img);
+    missing.remove();
+    showOnly(d.img);
   } else {
     // A missing file: the alt text on black rather than nothing.
-    const p = document.createElement('p');
-    p.className = 'sa-missing';
-    p.textContent = beat.image?.alt ?? '';
-    frame.replaceChildren(p);
+    showOnly(undefined);
+    missing.textContent = beat.image?.alt ?? '';
+    frame.append(missing);
   }
 }
 
@@ -268,9 +292,14 @@ addEventListener('resize', () => {
     const d = pool.get(state.beat);
     const image = show.beats[state.beat]?.image;
     if (d && image && variant(image).width > d.width) {
+      // The larger one replaces it when it is decoded; the smaller one stays up until then.
+      const old = d.img;
       pool.delete(state.beat);
-      shownBeat = -1;
-      drawBeat(state);
+      const bigger = ensure(state.beat)!;
+      void bigger.ready.then(() => {
+        if (sync.state().beat === state.beat) showPicture(show.beats[state.beat]!, bigger);
+        old.remove();
+      });
     } else {
       preloadAround(state.beat);
     }
