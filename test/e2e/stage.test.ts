@@ -58,8 +58,10 @@ async function beatOf(p: Page): Promise<number> {
 /** What the audience shows: the panel's file name, or the title card's title. */
 async function audienceShows(p: Page): Promise<string> {
   return p.evaluate(() => {
-    const img = document.querySelector<HTMLImageElement>('[data-frame] img');
-    if (img) return img.src.split('/').pop()!;
+    // The panels around the current one wait in the page, transparent: the shown one is opaque.
+    const shown = [...document.querySelectorAll<HTMLImageElement>('[data-frame] img')].filter((i) => getComputedStyle(i).opacity !== '0');
+    if (shown.length > 1) return `${shown.length} panels at once`;
+    if (shown[0]) return shown[0].src.split('/').pop()!;
     const card = document.querySelector<HTMLElement>('[data-titlecard]')!;
     return card.hidden ? '' : `card: ${document.querySelector('[data-titlecard-title]')!.textContent}`;
   });
