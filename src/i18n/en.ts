@@ -117,9 +117,8 @@ export default {
   'stage.wakeOff': 'The screen may go to sleep: this browser cannot keep it awake.',
   'stage.notSaved': 'This browser does not keep the show’s state: a reload starts over.',
   'stage.untranslated': 'not translated yet: the original text',
-  'stage.fullscreenHint': 'Click or press F for full screen. ? lists the keys.',
+  'stage.fullscreenHint': 'Click or press F for full screen. The key “?” lists the keys.',
   'stage.keys': 'Keys',
-  'stage.keysButton': 'Keys (?)',
   'stage.close': 'Close',
   'stage.gotoLabel': 'Go to beat (1 to {total})',
   'stage.gotoButton': 'Go',
@@ -166,4 +165,5 @@ export default {
   'stage.kbd.pageUp': 'Page Up',
   'stage.kbd.pageDown': 'Page Down',
   'stage.kbd.shiftN': 'Shift+N',
+  'stage.note': 'Note',
 } as const;

@@ -118,9 +118,8 @@ export default {
   'stage.wakeOff': 'L’écran peut se mettre en veille : ce navigateur ne sait pas l’en empêcher.',
   'stage.notSaved': 'Ce navigateur ne garde pas l’état du spectacle : un rechargement repart de zéro.',
   'stage.untranslated': 'pas encore traduit : le texte original',
-  'stage.fullscreenHint': 'Cliquez ou appuyez sur F pour le plein écran. ? liste les touches.',
+  'stage.fullscreenHint': 'Cliquez ou appuyez sur F pour le plein écran. La touche « ? » liste les touches.',
   'stage.keys': 'Touches',
-  'stage.keysButton': 'Touches (?)',
   'stage.close': 'Fermer',
   'stage.gotoLabel': 'Aller au tableau (1 à {total})',
   'stage.gotoButton': 'Aller',
@@ -167,4 +166,5 @@ export default {
   'stage.kbd.pageUp': 'Page préc.',
   'stage.kbd.pageDown': 'Page suiv.',
   'stage.kbd.shiftN': 'Maj+N',
+  'stage.note': 'Note',
 } satisfies Strings;
