@@ -173,8 +173,9 @@ export function startSync(show: ShowData, role: Role, report?: () => AudienceRep
     dispatch(action) {
       const next = reduce(current, action, show, Date.now(), id);
       if (next === current) return false;
-      set(next, true);
+      // The other windows first (the audience screen waits for this), then this window's own drawing.
       post({ kind: 'state', role, from: id, state: next });
+      set(next, true);
       return true;
     },
     onChange: (fn) => void changeFns.push(fn),
