@@ -3,8 +3,9 @@
 // this server is needed: no network, no other host.
 //   --port 4322          the port (default 4322, so that `npm run preview` can run as well)
 //   --host 127.0.0.1     the address to listen on. The default keeps the show on this computer;
-//                        another address (e.g. 0.0.0.0) lets a tablet on the same network open
-//                        the presenter screen — and anyone else on that network too.
+//                        another address (0.0.0.0) makes the pages reachable from the network, for
+//                        a browser that runs elsewhere (a virtual machine). Both screens must still
+//                        be windows of one browser: their state is shared by the browser.
 //   --dist dist          the built book to serve
 //   --book .             the book's folder (its content/ and the videos it names)
 import { existsSync, readdirSync } from 'node:fs';
