@@ -102,6 +102,29 @@ test('presenter first: its button opens the audience screen, which shows the sam
   await s.context.close();
 });
 
+test('when the browser blocks the audience window, the presenter screen says how to open it', async () => {
+  const s = await screens();
+  // A browser that blocks pop-ups returns no window.
+  await s.page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await s.page.goto(site.url(PRESENTER));
+  await presenterReady(s.page);
+  const blocked = s.page.locator('[data-popup-blocked]');
+  assert.equal(await blocked.isVisible(), false);
+  await s.page.click('[data-open-audience]');
+  await blocked.waitFor({ state: 'visible' });
+  assert.match((await blocked.textContent())!, /bloqué la nouvelle fenêtre/);
+  const href = await blocked.locator('a').getAttribute('href');
+  assert.equal(href, '/fr/stage/audience/');
+  // The address it gives is the audience screen, which then connects.
+  const audience = await s.open(href!, 'audience');
+  await painted(audience, 0);
+  await s.page.waitForSelector('html[data-audience="connected"]');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
 test('audience first: the presenter opened afterwards drives it', async () => {
   const s = await screens();
   await s.page.goto(site.url(AUDIENCE));

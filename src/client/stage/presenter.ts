@@ -321,6 +321,9 @@ function drawAudience(): void {
 sync.onPeers(drawAudience);
 
 const blocked = $('[data-popup-blocked]');
+// The full address to type or paste in another window (the page only knows its path when built).
+const audienceLink = $<HTMLAnchorElement>('[data-audience-link]');
+audienceLink.textContent = new URL(audienceUrl, location.href).href;
 $('[data-open-audience]').addEventListener('click', () => {
   if (audienceWindow && !audienceWindow.closed) {
     audienceWindow.focus();
