@@ -144,7 +144,7 @@ function scriptItem(item: ScriptItem, beat: Beat, state: ShowState): HTMLElement
     p.textContent = item.text;
   } else {
     p.className = 'sp-inline-cue';
-    p.dataset.cueText = '';
+    p.dataset.inlineCue = '';
     p.textContent = `▶ ${t('stage.cue')} — ${cueText(beat, state)}`;
   }
   return p;
@@ -207,7 +207,7 @@ function drawCue(state: ShowState): void {
   if (!hasCue) return;
   const text = cueText(beat, state);
   els.cueText.textContent = text;
-  for (const el of els.script.querySelectorAll<HTMLElement>('[data-cue-text]')) el.textContent = `▶ ${t('stage.cue')} — ${text}`;
+  for (const el of els.script.querySelectorAll<HTMLElement>('[data-inline-cue]')) el.textContent = `▶ ${t('stage.cue')} — ${text}`;
 }
 
 function pressed(act: string, on: boolean): void {
