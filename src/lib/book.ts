@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { loadPanels, type PanelDef } from './panels/model.ts';
 import { checkSvg } from './panels/svg-safety.ts';
 import { loadTalk, type TalkExcerpt } from './talk/excerpt.ts';
+import { checkShows } from './stage/shows.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -21,6 +22,8 @@ export interface EpisodeText {
   summary: string | undefined;
   blocks: Block[];
   translates?: Record<string, string>;
+  /** Stage settings from the original's frontmatter (a local video of the talk excerpt). */
+  stage?: { video?: string };
 }
 
 export interface Episode {
@@ -69,6 +72,7 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   } else {
     for (const f of checkSvg(readFileSync(cover, 'utf8'))) problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
+  problems.push(...checkShows(root, settings.shows, episodes.map((e) => e.number), languageCodes(settings)));
   if (problems.length) throw new ContentError(problems);
   return { root, settings, episodes, pages };
 }
@@ -214,11 +218,14 @@ function readEpisodeText(
       problems.push({ file, line: b.line, message: '<Untranslated /> belongs in translations only: the original text is always complete.' });
     }
   }
-  const data = fm.data as { number?: number; title?: string; summary?: string; translates?: Record<string, string> };
+  const data = fm.data as { number?: number; title?: string; summary?: string; translates?: Record<string, string>; stage?: { video?: string } };
+  if (data.stage?.video && !body.blocks.some((b) => b.type === 'talk')) {
+    problems.push({ file, line: split.front.lineOf(['stage', 'video']), field: 'stage.video', message: 'a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.' });
+  }
   if (data.title !== undefined && data.title.length > 200) {
     problems.push({ file, line: split.front.lineOf(['title']), field: 'title', message: `the title is ${data.title.length} characters long; keep it under 200.` });
   }
-  return { lang, file, title: data.title, summary: data.summary, blocks: body.blocks, translates: data.translates, number: data.number ?? 0 };
+  return { lang, file, title: data.title, summary: data.summary, blocks: body.blocks, translates: data.translates, stage: data.stage, number: data.number ?? 0 };
 }
 
 /** A translation mirrors the original: same panels and markers in the same order, same number of paragraphs. */

@@ -8,6 +8,7 @@ import { parseYaml, zodProblems } from './yaml-source.ts';
 import { hasStrings } from '../i18n/index.ts';
 import { isLocalHttp } from './talk/address.ts';
 import { parseTime } from './talk/time.ts';
+import { showsSchema } from './stage/shows.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
@@ -95,6 +96,8 @@ export const settingsSchema = z.strictObject({
     .default({ instances: [] }),
   /** Dates of the talk on stage. */
   performances: z.array(performanceSchema).default([]),
+  /** The running orders of the stage mode (src/lib/stage/shows.ts, docs/stage.md). */
+  shows: showsSchema.optional(),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),
 });
