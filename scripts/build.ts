@@ -5,7 +5,7 @@
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
@@ -19,15 +19,21 @@ const { values } = parseArgs({
     base: { type: 'string' },
     out: { type: 'string', default: 'dist' },
     book: { type: 'string', default: '.' },
+    timings: { type: 'string' },
   },
 });
 const kit = resolve(import.meta.dirname, '..');
 const root = resolve(values.book);
 const out = resolve(values.out);
 const started = performance.now();
-const step = (label: string) => {
+/** Seconds per stage, for --timings (read by `npm run bench`). */
+const timings: Record<string, number> = {};
+const step = (label: string, key = label) => {
   const t0 = performance.now();
-  return (detail = '') => console.log(`✓ ${label}${detail ? ` — ${detail}` : ''} (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  return (detail = '') => {
+    timings[key] = (performance.now() - t0) / 1000;
+    console.log(`✓ ${label}${detail ? ` — ${detail}` : ''} (${timings[key]!.toFixed(1)} s)`);
+  };
 };
 
 function fail(message: string): never {
@@ -35,7 +41,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let done = step('content checked');
+let done = step('content checked', 'content');
 try {
   const book = loadBook(root, { base: values.base });
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
@@ -46,7 +52,7 @@ try {
     }
     console.log('✓ strict: every translation is complete and up to date');
   }
-  done = step('panel images');
+  done = step('panel images', 'images');
   const { stats } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
   done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);
 } catch (e) {
@@ -57,7 +63,8 @@ try {
 const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
-done = step('site built');
+done = step('site built', 'site');
+const outputTimings = join(kit, '.build', `timings-${process.pid}.json`);
 const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   cwd: kit,
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -68,6 +75,7 @@ const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/ast
     PLANCHES_OUT_DIR: staging,
     PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
     PLANCHES_STRICT: values.strict ? '1' : '',
+    PLANCHES_TIMINGS: outputTimings,
   },
 });
 if (astro.status !== 0) {
@@ -94,3 +102,11 @@ if (existsSync(out)) moveDir(out, old);
 moveDir(staging, out);
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+if (values.timings) {
+  // The site step includes the later outputs: report pages alone, then each output.
+  const outputs = existsSync(outputTimings) ? (JSON.parse(readFileSync(outputTimings, 'utf8')) as Record<string, number>) : {};
+  rmSync(outputTimings, { force: true });
+  const later = Object.values(outputs).reduce((a, b) => a + b, 0);
+  const report = { content: timings.content, images: timings.images, pages: (timings.site ?? 0) - later, ...outputs, total: (performance.now() - started) / 1000 };
+  writeFileSync(values.timings, JSON.stringify(report, null, 2));
+}

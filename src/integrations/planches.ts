@@ -50,13 +50,26 @@ export default function planches(): AstroIntegration {
           n++;
         }
         logger.info(`${n} panel image files copied`);
-        // Ready-made security headers for static hosts (docs/hosting.md).
-        writeFileSync(join(out, '_headers'), headersFile(base));
-        writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/'));
-        const search = await buildSearchIndex(out);
-        logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
         const book = loadBook(root, buildOptions());
-        await buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line));
+        // Ready-made security headers for static hosts (docs/hosting.md), frames allowed from
+        // the book's PeerTube instances only.
+        const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
+        writeFileSync(join(out, '_headers'), headersFile(base, { frameOrigins }));
+        writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
+        // Each later output is timed for `npm run bench` (PLANCHES_TIMINGS names the file).
+        const timings: Record<string, number> = {};
+        const timed = async <T,>(name: string, work: () => Promise<T>): Promise<T> => {
+          const t0 = performance.now();
+          try {
+            return await work();
+          } finally {
+            timings[name] = (performance.now() - t0) / 1000;
+          }
+        };
+        const search = await timed('search', () => buildSearchIndex(out));
+        logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
+        await timed('epub', () => buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line)));
+        if (process.env.PLANCHES_TIMINGS) writeFileSync(process.env.PLANCHES_TIMINGS, JSON.stringify(timings));
       },
     },
   };

@@ -1,11 +1,11 @@
 // Page weight and speed of the built sample book, measured in Chromium (median of 5 runs):
 // bytes transferred (compressed) for the first view of the home page and an episode page at
 // phone and desktop sizes, by type; LCP and CLS of an episode page under 4× CPU and slow 4G.
-// Usage: node scripts/bench/pages.ts [--dist dist] [--runs 5]
+// Usage: node scripts/bench-pages.ts [--dist dist] [--runs 5]
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { serveStatic } from '../../src/server/static.ts';
-import { launchBrowser } from '../../src/server/browser.ts';
+import { serveStatic } from '../src/server/static.ts';
+import { launchBrowser } from '../src/server/browser.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '5' }, episode: { type: 'string', default: 'fr/19-donner-de-l-exercice-a-ses-cobayes/' } } });
 const RUNS = Number(values.runs);

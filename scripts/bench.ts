@@ -1,0 +1,90 @@
+// `npm run bench`: builds generated books of growing size (scripts/generate-book.ts), each with
+// an empty cache and again after one episode changed, and prints the wall time per stage, the
+// peak memory of the whole build (all its processes), output sizes, and time per episode.
+//   --quick            one small book (10 episodes): a few minutes, run in CI (printed, not asserted)
+//   --sizes 25,50      the book sizes (default 25,50,100,200)
+//   --full-outputs 100 the largest size that also gets the EPUB and PDF timed (larger books skip nothing,
+//                      but the figures of interest are printed for all)
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateBook } from './generate-book.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, sizes: { type: 'string' } } });
+const sizes = (values.sizes ?? (values.quick ? '10' : '25,50,100,200')).split(',').map(Number);
+const work = '.build/bench';
+
+/** Resident memory (bytes) of a process and all its descendants, from /proc. */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      rss.set(Number(d), Number(fields[21]) * 4096);
+      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const p = stack.pop()!;
+    total += rss.get(p) ?? 0;
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+function du(path: string): number {
+  if (!existsSync(path)) return 0;
+  const s = statSync(path);
+  return s.isDirectory() ? readdirSync(path).reduce((sum, f) => sum + du(join(path, f)), 0) : s.size;
+}
+
+async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: number; ok: boolean }> {
+  const timingsFile = `${out}.timings.json`;
+  const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  let peak = 0;
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
+  const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
+  clearInterval(timer);
+  if (code !== 0) console.error(err.slice(-2000));
+  return { timings: code === 0 ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>) : {}, peak, ok: code === 0 };
+}
+
+const rows: string[] = [];
+const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
+const mb = (n: number) => (n / 1048576).toFixed(0);
+console.log(`Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`);
+const header = 'episodes run      content images pages  search epub   pdf    total  s/episode peak MB  dist MB epub MB pdf MB';
+for (const n of sizes) {
+  const book = generateBook({ episodes: n, out: join(work, `book-${n}`) });
+  const out = join(work, `out-${n}`);
+  rmSync(join(book, '.cache'), { recursive: true, force: true });
+  const runs: Array<[string, Awaited<ReturnType<typeof build>>]> = [['cold', await build(book, out)]];
+  // Change one episode: a paragraph and a bubble of episode 1, in the original.
+  const ep = join(book, 'content/episodes', readdirSync(join(book, 'content/episodes')).sort()[0]!);
+  const fr = join(ep, 'fr.mdx');
+  writeFileSync(fr, readFileSync(fr, 'utf8').replace(/\n\n([^<\n][^\n]*)\n/, '\n\n$1 Une phrase de plus.\n'));
+  const py = join(ep, 'panels.yaml');
+  writeFileSync(py, readFileSync(py, 'utf8').replace(/fr: (["']?)(.)/, 'fr: $1Oh ! $2'));
+  runs.push(['1 changed', await build(book, out)]);
+  const epubs = readdirSync(join(out, 'fr')).filter((f) => f.endsWith('.epub')).map((f) => statSync(join(out, 'fr', f)).size);
+  const pdfs = readdirSync(join(out, 'fr')).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(out, 'fr', f)).size);
+  for (const [label, r] of runs) {
+    const t = r.timings;
+    rows.push(
+      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
+    );
+  }
+  console.log([header, ...rows].join('\n') + '\n');
+}
+console.log('Times in seconds (wall). "pages" is Astro alone; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files.');
