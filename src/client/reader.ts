@@ -54,3 +54,27 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('.transcript-t
   button.hidden = false;
   button.addEventListener('click', () => set(button.getAttribute('aria-expanded') !== 'true'));
 }
+
+// Search: the box is in every reading page's header; its code and index load only when the
+// reader starts searching (focus, typing, or the "/" key).
+const searchForm = document.querySelector<HTMLFormElement>('form[data-search]');
+if (searchForm) {
+  const input = searchForm.querySelector<HTMLInputElement>('input[type=search]')!;
+  let loading: Promise<unknown> | undefined;
+  const load = () => (loading ??= import('./search.ts').then((m) => m.attachSearch(searchForm, input)));
+  input.addEventListener('focus', load, { once: true });
+  searchForm.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void load();
+  });
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTextField(document.activeElement)) return;
+    e.preventDefault();
+    input.focus();
+  });
+  const q = new URLSearchParams(location.search).get('q');
+  if (q && document.querySelector('[data-search-page]')) {
+    input.value = q;
+    input.focus();
+  }
+}

@@ -3,6 +3,7 @@
 import en from './en.ts';
 import fr from './fr.ts';
 import type { StringKey, Strings } from './types.ts';
+import { typographize } from '../lib/typography.ts';
 
 export const STRINGS: Record<string, Strings> = { en, fr };
 
@@ -11,7 +12,9 @@ export type { StringKey, Strings };
 /** The interface string `key` in `lang`, with {placeholders} filled. Falls back to English. */
 export function t(lang: string, key: StringKey, values: Record<string, string | number> = {}): string {
   const table = STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? en;
-  return table[key].replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  const resolved = STRINGS[lang] ? lang : (lang.split('-')[0] ?? 'en');
+  // Strings are typed with plain spaces and quotes; the language's typography is applied here.
+  return typographize(table[key], resolved).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
 /** The languages that have interface strings: the settings may only use these. */

@@ -7,6 +7,7 @@ import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } f
 import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
+import { buildSearchIndex } from './search.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
 
@@ -45,6 +46,8 @@ export default function planches(): AstroIntegration {
           }
         }
         logger.info(`${n} panel image files copied`);
+        const search = await buildSearchIndex(out);
+        logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
       },
     },
   };
