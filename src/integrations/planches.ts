@@ -8,6 +8,8 @@ import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { buildSearchIndex } from './search.ts';
+import { buildPdfs } from './pdf.ts';
+import { loadBook } from '../lib/book.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
 
@@ -48,6 +50,8 @@ export default function planches(): AstroIntegration {
         logger.info(`${n} panel image files copied`);
         const search = await buildSearchIndex(out);
         logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
+        const options = buildOptions();
+        await buildPdfs(out, loadBook(root, { base: options.base, url: options.url }), logger);
       },
     },
   };
