@@ -71,15 +71,37 @@ export async function buildPdfs(outDir: string, book: Book, log: PdfLogger): Pro
   return results;
 }
 
+/** Records the time of each phase into `timings` (seconds), for scripts/bench-pdf.ts. */
+export function stopwatch(timings: Record<string, number> | undefined): (phase: string) => void {
+  let t = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (timings) timings[phase] = (timings[phase] ?? 0) + (now - t) / 1000;
+    t = now;
+  };
+}
+
 /** Prints the print edition at `url` twice and finishes it. */
-export async function printBook(browser: Browser, url: string, book: Book, lang: string): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function printBook(browser: Browser, url: string, book: Book, lang: string, timings?: Record<string, number>): Promise<{ bytes: Uint8Array; pages: number }> {
+  const lap = stopwatch(timings);
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
     const page = await openEdition(context.newPage(), url);
     const parts = await readParts(page);
+    lap('open');
 
-    // First print: where does each part start?
-    const first = await loadPrinted(await page.pdf(PRINT_OPTIONS));
+    // First print: where does each part start? Only the page breaks matter, so it is made the
+    // cheap way: images hidden (their boxes keep their size, so the layout is the same) and no
+    // tag tree. The second print is checked against this one anyway.
+    await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('img, svg { visibility: hidden !important; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    });
+    const first = await loadPrinted(await page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }));
+    await page.evaluate(() => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
+    });
     const dests1 = readDestinations(first);
     const placed = parts.map((p) => {
       const d = dests1.get(p.id);
@@ -87,6 +109,7 @@ export async function printBook(browser: Browser, url: string, book: Book, lang:
       return { ...p, page: d.page };
     });
     const plan = planPages(placed, first.getPageCount());
+    lap('first print');
 
     // Complete the page and print again.
     const numbers = Object.fromEntries([...plan.starts].map(([id, index]) => [id, folio(index, plan.firstBodyPage)]));
@@ -112,13 +135,16 @@ export async function printBook(browser: Browser, url: string, book: Book, lang:
     const wrong = planMismatches(plan, printed);
     if (doc.getPageCount() !== plan.pageCount) wrong.push(`the second print has ${doc.getPageCount()} pages, ${plan.pageCount} were planned`);
     if (wrong.length) throw new Error(`the second print does not follow the plan made from the first: ${wrong.join('; ')}`);
+    lap('second print');
 
     // Finish in place.
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
     setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
     setPageLabels(doc, plan.firstBodyPage);
     setOutline(doc, parts.map((p) => ({ title: p.label, dest: p.id })), dests);
-    return { bytes: await saveWithContentId(doc), pages: doc.getPageCount() };
+    const bytes = await saveWithContentId(doc);
+    lap('finish');
+    return { bytes, pages: doc.getPageCount() };
   } finally {
     await context.close();
   }
