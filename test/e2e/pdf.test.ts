@@ -97,7 +97,9 @@ for (const lang of LANGS) {
   test(`${lang}: one bookmark per episode, at the page where the episode starts, on a right-hand page`, () => {
     const { outlines } = qpdfJson(pdf);
     const pages = Number(/^Pages:\s*(\d+)/m.exec(run('pdfinfo', [pdf]))![1]);
-    const texts = Array.from({ length: pages }, (_, i) => norm(pageText(pdf, i + 1)));
+    // pdftotext ends every page with a form feed.
+    const texts = run('pdftotext', [pdf, '-']).split('\f').slice(0, pages).map(norm);
+    assert.equal(texts.length, pages);
     for (const v of episodes(lang)) {
       const label = t(lang, 'episode.label', { number: v.number, title: v.title.text });
       const entries = outlines.filter((o) => o.title === label);
