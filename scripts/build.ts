@@ -5,12 +5,13 @@
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
 import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
+import { strictProblems } from '../src/lib/authoring/status.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +39,13 @@ let done = step('content checked');
 try {
   const book = loadBook(root, { base: values.base });
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
+  if (values.strict) {
+    const missing = strictProblems(book);
+    if (missing.length) {
+      fail(`--strict: ${missing.length} translation part(s) are missing or outdated (see npm run status):\n${missing.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`);
+    }
+    console.log('✓ strict: every translation is complete and up to date');
+  }
   done = step('panel images');
   const { stats } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
   done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);
@@ -68,10 +76,21 @@ if (astro.status !== 0) {
 }
 done();
 
+/** Renames a folder; across file systems (an --out in a tmpfs /tmp), copies it then removes it. */
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
 // Swap: the old output is moved aside first, so there is never a half-written dist/.
 const old = join(kit, '.build', `previous-${process.pid}`);
 mkdirSync(dirname(out), { recursive: true });
-if (existsSync(out)) renameSync(out, old);
-renameSync(staging, out);
+if (existsSync(out)) moveDir(out, old);
+moveDir(staging, out);
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

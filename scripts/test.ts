@@ -20,6 +20,10 @@ if (!args.has('--e2e')) run('unit tests', ['--test', '--test-reporter=spec', ...
 if (!args.has('--unit')) {
   run('build the sample book', ['scripts/build.ts']);
   run('build the sample book under a sub-path', ['scripts/build.ts', '--base', '/planches/', '--out', '.build/subpath/planches']);
+  // The other books the end-to-end tests read, built once here rather than in each test file.
+  for (const name of ['repro', 'trilingual', 'hostile']) {
+    run(`build ${name}`, ['--input-type=module', '-e', `import { buildFixture } from './test/e2e/helpers.ts'; buildFixture('${name}');`]);
+  }
   run('end-to-end tests', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files('test/e2e')]);
 }
 console.log(`\nAll tests passed in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -10,7 +10,8 @@ export function isTextField(el: Element | null): boolean {
 
 document.addEventListener('keydown', (e) => {
   if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-  if (isTextField(document.activeElement)) return;
+  // While a dialog (the panel viewer) is open, the arrows belong to it.
+  if (isTextField(document.activeElement) || document.querySelector('dialog[open]')) return;
   const dir = e.key === 'ArrowLeft' ? 'prev' : e.key === 'ArrowRight' ? 'next' : null;
   if (!dir) return;
   const link = document.querySelector<HTMLAnchorElement>(`a[data-key-nav="${dir}"]`);
@@ -78,3 +79,56 @@ if (searchForm) {
     input.focus();
   }
 }
+
+// Panel-by-panel view: a button on each panel (shown only with JavaScript); the viewer's code
+// loads when a reader first opens it.
+const openers = document.querySelectorAll<HTMLButtonElement>('[data-viewer-open]');
+for (const button of openers) {
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    const figure = button.closest('figure')!;
+    void import('./viewer.ts').then((m) => m.openViewer(figure));
+  });
+}
+
+// The talk excerpt: nothing is requested from the video's instance, and the player's code is
+// not loaded, until the reader presses play or "see this panel performed". A click with a
+// modifier key keeps its plain meaning (open the video's page in a new tab).
+const talk = document.querySelector<HTMLElement>('[data-talk]');
+if (talk) {
+  let player: Promise<{ seek(seconds: number): void }> | undefined;
+  const play = (at?: number) => {
+    if (player) void player.then((p) => at !== undefined && p.seek(at));
+    else player = import('./talk.ts').then((m) => m.mountPlayer(talk, at));
+  };
+  const plain = (e: MouseEvent) => e.button === 0 && !e.ctrlKey && !e.metaKey && !e.shiftKey && !e.altKey;
+  const intercept = (el: Element | null, at: () => number | undefined) =>
+    el?.addEventListener('click', (e) => {
+      if (!plain(e as MouseEvent)) return;
+      e.preventDefault();
+      play(at());
+    });
+  intercept(talk.querySelector('[data-talk-start]'), () => undefined);
+  for (const a of document.querySelectorAll<HTMLElement>('[data-talk-seek]')) intercept(a, () => Number(a.dataset.talkSeek));
+}
+
+// Sharing: the buttons that need JavaScript appear with it; their code loads on first use.
+const share = document.querySelector<HTMLElement>('[data-share]');
+if (share) {
+  for (const el of share.querySelectorAll<HTMLElement>('[data-share-js]')) el.hidden = false;
+  const native = share.querySelector<HTMLElement>('[data-share-native]');
+  if (native && 'share' in navigator) native.hidden = false;
+  const code = () => import('./share.ts');
+  share.addEventListener('click', (e) => {
+    const button = (e.target as Element).closest('button');
+    if (button && button.type !== 'submit') void code().then((m) => m.onShareClick(share, button));
+  });
+  share.querySelector('form')?.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void code().then((m) => m.onMastodonSubmit(share));
+  });
+}
+
+// The performances list: what is upcoming depends on the reader's clock, not the build's.
+const performances = document.querySelector<HTMLElement>('[data-performances]');
+if (performances) void import('./performances.ts').then((m) => m.arrangePerformances(performances));

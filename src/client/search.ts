@@ -22,6 +22,25 @@ interface Pagefind {
 
 type Strings = Record<'search.results' | 'search.one' | 'search.none' | 'search.loading' | 'search.inPanel', string>;
 
+const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * Keeps only the locations whose word really resembles a query term. Pagefind falls back to
+ * matching a short prefix of an unknown word ("delegate" matched every French "de"), which
+ * would show readers pages that do not contain what they typed.
+ */
+export function realMatches(data: PagefindData, query: string): number[] {
+  const terms = query.split(/\s+/).map(fold).filter(Boolean);
+  const words = data.content.split(/\s+/);
+  return data.locations.filter((loc) => {
+    const w = fold(words[loc] ?? '');
+    return terms.some((t) => {
+      const k = Math.min(4, t.length);
+      return w.length >= k ? w.slice(0, k) === t.slice(0, k) : w === t;
+    });
+  });
+}
+
 export interface Hit {
   anchor: string | undefined;
   excerpt: Array<{ text: string; mark: boolean }>;
@@ -67,7 +86,6 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
   let generation = 0;
   const open = (yes: boolean) => {
     panel.hidden = !yes;
-    input.setAttribute('aria-expanded', String(yes));
   };
   const render = async (query: string) => {
     const mine = ++generation;
@@ -81,11 +99,14 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
     status.textContent = strings['search.loading'];
     const found = await pagefind.search(query);
     if (mine !== generation || !found) return;
-    const results = await Promise.all(found.results.slice(0, 8).map((r) => r.data()));
+    const loaded = await Promise.all(found.results.slice(0, 30).map((r) => r.data()));
     if (mine !== generation) return;
+    const matching = loaded.map((d) => ({ ...d, locations: realMatches(d, query) })).filter((d) => d.locations.length > 0 || fold(d.meta.title ?? '').includes(fold(query)));
+    const results = matching.slice(0, 8);
     list.replaceChildren(...results.map(renderResult));
+    panel.dataset.query = query;
     const n = results.length;
-    status.textContent = n === 0 ? strings['search.none'].replace('{query}', query) : n === 1 ? strings['search.one'] : strings['search.results'].replace('{count}', String(found.results.length));
+    status.textContent = n === 0 ? strings['search.none'].replace('{query}', query) : matching.length === 1 ? strings['search.one'] : strings['search.results'].replace('{count}', String(matching.length));
   };
   const renderResult = (data: PagefindData): HTMLLIElement => {
     const li = document.createElement('li');

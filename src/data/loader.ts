@@ -13,19 +13,35 @@ export function bookLoader(): Loader {
     load: async ({ store, watcher, logger }) => {
       const options = buildOptions();
       const root = options.bookRoot;
+      const showError = (e: unknown) => {
+        store.clear();
+        store.set({ id: 'book', data: { error: e instanceof Error ? e.message : String(e) } });
+      };
       const sync = async () => {
         const book = loadBook(root, options);
         const { manifest } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR), log: (l) => logger.info(l) });
         store.clear();
         store.set({ id: 'book', data: { ...book, images: manifest } as unknown as Record<string, unknown> });
       };
-      await sync();
-      // In `npm run dev`, content edits reload the book; errors are shown, not fatal.
+      try {
+        await sync();
+      } catch (e) {
+        // In `npm run dev` a broken book must not stop the server: the pages show the error
+        // (Astro's overlay) until the author saves a fix. A build fails here, as it should.
+        if (!watcher) throw e;
+        showError(e);
+      }
+      // In `npm run dev`, content edits reload the book; errors are shown, not fatal. The book
+      // may live outside the kit's folder (PLANCHES_BOOK), so its content/ is watched explicitly.
+      watcher?.add(join(root, 'content'));
       watcher?.on('all', (_event, path) => {
         if (!path.includes('/content/')) return;
         sync().then(
           () => logger.info(`content reloaded (${path.slice(root.length + 1)})`),
-          (e: unknown) => logger.error(e instanceof Error ? e.message : String(e)),
+          (e: unknown) => {
+            logger.error(e instanceof Error ? e.message : String(e));
+            showError(e);
+          },
         );
       });
     },

@@ -1,11 +1,12 @@
 // The one translations module: interface strings per language. Adding a language means adding
 // its file here and in content/book.yaml; nothing else in the code lists languages.
 import en from './en.ts';
+import es from './es.ts';
 import fr from './fr.ts';
 import type { StringKey, Strings } from './types.ts';
 import { typographize } from '../lib/typography.ts';
 
-export const STRINGS: Record<string, Strings> = { en, fr };
+export const STRINGS: Record<string, Strings> = { en, es, fr };
 
 export type { StringKey, Strings };
 

@@ -3,15 +3,17 @@
 // (search, EPUB, PDF) inside the build's all-or-nothing step.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { headersFile, nginxSnippet } from '../lib/security.ts';
 import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { buildSearchIndex } from './search.ts';
+import { buildEpubs } from './epub.ts';
 import { buildPdfs } from './pdf.ts';
 import { loadBook } from '../lib/book.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg' };
 
 export default function planches(): AstroIntegration {
   const root = buildOptions().bookRoot;
@@ -39,19 +41,25 @@ export default function planches(): AstroIntegration {
         mkdirSync(join(out, 'panels'), { recursive: true });
         let n = 0;
         const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
-        {
-          for (const img of images) {
-            for (const v of [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]) {
-              copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
-              n++;
-            }
-          }
+        const files = [
+          ...images.flatMap((img) => [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
+          ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
+          ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
+        ];
+        for (const v of files) {
+          copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
+          n++;
         }
         logger.info(`${n} panel image files copied`);
+        // Ready-made security headers for static hosts (docs/hosting.md).
+        writeFileSync(join(out, '_headers'), headersFile(base));
+        writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/'));
         const search = await buildSearchIndex(out);
         logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
-        const options = buildOptions();
-        await buildPdfs(out, loadBook(root, { base: options.base, url: options.url }), logger);
+        const book = loadBook(root, buildOptions());
+        // The PDFs first: the EPUB step ends by filling every download's size into the pages.
+        await buildPdfs(out, book, logger);
+        await buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line));
       },
     },
   };

@@ -12,6 +12,8 @@ import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
 import { loadPanels, type PanelDef } from './panels/model.ts';
 import { checkSvg } from './panels/svg-safety.ts';
+import { loadTalk, type TalkExcerpt } from './talk/excerpt.ts';
+import { checkShows } from './stage/shows.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -20,6 +22,8 @@ export interface EpisodeText {
   summary: string | undefined;
   blocks: Block[];
   translates?: Record<string, string>;
+  /** Stage settings from the original's frontmatter (a local video of the talk excerpt). */
+  stage?: { video?: string };
 }
 
 export interface Episode {
@@ -31,6 +35,8 @@ export interface Episode {
   /** Translations by language code; a missing language is not translated yet. */
   translations: Record<string, EpisodeText>;
   panels: PanelDef[];
+  /** The excerpt of the recorded talk (talk.yaml), when the episode has one. */
+  talk?: TalkExcerpt;
 }
 
 export interface Page {
@@ -66,6 +72,7 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   } else {
     for (const f of checkSvg(readFileSync(cover, 'utf8'))) problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
+  problems.push(...checkShows(root, settings.shows, episodes.map((e) => e.number), languageCodes(settings)));
   if (problems.length) throw new ContentError(problems);
   return { root, settings, episodes, pages };
 }
@@ -130,16 +137,20 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         translations[lang] = t;
       }
     }
+    const beforePanels = problems.length;
     const panels = loadPanels(root, epDir, settings, problems);
+    // A broken panels.yaml is reported once, not again for every panel the episode places.
+    const panelsOk = problems.length === beforePanels;
     const used = new Set<string>();
     for (const b of original.blocks) {
       if (b.type !== 'panel') continue;
       if (used.has(b.id)) problems.push({ file: original.file, line: b.line, message: `panel "${b.id}" is placed twice; each panel appears once.` });
       used.add(b.id);
-      if (panels && !panels.some((p) => p.id === b.id)) {
+      if (panels && panelsOk && !panels.some((p) => p.id === b.id)) {
         problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
       }
     }
+    const talk = loadTalk(epDir, relDir, settings, original.blocks, original.file, panelsOk ? panels : undefined, problems);
     if (!original.blocks.some((b) => b.type === 'paragraph')) {
       problems.push({ file: original.file, message: 'this episode has no text: write at least one paragraph after the frontmatter.' });
     }
@@ -151,6 +162,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       original: { ...original, title: original.title!, summary: original.summary ?? '' },
       translations,
       panels: panels ?? [],
+      ...(talk ? { talk } : {}),
     });
   }
   checkUnique(episodes, problems);
@@ -206,11 +218,14 @@ function readEpisodeText(
       problems.push({ file, line: b.line, message: '<Untranslated /> belongs in translations only: the original text is always complete.' });
     }
   }
-  const data = fm.data as { number?: number; title?: string; summary?: string; translates?: Record<string, string> };
+  const data = fm.data as { number?: number; title?: string; summary?: string; translates?: Record<string, string>; stage?: { video?: string } };
+  if (data.stage?.video && !body.blocks.some((b) => b.type === 'talk')) {
+    problems.push({ file, line: split.front.lineOf(['stage', 'video']), field: 'stage.video', message: 'a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.' });
+  }
   if (data.title !== undefined && data.title.length > 200) {
     problems.push({ file, line: split.front.lineOf(['title']), field: 'title', message: `the title is ${data.title.length} characters long; keep it under 200.` });
   }
-  return { lang, file, title: data.title, summary: data.summary, blocks: body.blocks, translates: data.translates, number: data.number ?? 0 };
+  return { lang, file, title: data.title, summary: data.summary, blocks: body.blocks, translates: data.translates, stage: data.stage, number: data.number ?? 0 };
 }
 
 /** A translation mirrors the original: same panels and markers in the same order, same number of paragraphs. */
@@ -219,6 +234,8 @@ function checkStructure(original: EpisodeText, t: EpisodeText, problems: Content
     blocks.filter((b) => b.type !== 'note').map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
   const a = shape(original.blocks);
   const b = shape(t.blocks);
+  // An empty translation (just its frontmatter) is a translation not started: nothing to align.
+  if (b.length === 0) return;
   const firstDiff = a.findIndex((x, i) => x !== b[i]);
   if (firstDiff === -1 && a.length === b.length) return;
   const describe = (s: string | undefined) =>

@@ -23,7 +23,7 @@ export function contentSecurityPolicy(options: PolicyOptions = {}): string {
     ['frame-src', frames],
     ['worker-src', "'self'"],
     ['base-uri', "'none'"],
-    ['form-action', "'none'"],
+    ['form-action', "'self'"],
     ['object-src', "'none'"],
   ];
   return directives.map(([k, v]) => `${k} ${v}`).join('; ');
@@ -37,4 +37,31 @@ export function hostHeaders(options: PolicyOptions = {}): Record<string, string>
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=(), browsing-topics=()',
     'X-Content-Type-Options': 'nosniff',
   };
+}
+
+/**
+ * A `_headers` file (Netlify, Cloudflare Pages and compatible hosts). The header policy is the
+ * union of what the pages need; each page's <meta> policy narrows it further (browsers enforce
+ * both).
+ */
+export function headersFile(base: string, options: PolicyOptions = {}): string {
+  const headers = hostHeaders({ ...options, wasm: true });
+  const lines = Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
+  return `# Security headers for static hosts that read _headers (written by Planches).\n${base}*\n${lines.join('\n')}\n`;
+}
+
+/** The same headers as an nginx `location` block, to include in a server block. */
+export function nginxSnippet(base: string, root: string, options: PolicyOptions = {}): string {
+  const headers = hostHeaders({ ...options, wasm: true });
+  const lines = Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v.replace(/"/g, '\\"')}" always;`);
+  return `# nginx: serve the built book at ${base} (written by Planches). Include inside a server { } block.
+location ${base} {
+    alias ${root.endsWith('/') ? root : root + '/'};
+    index index.html;
+    try_files $uri $uri/ =404;
+    error_page 404 ${base}404.html;
+${lines.join('\n')}
+    types { application/wasm wasm; application/epub+zip epub; }
+}
+`;
 }

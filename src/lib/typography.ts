@@ -1,5 +1,6 @@
 // Typography is applied by the rendering, here and nowhere else: authors type plain spaces and
-// straight quotes; each language gets its own punctuation rules. Every rule is idempotent.
+// straight quotes; each language gets its own punctuation rules. Every rule is idempotent, and
+// web addresses are left exactly as typed.
 
 export const NBSP = '\u00A0'; // no-break space: before ":" in French
 export const NNBSP = '\u202F'; // narrow no-break space: before ; ! ? and inside « » in French
@@ -8,24 +9,29 @@ const SPACES = `[ \\t${NBSP}${NNBSP}\\u2009]`;
 
 export type TypographyRules = (text: string) => string;
 
-/** Straight apostrophes between letters (and after a letter at a word's end) become ’. */
+/** A straight double quote opens when nothing word-like is before it and a word follows. */
+const OPENING_QUOTE = /(^|[^\p{L}\p{N}.,;:!?…)\]»”])"(?=[\p{L}\p{N}\s'‘’(…«“-])/gu;
+
+/**
+ * Straight apostrophes become ’ (after a letter, digit or punctuation, and in elisions at a
+ * word's start such as 'scuse), run last so that the other rules cannot change their context.
+ */
 function apostrophes(text: string): string {
-  return text.replace(/(\p{L})'(?=\p{L}|\s|$)/gu, '$1’').replace(/(^|[\s(])'(?=\p{L})/gu, '$1‘');
+  return text.replace(/(?<=[\p{L}\p{N}.,!?;:…])'/gu, '’').replace(/'(?=\p{L})/gu, '’');
 }
 
 function french(text: string): string {
-  let t = apostrophes(text);
+  let t = text;
   // Straight double quotes become « » (opening after a space or start, closing otherwise).
-  t = t.replace(/(^|[\s(\[—–-])"/gu, '$1«').replace(/"/g, '»');
+  t = t.replace(OPENING_QUOTE, '$1«').replace(/"/g, '»');
   // Inside « »: exactly one narrow no-break space.
   t = t.replace(new RegExp(`«${SPACES}*`, 'g'), `«${NNBSP}`).replace(new RegExp(`${SPACES}*»`, 'g'), `${NNBSP}»`);
-  // Before ; ! ? : a narrow no-break space (one, replacing any space typed), but not between
-  // two marks ("?!") and not inside addresses or times (":" followed by a non-space).
+  // Before ; ! ? a narrow no-break space (replacing any space typed), not between two marks ("?!").
   t = t.replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}!?;:])${SPACES}*([;!?]+)`, 'gu'), `${NNBSP}$1`);
+  // Before ":" a no-break space, only when a space or the end follows (not in 10:30).
   t = t.replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}!?;:/])${SPACES}*:(?=\\s|$)`, 'gu'), `${NBSP}:`);
-  // The narrow space also belongs before "?" etc. after a closing quote: handled above since » is not a space.
   t = t.replace(/\.\.\./g, '…');
-  return t;
+  return apostrophes(t);
 }
 
 function english(text: string): string {
@@ -35,21 +41,31 @@ function english(text: string): string {
   // Guillemets carried over from French become English quotes.
   t = t.replace(new RegExp(`«${SPACES}*`, 'g'), '“').replace(new RegExp(`${SPACES}*»`, 'g'), '”');
   // Straight double quotes: opening after a space/start/bracket/dash, closing elsewhere.
-  t = t.replace(/(^|[\s(\[—–-])"/gu, '$1“').replace(/"/g, '”');
-  t = apostrophes(t);
+  t = t.replace(OPENING_QUOTE, '$1“').replace(/"/g, '”');
   t = t.replace(/\.\.\./g, '…');
-  return t;
+  // Opening single quote at a word's start when a closing one follows in the same sentence.
+  t = t.replace(/(^|[\s(\[—–-])'(?=\p{L}[^']*\p{L}'(?!\p{L}))/gu, '$1‘');
+  return apostrophes(t);
 }
 
 /** Generic rules for languages without their own: curly apostrophes and the ellipsis only. */
 function generic(text: string): string {
-  return apostrophes(text).replace(/\.\.\./g, '…');
+  return apostrophes(text.replace(/\.\.\./g, '…'));
 }
 
 const RULES: Record<string, TypographyRules> = { fr: french, en: english };
 
+/** Web addresses and e-mail addresses are kept as typed: no space may enter them. */
+const PROTECTED = /\b(?:https?:\/\/|www\.)[^\s<>«»"“”]+[^\s<>«»"“”.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+
 /** Applies the typography of `lang` (a BCP 47 code; "fr-CA" uses the "fr" rules). */
 export function typographize(text: string, lang: string): string {
   const rules = RULES[lang] ?? RULES[lang.split('-')[0]!] ?? generic;
-  return rules(text);
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PROTECTED)) {
+    out += rules(text.slice(last, m.index)) + m[0];
+    last = m.index + m[0].length;
+  }
+  return out + rules(text.slice(last));
 }

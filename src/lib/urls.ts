@@ -12,6 +12,7 @@ export const routes = {
   episode: (lang: string, slug: string) => `${lang}/${slug}/`,
   about: (lang: string) => `${lang}/about/`,
   feed: (lang: string) => `${lang}/rss.xml`,
+  calendar: (lang: string) => `${lang}/performances.ics`,
   notFound: () => '404.html',
 };
 

@@ -1,6 +1,6 @@
 // YAML parsing that remembers where each value came from, so that schema errors can point at
 // the line an author must fix.
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 
@@ -13,10 +13,10 @@ export interface YamlSource {
 
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource | ContentProblem {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
+  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
   const first = doc.errors[0];
   if (first) {
-    const line = first.linePos?.[0]?.line;
+    const line = first.linePos?.[0]?.line ?? counter.linePos(first.pos[0]).line;
     return {
       file,
       line: line !== undefined ? line + lineOffset : undefined,
@@ -28,6 +28,13 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
     data: doc.toJS() ?? {},
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
+        // Prefer the line of the key ("title:"), which is where an author looks.
+        const parent = doc.getIn(path.slice(0, n - 1) as unknown[], true);
+        const key = path[n - 1];
+        if (n > 0 && isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
+          if (pair && isNode(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line + lineOffset;
+        }
         const node = doc.getIn(path.slice(0, n) as unknown[], true);
         if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + lineOffset;
       }
@@ -39,18 +46,30 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
 /** Turns zod issues into problems an author can act on, with the line of the offending value. */
 export function zodProblems(error: z.ZodError, src: YamlSource, fieldPrefix = ''): ContentProblem[] {
   return error.issues.map((issue) => {
-    const path = issue.path as PropertyKey[];
+    // An unknown key is reported on its parent: point at the key itself.
+    const path = [...(issue.path as PropertyKey[]), ...(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [issue.keys[0]!] : [])];
     const field = fieldPrefix + (path.map(String).join('.') || '(top level)');
-    return { file: src.file, line: src.lineOf(path), field, message: describeIssue(issue) };
+    return { file: src.file, line: src.lineOf(path), field, message: describeIssue(issue, valueAt(src.data, issue.path as PropertyKey[])) };
   });
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined
-        ? `this field is required (expected ${issue.expected}).`
-        : `expected ${issue.expected}, found ${typeName(issue.input)}.`;
+    case 'invalid_type': {
+      // zod's own message is kept when the schema gave a specific one.
+      const custom = /^expected [a-z]+, received/i.test(issue.message) || issue.message.startsWith('Invalid input') ? '' : issue.message;
+      if (input === undefined) return `this field is required (${custom || `expected ${issue.expected}`}).`;
+      return `${custom || `expected ${issue.expected}`}, found ${typeName(input)}.`;
+    }
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling).`;
     case 'invalid_value':

@@ -1,11 +1,13 @@
 // A small static file server for the built book: used by `npm run preview`, the stage mode,
 // the PDF printing and the end-to-end tests. Listens on 127.0.0.1 only by default.
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -14,6 +16,7 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
   '.avif': 'image/avif',
   '.woff2': 'font/woff2',
@@ -35,10 +38,20 @@ export interface StaticServer {
 }
 
 /** Serves `dir` at `base` (e.g. "/planches/"); 404s get the site's 404.html. */
-export async function serveStatic(dir: string, options: { base?: string; port?: number; host?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  options: {
+    base?: string;
+    port?: number;
+    host?: string;
+    /** Answers some requests itself (the stage server's videos); returns false to let the files answer. */
+    handle?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  } = {},
+): Promise<StaticServer> {
   const root = resolve(dir);
   const base = options.base ?? '/';
   const server = createServer((req, res) => {
+    if (options.handle?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
     let path = decodeURIComponent(url.pathname);
     if (!path.startsWith(base)) {
@@ -61,10 +74,25 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
         return;
       }
     }
-    res.writeHead(status, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text is compressed as any real host would, so that measured transfers are realistic.
+    const compress = /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (compress) {
+      const body = gzipSync(readFileSync(file));
+      res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((ok) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', ok));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {

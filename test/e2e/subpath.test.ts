@@ -29,3 +29,28 @@ test('the site works served under a sub-path: links, styles, fonts, images, scri
   assert.deepEqual(site.foreign, []);
   await context.close();
 });
+
+test('the stage screens work under a sub-path: the audience window, the panels, the script', async () => {
+  const { page, context } = await site.newPage();
+  const failed: string[] = [];
+  context.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(site.url('/fr/stage/'), { waitUntil: 'networkidle' });
+  await page.waitForSelector('html[data-ready="true"]');
+  const [audience] = await Promise.all([page.waitForEvent('popup'), page.click('[data-open-audience]')]);
+  await audience.waitForURL(/\/planches\/fr\/stage\/audience\/$/);
+  await audience.waitForSelector('html[data-painted-beat="0"]');
+  await page.keyboard.press('ArrowRight');
+  await audience.waitForSelector('html[data-painted-beat="1"]');
+  const shown = await audience.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-frame] img.is-current')].map((i) => [i.naturalWidth > 0, new URL(i.src).pathname]));
+  assert.equal(shown.length, 1);
+  assert.ok(shown[0]![0], 'the panel loaded');
+  assert.match(String(shown[0]![1]), /^\/planches\/panels\//);
+  assert.equal(await audience.locator('.sa-missing').count(), 0);
+  await page.goto(site.url('/fr/stage/script/'), { waitUntil: 'networkidle' });
+  assert.ok(await page.locator('article.ss-beat img').count() > 10);
+  assert.deepEqual(failed, []);
+  assert.deepEqual(site.foreign, []);
+  await context.close();
+});

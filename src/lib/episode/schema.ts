@@ -5,6 +5,14 @@ export const originalFrontmatter = z.strictObject({
   number: z.number({ error: 'expected the episode number, a whole number such as 19' }).int().positive(),
   title: z.string().min(1, 'expected the episode title'),
   summary: z.string().default(''),
+  /** For the stage mode: a local copy of the talk excerpt, relative to the book's folder. */
+  stage: z
+    .strictObject({
+      video: z
+        .string()
+        .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.(mp4|m4v|webm|ogv)$/i, 'expected a video file (.mp4, .m4v, .webm or .ogv) inside the book\'s folder, such as "stage/episode-21.mp4"'),
+    })
+    .optional(),
 });
 
 export const translationFrontmatter = z.strictObject({

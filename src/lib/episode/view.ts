@@ -7,6 +7,9 @@ import { inlineText } from './blocks.ts';
 import { shortHash } from '../hash.ts';
 import { typographize } from '../typography.ts';
 import type { PanelDef } from '../panels/model.ts';
+import type { TalkExcerpt } from '../talk/excerpt.ts';
+import { embedUrl, watchUrl } from '../talk/address.ts';
+import { formatClock, formatLength } from '../talk/time.ts';
 
 /** translated: in the page's language; untranslated: shown in the original; outdated: the original changed since. */
 export type PartStatus = 'original' | 'translated' | 'untranslated' | 'outdated';
@@ -21,8 +24,46 @@ export interface Shown {
 export type ViewBlock =
   | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string }
   | { type: 'panel'; id: string; panel: PanelDef | undefined }
-  | { type: 'talk' }
+  | { type: 'talk'; excerpt?: TalkView }
   | { type: 'note'; text: string; lang: string };
+
+/** The talk excerpt as one language shows it. */
+export interface TalkView {
+  title: { text: string; lang: string };
+  start: number;
+  end: number;
+  /** "2 min 35 s", in the page's language. */
+  lengthText: string;
+  /** The video's page on its instance, at the excerpt's start (the link that works without JavaScript). */
+  watchUrl: string;
+  /** The embed with the excerpt's settings (loaded only when the reader asks for it). */
+  embedUrl: string;
+  origin: string;
+  host: string;
+  /** How the instance is named to readers: its name, and its host when they differ. */
+  instanceLabel: string;
+  privacy: string;
+  cues: Array<{ panel: string; time: number; clock: string; watchUrl: string }>;
+}
+
+export function talkView(talk: TalkExcerpt, lang: string, originalLang: string): TalkView {
+  const own = talk.title[lang];
+  const title = own ? { text: typographize(own, lang), lang } : { text: typographize(talk.title[originalLang]!, originalLang), lang: originalLang };
+  const { instance } = talk;
+  return {
+    title,
+    start: talk.start,
+    end: talk.end,
+    lengthText: formatLength(talk.end - talk.start, lang),
+    watchUrl: watchUrl(talk.video, talk.start, talk.end),
+    embedUrl: embedUrl(talk.video, talk.start, talk.end),
+    origin: instance.origin,
+    host: instance.host,
+    instanceLabel: instance.name === instance.host ? instance.host : `${instance.name} (${instance.host})`,
+    privacy: instance.privacy,
+    cues: talk.cues.map((c) => ({ ...c, clock: formatClock(c.time), watchUrl: watchUrl(talk.video, c.time, talk.end) })),
+  };
+}
 
 export interface EpisodeView {
   lang: string;
@@ -31,6 +72,8 @@ export interface EpisodeView {
   title: Shown;
   summary: Shown;
   blocks: ViewBlock[];
+  /** The talk excerpt, when the episode has one (its place is the 'talk' block). */
+  talk?: TalkView;
   /** Episode-level status: the whole episode is untranslated, or partly, or fully translated. */
   status: 'original' | 'translated' | 'partial' | 'untranslated';
   counts: { paragraphs: number; untranslated: number; outdated: number };
@@ -69,6 +112,7 @@ export function episodeView(book: Book, episode: Episode, lang: string): Episode
   const blocks: ViewBlock[] = [];
   let k = 0; // index into the translation's structural blocks
   const counts = { paragraphs: 0, untranslated: 0, outdated: 0 };
+  const talk = episode.talk ? talkView(episode.talk, lang, originalLang) : undefined;
   episode.original.blocks.forEach((b, i) => {
     if (b.type === 'note') {
       blocks.push({ type: 'note', text: typographize(b.text, originalLang), lang: originalLang });
@@ -92,7 +136,7 @@ export function episodeView(book: Book, episode: Episode, lang: string): Episode
     } else if (b.type === 'panel') {
       blocks.push({ type: 'panel', id: b.id, panel: panels.get(b.id) });
     } else if (b.type === 'talk') {
-      blocks.push({ type: 'talk' });
+      blocks.push(talk ? { type: 'talk', excerpt: talk } : { type: 'talk' });
     }
   });
   const status: EpisodeView['status'] = isOriginal
@@ -104,5 +148,5 @@ export function episodeView(book: Book, episode: Episode, lang: string): Episode
         : counts.untranslated || counts.outdated || title.status !== 'translated'
           ? 'partial'
           : 'translated';
-  return { lang, number: episode.number, slug: episode.slug, title, summary, blocks, status, counts };
+  return { lang, number: episode.number, slug: episode.slug, title, summary, blocks, ...(talk ? { talk } : {}), status, counts };
 }

@@ -42,19 +42,23 @@ export function coverOverlay(book: Book, lang: string, width: number, height: nu
   const people = settings.authors.filter((a) => a.role !== 'translator').map((a) => a.name).join(' · ');
   const parts: string[] = [];
   let y = 110 * unit;
-  const t = fitText(bold, title, { width: w, height: 360 * unit, maxSize: 118 * unit, minSize: 48 * unit, lineHeight: 1.08 });
+  // Everything fits in the cover art's light band, which ends at y = 620 (content/art/cover.svg):
+  // the authors and subtitle are set first, and the title takes the height that is left (a long
+  // title, such as the French one on three lines, gets a smaller size rather than pushing the
+  // authors onto the drawing, where they could not be read).
+  const bottom = 600 * unit;
+  const p = fitText(bold, people, { width: w, height: 80 * unit, maxSize: 44 * unit, minSize: 24 * unit });
+  const s = subtitle ? fitText(regular, subtitle, { width: w, height: 120 * unit, maxSize: 46 * unit, minSize: 26 * unit }) : undefined;
+  const reserved = 26 * unit + (s ? s.lines.length * s.lineHeight + 18 * unit : 0) + (p ? p.lines.length * p.lineHeight : 0);
+  const t = fitText(bold, title, { width: w, height: Math.min(360 * unit, bottom - y - reserved), maxSize: 118 * unit, minSize: 48 * unit, lineHeight: 1.08 });
   if (t) {
     parts.push(lines(t, bold, margin, y, w, '#1d1b26'));
     y += t.lines.length * t.lineHeight + 26 * unit;
   }
-  if (subtitle) {
-    const s = fitText(regular, subtitle, { width: w, height: 120 * unit, maxSize: 46 * unit, minSize: 26 * unit });
-    if (s) {
-      parts.push(lines(s, regular, margin, y, w, '#1d1b26'));
-      y += s.lines.length * s.lineHeight + 18 * unit;
-    }
+  if (s) {
+    parts.push(lines(s, regular, margin, y, w, '#1d1b26'));
+    y += s.lines.length * s.lineHeight + 18 * unit;
   }
-  const p = fitText(bold, people, { width: w, height: 80 * unit, maxSize: 44 * unit, minSize: 24 * unit });
   if (p) parts.push(lines(p, bold, margin, y, w, '#a8322a'));
   void height;
   return `<g class="cover-text">${parts.join('')}</g>`;

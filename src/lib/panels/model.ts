@@ -52,6 +52,14 @@ const FORMATS: Record<string, PanelDef['format']> = { '.svg': 'svg', '.png': 'pn
 /** Larger art is a mistake (or an attack): it would take gigabytes to decode. */
 export const MAX_ART_PIXELS = 40_000_000;
 
+/** Cheap structural check that a raster file was not cut short (its header alone can look fine). */
+export function rasterComplete(data: Buffer, format: PanelDef['format']): boolean {
+  if (format === 'png') return data.length > 12 && data.subarray(data.length - 8, data.length - 4).toString('latin1') === 'IEND';
+  if (format === 'jpeg') return data.subarray(Math.max(0, data.length - 64)).includes(Buffer.from([0xff, 0xd9]));
+  if (format === 'webp') return data.length >= 12 && data.readUInt32LE(4) + 8 === data.length;
+  return true;
+}
+
 /** Loads an episode's panels.yaml. Returns undefined when the episode has no panels file. */
 export function loadPanels(root: string, epDir: string, settings: Settings, problems: ContentProblem[]): PanelDef[] | undefined {
   const path = join(epDir, 'panels.yaml');
@@ -102,10 +110,11 @@ export function loadPanels(root: string, epDir: string, settings: Settings, prob
       else ({ width, height } = size);
     } else {
       try {
-        const size = imageSize(readFileSync(artAbs));
+        const data = readFileSync(artAbs);
+        const size = imageSize(data);
         width = size.width ?? 0;
         height = size.height ?? 0;
-        if (!width || !height) throw new Error('no size');
+        if (!width || !height || !rasterComplete(data, format)) throw new Error('incomplete');
       } catch {
         at(['art'], 'art', `${dir}/${panel.art} cannot be read as a ${format.toUpperCase()} image (truncated or corrupt?).`);
       }

@@ -1,0 +1,94 @@
+// `npm run stage`: serves the built book (dist/) on this computer for a performance, with the
+// local videos the episodes name, and prints the addresses of the stage screens. Nothing but
+// this server is needed: no network, no other host.
+//   --port 4322          the port (default 4322, so that `npm run preview` can run as well)
+//   --host 127.0.0.1     the address to listen on. The default keeps the show on this computer;
+//                        another address (0.0.0.0) makes the pages reachable from the network, for
+//                        a browser that runs elsewhere (a virtual machine). Both screens must still
+//                        be windows of one browser: their state is shared by the browser.
+//   --dist dist          the built book to serve
+//   --book .             the book's folder (its content/ and the videos it names)
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadBook } from '../src/lib/book.ts';
+import { loadSettings } from '../src/lib/settings.ts';
+import { ContentError } from '../src/lib/errors.ts';
+import { serveStatic } from '../src/server/static.ts';
+import { mediaHandler, stageVideos, type StageVideo } from '../src/server/stage-media.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4322' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dist: { type: 'string', default: 'dist' },
+    book: { type: 'string', default: '.' },
+    base: { type: 'string' },
+  },
+});
+const root = resolve(values.book);
+const dist = resolve(values.dist);
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`✗ --port ${values.port}: expected a port number such as 4322.`);
+  process.exit(1);
+}
+
+// The built files are what is played: a book whose sources have a problem since the last
+// build still plays (with a warning), only its videos cannot be listed then.
+let base = values.base ?? '/';
+let videos: StageVideo[] = [];
+let order: string[] = [];
+try {
+  const book = loadBook(root);
+  base = values.base ?? book.settings.site.base;
+  videos = stageVideos(root, book.episodes);
+  order = book.settings.languages.map((l) => l.code);
+} catch (e) {
+  if (!(e instanceof ContentError)) throw e;
+  try {
+    base = values.base ?? loadSettings(root).site.base;
+  } catch {
+    // keep "/"
+  }
+  console.warn(`! The book's sources have problems (run \`npm run build\` to see them); playing the last build without local videos.\n`);
+}
+
+// The stage pages in the build: /<lang>/stage/ and /<lang>/stage/<show>/.
+const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
+const langs = (existsSync(dist) ? readdirSync(dist).filter((d) => existsSync(join(dist, d, 'stage', 'index.html'))) : []).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+if (!langs.length) {
+  console.error(`✗ ${values.dist}/ has no stage pages: build the book first with \`npm run build\`.`);
+  process.exit(1);
+}
+
+let server;
+try {
+  server = await serveStatic(dist, { base, port, host: values.host, handle: mediaHandler(base, videos) });
+} catch (e) {
+  const code = (e as { code?: string }).code;
+  console.error(code === 'EADDRINUSE' ? `✗ Port ${port} is already in use: stop the other server, or choose another port with \`npm run stage -- --port 4323\`.` : `✗ Cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
+  process.exit(1);
+}
+
+// Listening on every address (0.0.0.0): this computer still opens it as 127.0.0.1.
+const local = new URL(server.url);
+if (['0.0.0.0', '[::]', '::'].includes(local.hostname)) local.hostname = '127.0.0.1';
+const url = (path: string) => new URL(path, local).href;
+console.log(`\nThe stage is ready at ${local.href}\n`);
+for (const lang of langs) {
+  const stageDir = join(dist, lang, 'stage');
+  const others = readdirSync(stageDir).filter((d) => !['audience', 'script'].includes(d) && existsSync(join(stageDir, d, 'index.html')));
+  console.log(`  ${lang}  presenter  ${url(`${lang}/stage/`)}`);
+  console.log(`      audience   ${url(`${lang}/stage/audience/`)}  (the presenter screen opens it for you)`);
+  console.log(`      script     ${url(`${lang}/stage/script/`)}  (print it: the paper backup)`);
+  for (const show of others) console.log(`      show "${show}": ${url(`${lang}/stage/${show}/`)}`);
+}
+if (videos.length) {
+  console.log('\nLocal videos of the talk excerpts:');
+  for (const v of videos) console.log(`  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : '  — MISSING: copy the file there before the show'}`);
+}
+if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
+  console.log(`\n! Listening on ${values.host}: other computers on this network can open the stage screens.`);
+}
+console.log('\nOpen the presenter address in Chromium, Firefox or Safari. Ctrl+C stops the server.');

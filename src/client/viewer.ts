@@ -1,0 +1,90 @@
+// The panel-by-panel view: one panel at a time, as large as the screen allows, in a modal
+// <dialog> (which traps focus, makes the page inert and closes with Esc). ← → and swipes move;
+// the position is shown and announced; closing brings the page to the panel last seen.
+
+let dialog: HTMLDialogElement | undefined;
+
+export function openViewer(start: HTMLElement): void {
+  const body = start.closest<HTMLElement>('.episode-body')!;
+  const figures = [...body.querySelectorAll<HTMLElement>('figure.panel')].filter((f) => f.querySelector('img'));
+  const s = JSON.parse(body.dataset.viewerStrings ?? '{}') as Record<string, string>;
+  let index = Math.max(0, figures.indexOf(start));
+  dialog?.remove();
+  const d = (dialog = document.createElement('dialog'));
+  d.className = 'viewer';
+  d.setAttribute('aria-label', s['viewer.title'] ?? '');
+  d.innerHTML = `
+    <div class="viewer__bar">
+      <p class="viewer__position" aria-live="polite"></p>
+      <p class="viewer__keys" aria-hidden="true"></p>
+      <button type="button" class="viewer__close"></button>
+    </div>
+    <div class="viewer__stage"></div>
+    <button type="button" class="viewer__nav viewer__nav--prev"><span aria-hidden="true">‹</span><span class="visually-hidden"></span></button>
+    <button type="button" class="viewer__nav viewer__nav--next"><span aria-hidden="true">›</span><span class="visually-hidden"></span></button>`;
+  const stage = d.querySelector<HTMLElement>('.viewer__stage')!;
+  const position = d.querySelector<HTMLElement>('.viewer__position')!;
+  const prev = d.querySelector<HTMLButtonElement>('.viewer__nav--prev')!;
+  const next = d.querySelector<HTMLButtonElement>('.viewer__nav--next')!;
+  const close = d.querySelector<HTMLButtonElement>('.viewer__close')!;
+  close.textContent = s['viewer.close'] ?? '×';
+  d.querySelector('.viewer__keys')!.textContent = s['viewer.keys'] ?? '';
+  prev.querySelector('.visually-hidden')!.textContent = s['viewer.previous'] ?? '';
+  next.querySelector('.visually-hidden')!.textContent = s['viewer.next'] ?? '';
+
+  const show = (i: number) => {
+    index = Math.min(Math.max(i, 0), figures.length - 1);
+    const figure = figures[index]!;
+    const picture = (figure.querySelector('picture') ?? figure.querySelector('img'))!.cloneNode(true) as HTMLElement;
+    const img = picture instanceof HTMLImageElement ? picture : picture.querySelector('img')!;
+    img.loading = 'eager';
+    img.draggable = false;
+    img.removeAttribute('fetchpriority');
+    // The viewer fills the screen: let the browser pick the largest useful variant.
+    for (const source of picture.querySelectorAll('source')) source.sizes = '100vw';
+    stage.replaceChildren(picture);
+    position.textContent = `${(s['viewer.position'] ?? '{n} / {total}').replace('{n}', String(index + 1)).replace('{total}', String(figures.length))}. ${img.alt}`;
+    prev.disabled = index === 0;
+    next.disabled = index === figures.length - 1;
+    // Preload the neighbours so moving is instant.
+    for (const j of [index - 1, index + 1]) {
+      const n = figures[j]?.querySelector('img');
+      if (n) new Image().src = n.currentSrc || n.src;
+    }
+  };
+  prev.addEventListener('click', () => show(index - 1));
+  next.addEventListener('click', () => show(index + 1));
+  close.addEventListener('click', () => d.close());
+  d.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowLeft') show(index - 1);
+    else if (e.key === 'ArrowRight') show(index + 1);
+    else if (e.key === 'Home') show(0);
+    else if (e.key === 'End') show(figures.length - 1);
+    else return;
+    e.preventDefault();
+  });
+  let startX: number | undefined;
+  stage.addEventListener('pointerdown', (e) => {
+    startX = e.clientX;
+    stage.setPointerCapture(e.pointerId);
+  });
+  stage.addEventListener('pointerup', (e) => {
+    if (startX === undefined) return;
+    const dx = e.clientX - startX;
+    startX = undefined;
+    if (Math.abs(dx) > 40) show(dx < 0 ? index + 1 : index - 1);
+  });
+  d.addEventListener('close', () => {
+    const figure = figures[index]!;
+    d.remove();
+    dialog = undefined;
+    document.documentElement.classList.remove('viewer-open');
+    figure.scrollIntoView({ block: 'start', behavior: 'instant' });
+    figure.querySelector<HTMLButtonElement>('[data-viewer-open]')?.focus({ preventScroll: true });
+  });
+  document.body.append(d);
+  document.documentElement.classList.add('viewer-open');
+  show(index);
+  d.showModal();
+  close.focus();
+}

@@ -1,0 +1,266 @@
+// Cuts the built print edition of one language (dist/<lang>/print/index.html: the whole book as
+// one HTML page, from the same components as the site) into the EPUB's content documents: the
+// cover, the title page, the licence page, one chapter per episode and the about page. The
+// print edition's own contents page is left out: the EPUB's navigation document replaces it.
+//
+// The cutting is strict. What an EPUB cannot hold (players, forms, frames) stops the build with
+// a message rather than being dropped; what exists only for the site's scripts (toggle buttons,
+// hidden elements, data- attributes) is removed; images must be PNG or JPEG files of the build,
+// with alt text.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  attr,
+  children,
+  findAll,
+  findFirst,
+  hasClass,
+  isElement,
+  parseHtml,
+  removeAttr,
+  removeNode,
+  replaceNode,
+  serializeXhtml,
+  setAttr,
+  textContent,
+  type Element,
+  type ParentNode,
+} from './xhtml.ts';
+
+export type PartKind = 'cover' | 'title' | 'licence' | 'episode' | 'about';
+
+export interface EpubPart {
+  kind: PartKind;
+  /** File name inside the EPUB (no folder): cover.xhtml, episode-19.xhtml… */
+  file: string;
+  /** The document's title and its label in the navigation document. */
+  title: string;
+  /** The language of the title when it differs from the book's (an untranslated episode). */
+  titleLang?: string;
+  /** Listed in the table of contents (episodes and the about page). */
+  inToc: boolean;
+  /** Before the table of contents in the reading order (cover, title page, licence). */
+  beforeToc: boolean;
+  /** EPUB structural semantics of the document's body: frontmatter, bodymatter, backmatter. */
+  matter: 'frontmatter' | 'bodymatter' | 'backmatter';
+  episode?: number;
+  slug?: string;
+  /** The part's content as XHTML (one element, ids and links already resolved). */
+  xhtml: string;
+  /** Absolute paths of the images the part shows. */
+  images: string[];
+}
+
+export interface CutOptions {
+  /** The language the print edition must be in. */
+  lang: string;
+  /** The site's base path ("/" or "/planches/"), as in the built pages' addresses. */
+  base: string;
+  /** The site's public address: links to the site's pages become absolute links to it. */
+  siteUrl: string;
+  /** The build's output folder: images are read from <outDir>/panels/. */
+  outDir: string;
+  /** The cover image to use instead of the print edition's (a JPEG file name in <outDir>/panels/). */
+  coverFile?: string;
+  /** Labels of the documents (from the interface strings of the language). */
+  labels: { cover: string; episode: (number: number, title: string) => string };
+}
+
+export interface CutBook {
+  lang: string;
+  /** The book's title, from the print edition's <title>. */
+  title: string;
+  parts: EpubPart[];
+}
+
+const KINDS: Record<string, { kind: PartKind; beforeToc: boolean; inToc: boolean; matter: EpubPart['matter']; type: string }> = {
+  cover: { kind: 'cover', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'cover' },
+  title: { kind: 'title', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'titlepage' },
+  licence: { kind: 'licence', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'copyright-page' },
+  episode: { kind: 'episode', beforeToc: false, inToc: true, matter: 'bodymatter', type: 'chapter' },
+  about: { kind: 'about', beforeToc: false, inToc: true, matter: 'backmatter', type: 'colophon' },
+};
+/** Parts of the print edition the EPUB leaves out on purpose. */
+const SKIPPED = new Set(['contents']);
+
+/** Elements that exist for the site's scripts: removed. */
+const SCRIPT_ONLY = new Set(['button', 'script', 'noscript', 'template', 'style', 'link', 'meta']);
+/** Elements an EPUB chapter must not carry (the issue asks for plain links instead of players). */
+const FORBIDDEN = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'select', 'textarea', 'canvas', 'dialog']);
+/**
+ * Attributes kept in the EPUB; every other one (data-*, loading, decoding, width, height,
+ * aria-controls, rel…) is dropped. A subset of what epub-gen-memory accepts: it deletes any
+ * other attribute itself, with a warning, and the build treats its warnings as errors.
+ */
+const KEPT_ATTRIBUTES = new Set(['id', 'class', 'lang', 'xml:lang', 'dir', 'title', 'alt', 'src', 'href', 'hreflang', 'role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'colspan', 'rowspan', 'epub:type']);
+
+export class EpubCutError extends Error {}
+
+/** The EPUB file name of a part. */
+export function partFile(kind: PartKind, episode?: number): string {
+  return kind === 'episode' ? `episode-${episode}.xhtml` : `${kind}.xhtml`;
+}
+
+export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
+  const fail = (message: string): never => {
+    throw new EpubCutError(`EPUB (${opts.lang}): ${message}`);
+  };
+  const doc = parseHtml(html);
+  const root = children(doc).find((e) => e.tagName === 'html');
+  const body = root && children(root).find((e) => e.tagName === 'body');
+  if (!root || !body) return fail('the print edition has no <body>.');
+  const docLang = attr(root, 'lang');
+  if (docLang !== opts.lang) fail(`the print edition is in "${docLang ?? 'no language'}", expected "${opts.lang}".`);
+  const head = children(root).find((e) => e.tagName === 'head');
+  const titleEl = head && findFirst(head, (e) => e.tagName === 'title');
+  const title = titleEl ? textContent(titleEl).trim() : '';
+
+  const found: Array<{ part: EpubPart; el: Element }> = [];
+  const parts: EpubPart[] = [];
+  for (const el of children(body)) {
+    const name = attr(el, 'data-part');
+    if (name === undefined) {
+      if (SCRIPT_ONLY.has(el.tagName)) continue;
+      fail(`the print edition has a <${el.tagName}${attr(el, 'class') ? ` class="${attr(el, 'class')}"` : ''}> outside any part: give it data-part (and teach src/lib/epub/chapters.ts what to do with it), or leave it out of the print edition.`);
+    }
+    if (SKIPPED.has(name!)) continue;
+    const kind = KINDS[name!];
+    if (!kind) {
+      fail(`the print edition has a part "${name}" that the EPUB does not know. Add it to KINDS in src/lib/epub/chapters.ts (or to SKIPPED to leave it out).`);
+    }
+    const episode = kind!.kind === 'episode' ? Number(attr(el, 'data-episode')) : undefined;
+    if (kind!.kind === 'episode' && !Number.isInteger(episode)) fail('an episode of the print edition has no data-episode number.');
+    const slug = attr(el, 'data-slug');
+    const file = partFile(kind!.kind, episode);
+    if (parts.some((p) => p.file === file)) fail(`the print edition has two "${name}" parts${episode ? ` for episode ${episode}` : ''}.`);
+    const heading = findFirst(el, (e) => /^h[1-6]$/.test(e.tagName));
+    let partTitle: string;
+    let titleLang: string | undefined;
+    if (kind!.kind === 'episode') {
+      const dataTitle = attr(el, 'data-title') ?? (heading ? textContent(heading).trim() : '');
+      if (!dataTitle) fail(`episode ${episode} has no title in the print edition.`);
+      partTitle = opts.labels.episode(episode!, dataTitle);
+      const h = findFirst(el, (e) => hasClass(e, 'chapter__title'));
+      titleLang = h && attr(h, 'lang') && attr(h, 'lang') !== opts.lang ? attr(h, 'lang') : undefined;
+    } else if (kind!.kind === 'cover') {
+      partTitle = opts.labels.cover;
+    } else {
+      partTitle = heading ? textContent(heading).replace(/\s+/g, ' ').trim() : '';
+      if (!partTitle) fail(`the "${name}" part of the print edition has no heading.`);
+    }
+    const part: EpubPart = {
+      kind: kind!.kind,
+      file,
+      title: partTitle!,
+      titleLang,
+      inToc: kind!.inToc,
+      beforeToc: kind!.beforeToc,
+      matter: kind!.matter,
+      episode,
+      slug,
+      xhtml: '',
+      images: [],
+    };
+    parts.push(part);
+    found.push({ part, el });
+    setAttr(el, 'epub:type', kind!.type);
+  }
+  if (!parts.some((p) => p.kind === 'episode')) fail('the print edition has no episode.');
+  const order = parts.map((p) => p.kind);
+  const before = order.findIndex((k) => !KINDS[k]!.beforeToc);
+  if (order.slice(before).some((k) => KINDS[k]!.beforeToc)) fail(`the print edition's parts are out of order (${order.join(', ')}): the cover, title and licence come before the episodes.`);
+
+  // Which document holds each id, for links between documents.
+  const idHome = new Map<string, string>();
+  for (const { part: p, el } of found) {
+    for (const e of [el, ...findAll(el, () => true)]) {
+      const id = attr(e, 'id');
+      // Paragraph ids (p1, p2…) repeat in every episode: as in the print page, the first wins.
+      if (id !== undefined && !idHome.has(id)) idHome.set(id, p.file);
+    }
+  }
+
+  for (const { part: p, el } of found) {
+    const where = p.kind === 'episode' ? `episode ${p.episode}` : `the ${p.kind} page`;
+    clean(el, where);
+    for (const img of findAll(el, (e) => e.tagName === 'img')) {
+      let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
+      if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
+      const abs = join(opts.outDir, 'panels', file);
+      if (!/\.(png|jpe?g)$/i.test(file)) fail(`${where} shows ${file}: an EPUB takes PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
+      if (!existsSync(abs)) fail(`${where} shows panels/${file}, which is not in the build (${abs}).`);
+      const alt = (attr(img, 'alt') ?? '').trim();
+      if (!alt) fail(`${where} has an image without alt text (panels/${file}): every image needs a text alternative.`);
+      setAttr(img, 'src', pathToFileURL(abs).href);
+      if (!p.images.includes(abs)) p.images.push(abs);
+    }
+    for (const a of findAll(el, (e) => e.tagName === 'a' && attr(e, 'href') !== undefined)) {
+      setAttr(a, 'href', linkTarget(attr(a, 'href')!, p.file, idHome, opts, where, fail));
+    }
+    const ids = new Set([el, ...findAll(el, () => true)].map((e) => attr(e, 'id')).filter(Boolean));
+    for (const e of [el, ...findAll(el, () => true)]) {
+      for (const name of ['aria-labelledby', 'aria-describedby']) {
+        const refs = attr(e, name);
+        if (refs && refs.split(/\s+/).some((r) => !ids.has(r))) fail(`${where}: ${name}="${refs}" points outside the part.`);
+      }
+    }
+    p.xhtml = serializeXhtml(el);
+  }
+  return { lang: opts.lang, title, parts };
+}
+
+/** Removes what only the site's scripts need; refuses what an EPUB must not hold. */
+function clean(el: Element, where: string): void {
+  const walk = (node: ParentNode) => {
+    for (const c of [...node.childNodes]) {
+      if (!isElement(c)) continue;
+      if (FORBIDDEN.has(c.tagName)) {
+        throw new EpubCutError(`EPUB: ${where} contains <${c.tagName}>, which an EPUB chapter must not carry. Give the print edition a plain link (or text) instead.`);
+      }
+      // data-print-only: for paper only (the QR code of a talk excerpt's address).
+      if (SCRIPT_ONLY.has(c.tagName) || attr(c, 'hidden') !== undefined || attr(c, 'data-print-only') !== undefined) {
+        removeNode(c);
+        continue;
+      }
+      if (c.tagName === 'picture') {
+        // The print edition uses plain <img>; a <picture> keeps only its fallback image.
+        replaceNode(c, findFirst(c, (e) => e.tagName === 'img'));
+        continue;
+      }
+      walk(c);
+    }
+  };
+  walk(el);
+  for (const e of [el, ...findAll(el, () => true)]) {
+    for (const a of [...e.attrs]) {
+      const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
+      if (!KEPT_ATTRIBUTES.has(name)) removeAttr(e, a.name);
+    }
+  }
+}
+
+/** The file name under panels/ that an image address of the print edition points to. */
+export function imageFile(src: string, base: string, where: string, fail: (m: string) => never): string {
+  const prefix = (base.endsWith('/') ? base : base + '/') + 'panels/';
+  if (!src.startsWith(prefix)) return fail(`${where} shows an image from "${src}": the EPUB takes only the build's panel images (${prefix}…).`);
+  const file = decodeURIComponent(src.slice(prefix.length).split(/[?#]/)[0]!);
+  if (!file || file.includes('/') || file.includes('\\') || file.startsWith('.')) return fail(`${where} shows an image from "${src}", which is not a file of ${prefix}.`);
+  return file;
+}
+
+/** Where a link of the print edition leads in the EPUB. */
+export function linkTarget(href: string, file: string, idHome: Map<string, string>, opts: Pick<CutOptions, 'lang' | 'base' | 'siteUrl'>, where: string, fail: (m: string) => never): string {
+  if (href.startsWith('#')) {
+    const id = decodeURIComponent(href.slice(1));
+    const home = idHome.get(id);
+    if (!home) return fail(`${where} links to "${href}", which is not in the EPUB.`);
+    return home === file ? href : `${home}${href}`;
+  }
+  if (/^(https?|mailto):/i.test(href)) return href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return fail(`${where} links to "${href}": only http(s) and mailto links can leave the EPUB.`);
+  // A page of the site: the EPUB links to it on the public site.
+  const site = opts.siteUrl.endsWith('/') ? opts.siteUrl : opts.siteUrl + '/';
+  const page = new URL(`${(opts.base.endsWith('/') ? opts.base : opts.base + '/')}${opts.lang}/print/`, site);
+  return new URL(href, page).href;
+}

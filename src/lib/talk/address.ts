@@ -1,0 +1,116 @@
+// PeerTube video addresses, as authors copy them from their browser, and the addresses the kit
+// makes from them: the watch page (for the link that works without JavaScript) and the embed.
+//
+// PeerTube (3.3 and later) shows a video at https://<instance>/w/<id>; older instances and old
+// links use https://<instance>/videos/watch/<uuid>; embeds live at /videos/embed/<id>. The id is
+// a UUID (8-4-4-4-12 hexadecimal digits) or its short form, 22 characters of the "flickrBase58"
+// alphabet (no 0, O, I or l). Playlists (/w/p/<id>, /videos/watch/playlist/<id>) are not videos.
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const SHORT_UUID = /^[1-9a-km-zA-HJ-NP-Z]{22}$/;
+
+export interface VideoAddress {
+  /** https://video.example (scheme, host and port) */
+  origin: string;
+  /** video.example (with the port when there is one) */
+  host: string;
+  /** The video's id as written: a UUID (lowercased) or a short UUID. */
+  id: string;
+  idKind: 'uuid' | 'short';
+  /** Which form the author used: the watch page is linked in the same form. */
+  form: 'w' | 'watch' | 'embed';
+}
+
+export type AddressResult = { address: VideoAddress } | { error: string };
+
+const FORMS = 'https://<instance>/w/<id> or https://<instance>/videos/watch/<uuid>, as the browser shows it on the video’s page';
+
+export interface AddressOptions {
+  /** A test fixture book may use plain http on 127.0.0.1 (the tests' PeerTube stand-in). */
+  allowLocalHttp?: boolean;
+}
+
+/** True when `url` is http://127.0.0.1[:port] and the book allows it (test fixtures only). */
+export function isLocalHttp(url: URL, options: AddressOptions): boolean {
+  return options.allowLocalHttp === true && url.protocol === 'http:' && url.hostname === '127.0.0.1';
+}
+
+/** Reads a PeerTube video address. Says what is wrong when it is not one. */
+export function parseVideoAddress(input: unknown, options: AddressOptions = {}): AddressResult {
+  if (typeof input !== 'string' || input.trim() === '') return { error: `expected the video’s address, like ${FORMS}.` };
+  const text = input.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { error: `"${text}" is not a web address: expected ${FORMS}.` };
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return { error: `"${text}" is not a web address (it starts with "${url.protocol}"): expected ${FORMS}.` };
+  }
+  if (url.protocol === 'http:' && !isLocalHttp(url, options)) {
+    return { error: `"${text}" is not a secure address: the video must be at an https:// address, so that nobody on the way can change it.` };
+  }
+  if (url.username || url.password) return { error: `"${text}" contains a user name or password: remove the part before "@".` };
+  const path = url.pathname.replace(/\/+$/, '');
+  let m: RegExpExecArray | null;
+  if (/^\/(w\/p|videos\/watch\/playlist|video-playlists)\//.test(path)) {
+    return { error: `"${text}" is a playlist, not a video: open the video itself and copy its address (${FORMS}).` };
+  }
+  let form: VideoAddress['form'];
+  let id: string;
+  if ((m = /^\/w\/([^/]+)$/.exec(path))) {
+    form = 'w';
+    id = m[1]!;
+  } else if ((m = /^\/videos\/watch\/([^/]+)$/.exec(path))) {
+    form = 'watch';
+    id = m[1]!;
+  } else if ((m = /^\/videos\/embed\/([^/]+)$/.exec(path))) {
+    form = 'embed';
+    id = m[1]!;
+  } else {
+    return { error: `"${text}" is not a PeerTube video address: expected ${FORMS}.` };
+  }
+  const idKind = UUID.test(id) ? 'uuid' : SHORT_UUID.test(id) ? 'short' : undefined;
+  if (!idKind) {
+    return { error: `"${text}" is not a PeerTube video address: "${id}" is neither a video id (22 letters and digits) nor a UUID (like 9c9de5e8-0a1e-484a-b099-e80766180a6d).` };
+  }
+  const params = [...url.searchParams.keys()];
+  const time = params.find((k) => k === 'start' || k === 'stop' || k === 't');
+  if (time) {
+    return { error: `"${text}" carries a time (?${time}=${url.searchParams.get(time)}): remove it from the address and write the excerpt’s times in the "start" and "end" fields.` };
+  }
+  if (url.search || url.hash) {
+    return { error: `"${text}" has more than the video’s address: remove everything from "${url.search ? '?' : '#'}" on.` };
+  }
+  return { address: { origin: url.origin, host: url.host, id: idKind === 'uuid' ? id.toLowerCase() : id, idKind, form } };
+}
+
+/** The video's page on its instance, at a time: the link that works without JavaScript. */
+export function watchUrl(a: VideoAddress, start?: number, stop?: number): string {
+  const path = a.form === 'w' ? `/w/${a.id}` : `/videos/watch/${a.id}`;
+  const q = new URLSearchParams();
+  if (start !== undefined && start > 0) q.set('start', String(start));
+  if (stop !== undefined) q.set('stop', String(stop));
+  const qs = q.toString();
+  return `${a.origin}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * The embed, set up for an excerpt: starts and stops at its times, its JavaScript API on (so the
+ * page can follow and seek), no peer-to-peer (readers' addresses are not shared with other
+ * viewers), no P2P warning or title over the picture (the page shows the title), autoplay (the
+ * reader has just asked to play it).
+ */
+export function embedUrl(a: VideoAddress, start: number, stop: number): string {
+  const q = new URLSearchParams({
+    start: String(start),
+    stop: String(stop),
+    api: '1',
+    p2p: '0',
+    warningTitle: '0',
+    title: '0',
+    autoplay: '1',
+  });
+  return `${a.origin}/videos/embed/${a.id}?${q}`;
+}

@@ -1,0 +1,521 @@
+// The stage mode in Chromium: two windows of one browser, every request to any other host
+// blocked. Either screen can be opened first; the presenter drives the audience screen;
+// blackout and surtitles; reloading either window resumes the same beat with the timer still
+// running; malformed messages are ignored; the help overlay lists exactly the keys that work.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { axe, useSite } from './helpers.ts';
+import type { ShowData } from '../../src/lib/stage/beats.ts';
+import { channelKey, envelope, storageKey } from '../../src/lib/stage/protocol.ts';
+
+const site = useSite();
+const PRESENTER = '/fr/stage/';
+const AUDIENCE = '/fr/stage/audience/';
+
+/** A presenter and/or audience page in one browser context, with page errors collected. */
+async function screens() {
+  const { page, context } = await site.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  const watch = (p: Page, name: string) => {
+    p.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+    p.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`${name} console: ${m.text()}`);
+    });
+  };
+  watch(page, 'first');
+  return {
+    page,
+    context,
+    errors,
+    async open(path: string, name: string): Promise<Page> {
+      const p = await context.newPage();
+      watch(p, name);
+      await p.goto(site.url(path));
+      return p;
+    },
+    watch,
+  };
+}
+
+async function presenterReady(p: Page): Promise<void> {
+  await p.waitForSelector('html[data-ready="true"]');
+}
+
+/** The beat the audience screen has painted (set after the frame with it was drawn). */
+async function painted(p: Page, beat: number): Promise<void> {
+  await p.waitForSelector(`html[data-painted-beat="${beat}"]`, { timeout: 5000 });
+}
+
+async function showData(p: Page): Promise<ShowData> {
+  return p.evaluate(() => JSON.parse(document.getElementById('stage-data')!.textContent!).show);
+}
+
+async function beatOf(p: Page): Promise<number> {
+  return Number(await p.getAttribute('html', 'data-beat'));
+}
+
+/** What the audience shows: the panel's file name, or the title card's title. */
+async function audienceShows(p: Page): Promise<string> {
+  return p.evaluate(() => {
+    // The panels around the current one wait in the page, transparent: the shown one is opaque.
+    const shown = [...document.querySelectorAll<HTMLImageElement>('[data-frame] img')].filter((i) => getComputedStyle(i).opacity !== '0');
+    if (shown.length > 1) return `${shown.length} panels at once`;
+    if (shown[0]) return shown[0].src.split('/').pop()!;
+    const card = document.querySelector<HTMLElement>('[data-titlecard]')!;
+    return card.hidden ? '' : `card: ${document.querySelector('[data-titlecard-title]')!.textContent}`;
+  });
+}
+
+/** What the audience screen must show at `beat`: one of the beat's panel files, or its title card. */
+function expected(show: ShowData, beat: number): string[] {
+  const b = show.beats[beat]!;
+  if (!b.image) return [`card: ${show.episodes.find((e) => e.number === b.episode)!.title}`];
+  return b.image.webp.map((v) => v.src.split('/').pop()!);
+}
+
+async function assertShows(audience: Page, show: ShowData, beat: number, message = `beat ${beat}`): Promise<void> {
+  const shown = await audienceShows(audience);
+  assert.ok(expected(show, beat).includes(shown), `${message}: the audience screen shows ${shown}, expected one of ${expected(show, beat).join(', ')}`);
+}
+
+test('presenter first: its button opens the audience screen, which shows the same beat', async () => {
+  const s = await screens();
+  await s.page.goto(site.url(PRESENTER));
+  await presenterReady(s.page);
+  assert.equal(await s.page.getAttribute('html', 'data-audience'), 'missing');
+  await s.page.keyboard.press('ArrowRight');
+  const [audience] = await Promise.all([s.page.waitForEvent('popup'), s.page.click('[data-open-audience]')]);
+  s.watch(audience, 'audience');
+  await painted(audience, 1);
+  const show = await showData(s.page);
+  await assertShows(audience, show, 1);
+  await s.page.waitForSelector('html[data-audience="connected"]');
+  assert.match((await s.page.textContent('[data-audience-text]'))!, /connecté/);
+  // The audience screen has no interface: no cursor, no header, no search.
+  assert.equal(await audience.evaluate(() => getComputedStyle(document.body).cursor), 'none');
+  assert.equal(await audience.locator('header, input, [role=search]').count(), 0);
+  // Closing it shows on the presenter screen.
+  await audience.close();
+  await s.page.waitForSelector('html[data-audience="missing"]', { timeout: 6000 });
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('when the browser blocks the audience window, the presenter screen says how to open it', async () => {
+  const s = await screens();
+  // A browser that blocks pop-ups returns no window.
+  await s.page.addInitScript(() => {
+    window.open = () => null;
+  });
+  await s.page.goto(site.url(PRESENTER));
+  await presenterReady(s.page);
+  const blocked = s.page.locator('[data-popup-blocked]');
+  assert.equal(await blocked.isVisible(), false);
+  await s.page.click('[data-open-audience]');
+  await blocked.waitFor({ state: 'visible' });
+  assert.match((await blocked.textContent())!, /bloqué la nouvelle fenêtre/);
+  const href = await blocked.locator('a').getAttribute('href');
+  assert.equal(href, '/fr/stage/audience/');
+  // The address it gives is the audience screen, which then connects.
+  const audience = await s.open(href!, 'audience');
+  await painted(audience, 0);
+  await s.page.waitForSelector('html[data-audience="connected"]');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('audience first: the presenter opened afterwards drives it', async () => {
+  const s = await screens();
+  await s.page.goto(site.url(AUDIENCE));
+  await painted(s.page, 0);
+  const show = await showData(s.page);
+  await assertShows(s.page, show, 0, 'an opening beat shows the title card');
+  const presenter = await s.open(PRESENTER, 'presenter');
+  await presenterReady(presenter);
+  await presenter.waitForSelector('html[data-audience="connected"]');
+  await presenter.keyboard.press('ArrowRight');
+  await painted(s.page, 1);
+  await assertShows(s.page, show, 1);
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('next and previous from the presenter move the audience screen; bounds hold; G goes to a beat', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 0);
+  const show = await showData(presenter);
+  const last = show.beats.length - 1;
+  // At the first beat, "previous" does nothing.
+  await presenter.keyboard.press('ArrowLeft');
+  assert.equal(await beatOf(presenter), 0);
+  let beat = 0;
+  for (const key of ['ArrowRight', 'PageDown', 'Space', 'ArrowDown']) {
+    await presenter.keyboard.press(key);
+    beat++;
+    await painted(audience, beat);
+    await assertShows(audience, show, beat, `${key} → beat ${beat}`);
+  }
+  for (const key of ['ArrowLeft', 'PageUp', 'ArrowUp']) {
+    await presenter.keyboard.press(key);
+    beat--;
+    await painted(audience, beat);
+    await assertShows(audience, show, beat, `${key} → beat ${beat}`);
+  }
+  await presenter.keyboard.press('End');
+  await painted(audience, last);
+  await presenter.keyboard.press('ArrowRight');
+  assert.equal(await beatOf(presenter), last, 'nothing after the last beat');
+  assert.match((await presenter.textContent('[data-next]'))!, /Fin du spectacle/);
+  await presenter.keyboard.press('Home');
+  await painted(audience, 0);
+  // G, a number, Enter. A number that is not a beat is refused with a message.
+  await presenter.keyboard.press('g');
+  await presenter.keyboard.type(String(last + 5));
+  await presenter.keyboard.press('Enter');
+  assert.match((await presenter.textContent('[data-goto-error]'))!, new RegExp(`pas de tableau ${last + 5}`));
+  await presenter.fill('[data-goto-input]', '7');
+  await presenter.keyboard.press('Enter');
+  await painted(audience, 6);
+  assert.equal(await presenter.locator('dialog[data-goto]').evaluate((d: HTMLDialogElement) => d.open), false);
+  // The position reads "Episode e, beat n / of".
+  const b = show.beats[6]!;
+  assert.match((await presenter.textContent('[data-position]'))!, new RegExp(`Épisode ${b.episode}, tableau ${b.n} / ${b.of}`));
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('blackout (B and .) and surtitles: S shows the card, N and Shift+N move through the cards', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 0);
+  const show = await showData(presenter);
+  const black = audience.locator('[data-black]');
+  await presenter.keyboard.press('b');
+  await black.waitFor({ state: 'visible' });
+  assert.equal(await presenter.isVisible('[data-blackout-flag]'), true);
+  await presenter.keyboard.press('.');
+  await black.waitFor({ state: 'hidden' });
+  // "Next" during a blackout brings the picture back without moving.
+  await presenter.keyboard.press('B');
+  await black.waitFor({ state: 'visible' });
+  await presenter.keyboard.press('ArrowRight');
+  await black.waitFor({ state: 'hidden' });
+  assert.equal(await beatOf(presenter), 0);
+
+  const cards = show.beats[0]!.cards.en!;
+  assert.ok(cards.length >= 3, 'the opening of episode 19 has several cards');
+  const surtitle = audience.locator('[data-surtitle]');
+  assert.equal(await surtitle.isVisible(), false);
+  await presenter.keyboard.press('s');
+  await surtitle.waitFor({ state: 'visible' });
+  assert.equal(await surtitle.textContent(), cards[0]!.text);
+  assert.equal(await surtitle.getAttribute('lang'), 'en', 'surtitles are in the other language');
+  await presenter.keyboard.press('n');
+  await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, cards[1]!.text);
+  await presenter.keyboard.press('n');
+  await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, cards[2]!.text);
+  await presenter.keyboard.press('Shift+N');
+  await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, cards[1]!.text);
+  assert.equal(await presenter.textContent('[data-surtitle-text]'), cards[1]!.text, 'the presenter sees the card the audience reads');
+  // A new beat starts at its first card.
+  await presenter.keyboard.press('ArrowRight');
+  await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, show.beats[1]!.cards.en![0]!.text);
+  await presenter.keyboard.press('s');
+  await surtitle.waitFor({ state: 'hidden' });
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('the teleprompter scrolls the script and moves the surtitle cards with it', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  await presenter.keyboard.press('s');
+  for (let i = 0; i < 12; i++) await presenter.keyboard.press(']');
+  await presenter.keyboard.press('p');
+  await presenter.waitForFunction(() => document.querySelector('[data-script-view]')!.scrollTop > 150, null, { timeout: 10_000 });
+  await presenter.waitForFunction(() => Number(document.documentElement.dataset.card) > 0, null, { timeout: 10_000 });
+  await presenter.keyboard.press('p');
+  const top = await presenter.evaluate(() => document.querySelector('[data-script-view]')!.scrollTop);
+  await presenter.waitForTimeout(400);
+  assert.equal(await presenter.evaluate(() => document.querySelector('[data-script-view]')!.scrollTop), top, 'P stops it');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('reloading either screen resumes the same beat, and the running timer keeps counting', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 0);
+  for (let i = 0; i < 3; i++) await presenter.keyboard.press('ArrowRight');
+  await presenter.keyboard.press('s');
+  await presenter.keyboard.press('t');
+  await painted(audience, 3);
+  await presenter.waitForSelector('html[data-timer="running"]');
+  await presenter.waitForTimeout(2200);
+
+  await audience.reload();
+  await painted(audience, 3);
+  assert.equal(await audience.isVisible('[data-surtitle]'), true, 'surtitles are still on');
+
+  await presenter.reload();
+  await presenterReady(presenter);
+  assert.equal(await beatOf(presenter), 3);
+  assert.equal(await presenter.getAttribute('html', 'data-timer'), 'running');
+  const after = Number(await presenter.getAttribute('html', 'data-elapsed'));
+  assert.ok(after >= 2, `the timer counted the time before the reload (${after} s)`);
+  await presenter.waitForFunction((a) => Number(document.documentElement.dataset.elapsed) >= a + 1, after);
+  // Still driving the audience screen after both reloads.
+  await presenter.keyboard.press('ArrowRight');
+  await painted(audience, 4);
+
+  // Closing the audience window and opening it again from the presenter: same beat.
+  await audience.close();
+  const [again] = await Promise.all([presenter.waitForEvent('popup'), presenter.click('[data-open-audience]')]);
+  await painted(again, 4);
+  // A paused timer stays paused through a reload.
+  await presenter.keyboard.press('t');
+  await presenter.waitForSelector('html[data-timer="paused"]');
+  const paused = await presenter.getAttribute('html', 'data-elapsed');
+  await presenter.reload();
+  await presenterReady(presenter);
+  await presenter.waitForTimeout(1300);
+  assert.equal(await presenter.getAttribute('html', 'data-timer'), 'paused');
+  assert.equal(await presenter.getAttribute('html', 'data-elapsed'), paused);
+  // R asks before resetting; Esc keeps the time, Enter resets it.
+  await presenter.keyboard.press('r');
+  await presenter.keyboard.press('Escape');
+  assert.equal(await presenter.getAttribute('html', 'data-elapsed'), paused);
+  await presenter.keyboard.press('r');
+  await presenter.keyboard.press('Enter');
+  await presenter.waitForSelector('html[data-timer="stopped"][data-elapsed="0"]');
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('with every stage window closed (a crash, a wrong click), reopening resumes from what was saved', async () => {
+  const s = await screens();
+  await s.page.goto(site.url(PRESENTER));
+  await presenterReady(s.page);
+  for (let i = 0; i < 5; i++) await s.page.keyboard.press('ArrowRight');
+  await s.page.keyboard.press('t');
+  await s.page.waitForSelector('html[data-timer="running"]');
+  await s.page.waitForTimeout(1200);
+  await s.page.close();
+  // No window is left to tell the new ones where the show is: only the saved state can.
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 5);
+  const presenter = await s.open(PRESENTER, 'presenter');
+  await presenterReady(presenter);
+  assert.equal(await beatOf(presenter), 5);
+  assert.equal(await presenter.getAttribute('html', 'data-timer'), 'running');
+  assert.ok(Number(await presenter.getAttribute('html', 'data-elapsed')) >= 1);
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('malformed and foreign messages are ignored; a well-formed one is followed', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 0);
+  await presenter.keyboard.press('ArrowRight');
+  await painted(audience, 1);
+  const show = await showData(presenter);
+  const key = channelKey(show.book, show.show, show.lang);
+  // A third window of the same origin says nonsense on the show's channel and in its storage.
+  const intruder = await s.open('/fr/', 'intruder');
+  const good = await presenter.evaluate((k) => JSON.parse(localStorage.getItem(`${k}:state`)!), key);
+  const messages = [
+    'next',
+    null,
+    42,
+    { type: 'next' },
+    { p: 'planches-stage', v: 2, key, msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
+    { p: 'planches-stage', v: 1, key: key + 'x', msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
+    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 9999, rev: 999 } }),
+    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: '5', rev: 999 } as never }),
+    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, timer: { since: 'soon', banked: 0 }, rev: 999 } as never }),
+    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, blackout: 'yes', rev: 999 } as never }),
+    envelope(key, { kind: 'launch', role: 'presenter', from: 'x' } as never),
+    envelope(key, { kind: 'here', role: 'audience', from: 'x', report: { beat: {} } as never }),
+  ];
+  await intruder.evaluate(
+    ({ key, messages, store }) => {
+      const ch = new BroadcastChannel(key);
+      for (const m of messages) ch.postMessage(m);
+      localStorage.setItem(store, '{"v":1,"beat":');
+      localStorage.setItem(store, JSON.stringify({ hello: 'world' }));
+      ch.close();
+    },
+    { key, messages, store: storageKey(key) },
+  );
+  await presenter.waitForTimeout(600);
+  assert.equal(await beatOf(presenter), 1, 'the presenter did not move');
+  assert.equal(await audience.getAttribute('html', 'data-painted-beat'), '1', 'nor did the audience screen');
+  assert.equal(await audience.getAttribute('html', 'data-blackout'), 'false');
+  assert.deepEqual(s.errors, [], 'and nothing failed');
+  // The same channel with a well-formed, newer state is followed: the test above could fail.
+  await intruder.evaluate(
+    ({ key, state }) => {
+      const ch = new BroadcastChannel(key);
+      ch.postMessage({ p: 'planches-stage', v: 1, key, msg: { kind: 'state', role: 'presenter', from: 'intruder', state } });
+      ch.close();
+    },
+    { key, state: { ...good, beat: 4, beatId: show.beats[4]!.id, rev: good.rev + 10 } },
+  );
+  await painted(audience, 4);
+  await presenter.waitForSelector('html[data-beat="4"]');
+  // And the presenter keeps working.
+  await presenter.keyboard.press('ArrowRight');
+  await painted(audience, 5);
+  await s.context.close();
+});
+
+test('the help overlay lists the keys that work, and keys typed in a field are not commands', async () => {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  await presenter.keyboard.press('?');
+  const help = presenter.locator('dialog[data-help]');
+  await help.waitFor({ state: 'visible' });
+  const listed = await help.locator('tr[data-command]').evaluateAll((rows) =>
+    rows.map((r) => ({ command: (r as HTMLElement).dataset.command!, keys: [...r.querySelectorAll('kbd')].map((k) => ({ key: (k as HTMLElement).dataset.key!, shift: (k as HTMLElement).dataset.shift })) })),
+  );
+  assert.ok(listed.length >= 15, `${listed.length} commands listed`);
+  assert.deepEqual(await axe(presenter), [], 'axe, with the overlay open');
+  await presenter.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
+
+  const attr = (name: string) => presenter.getAttribute('html', `data-${name}`);
+  const pressedOf = (act: string) => presenter.getAttribute(`[data-act="${act}"]`, 'aria-pressed');
+  const dialogOpen = (sel: string) => presenter.locator(sel).evaluate((d: HTMLDialogElement) => d.open);
+  const press = (k: { key: string; shift?: string }) => presenter.keyboard.press(k.key === ' ' ? 'Space' : k.shift === 'true' ? `Shift+${k.key.toUpperCase()}` : k.key.length === 1 ? k.key : k.key);
+  const show = await showData(presenter);
+  // Each command, with what it must visibly do (and how to undo it for the next key).
+  const effects: Record<string, { before?: () => Promise<void>; read: () => Promise<unknown>; after?: () => Promise<void> }> = {
+    next: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
+    prev: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
+    first: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
+    last: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
+    goto: { read: () => dialogOpen('dialog[data-goto]'), after: async () => void (await presenter.keyboard.press('Escape')) },
+    blackout: { read: () => attr('blackout'), after: async () => void (await presenter.keyboard.press('b')) },
+    timer: { read: () => attr('timer') },
+    timerReset: { read: () => dialogOpen('dialog[data-confirm-reset]'), after: async () => void (await presenter.keyboard.press('Escape')) },
+    surtitles: { read: () => attr('surtitles') },
+    card: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('card') },
+    cardPrev: { before: async () => void (await presenter.keyboard.press('n')), read: () => attr('card') },
+    bigger: { read: () => attr('script-size') },
+    smaller: { read: () => attr('script-size') },
+    prompter: { read: () => attr('prompter'), after: async () => void (await presenter.keyboard.press('p')) },
+    faster: { read: () => presenter.textContent('[data-speed]') },
+    slower: { read: () => presenter.textContent('[data-speed]') },
+    mirror: { read: () => pressedOf('mirror') },
+    help: { read: () => help.isVisible(), after: async () => void (await presenter.keyboard.press('Escape')) },
+  };
+  // Surtitles on, so that N has cards to move through.
+  await presenter.keyboard.press('s');
+  for (const { command, keys } of listed) {
+    if (command === 'video') {
+      // V plays the beat's talk excerpt; the sample book configures none, so it must change nothing
+      // (playing a cue is covered by the state machine's unit tests).
+      const before = await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' }));
+      await presenter.keyboard.press('v');
+      assert.equal(await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' })), before);
+      continue;
+    }
+    const effect = effects[command];
+    assert.ok(effect, `the test knows what "${command}" does`);
+    for (const k of keys) {
+      await effect.before?.();
+      const before = await effect.read();
+      await press(k);
+      await presenter.waitForTimeout(60);
+      const after = await effect.read();
+      assert.notDeepEqual(after, before, `${JSON.stringify(k.key)} (${command}) did nothing`);
+      await effect.after?.();
+    }
+  }
+  assert.deepEqual(Object.keys(effects).filter((c) => !listed.some((l) => l.command === c)), [], 'every command of the test is listed');
+  // A clicker's Space after a click on a button moves once: the button is not pressed again.
+  await presenter.keyboard.press('Home');
+  await presenter.click('[data-act="next"]');
+  await presenter.waitForSelector('html[data-beat="1"]');
+  await presenter.keyboard.press('Space');
+  await presenter.waitForTimeout(200);
+  assert.equal(await attr('beat'), '2');
+  await presenter.locator('[data-act="blackout"]').focus();
+  await presenter.keyboard.press('Space');
+  await presenter.waitForTimeout(200);
+  assert.deepEqual([await attr('beat'), await attr('blackout')], ['3', 'false'], 'Space on a focused button is still "next", only "next"');
+  // Keys that are not listed do nothing.
+  await presenter.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await presenter.keyboard.press('Home');
+  const state = () => presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' }));
+  const before = await state();
+  for (const k of ['x', 'q', 'Enter', 'Tab', 'Control+ArrowRight', 'Alt+b']) await presenter.keyboard.press(k);
+  await presenter.keyboard.press('Escape');
+  assert.equal(await state(), before, 'unlisted keys change nothing');
+  // In a text field (the go-to box), letters are text.
+  await presenter.keyboard.press('g');
+  await presenter.keyboard.type('b.s t');
+  assert.equal(await presenter.inputValue('[data-goto-input]'), 'b.s t');
+  await presenter.keyboard.press('Escape');
+  assert.equal(await state(), before, 'typing in the field sent no command');
+  assert.equal(show.beats.length > 10, true);
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
+});
+
+test('the presenter screen passes axe, in both languages; the audience and script pages have their language', async () => {
+  for (const lang of ['fr', 'en']) {
+    const s = await screens();
+    await s.page.goto(site.url(`/${lang}/stage/`));
+    await presenterReady(s.page);
+    await s.page.keyboard.press('s');
+    await s.page.keyboard.press('t');
+    assert.deepEqual(await axe(s.page), [], `${lang} presenter`);
+    assert.equal(await s.page.getAttribute('html', 'lang'), lang);
+    assert.ok((await s.page.locator('h1').count()) === 1);
+    assert.ok((await s.page.locator('h2').count()) >= 5, 'sections have headings');
+    const audience = await s.open(`/${lang}/stage/audience/`, 'audience');
+    await painted(audience, 0);
+    assert.equal(await audience.getAttribute('html', 'lang'), lang);
+    assert.deepEqual(await axe(audience), [], `${lang} audience`);
+    const script = await s.open(`/${lang}/stage/script/`, 'script');
+    assert.equal(await script.getAttribute('html', 'lang'), lang);
+    assert.deepEqual(await axe(script), [], `${lang} script`);
+    // Every beat in the printed script, numbered as G expects, with its picture or title card.
+    const show = await showData(s.page);
+    assert.equal(await script.locator('article.ss-beat').count(), show.beats.length);
+    assert.equal(await script.locator('#beat-1 h3').textContent().then((t) => t!.includes('1')), true);
+    assert.equal(await script.locator('article.ss-beat img').count(), show.beats.filter((b) => b.image).length);
+    for (const p of [s.page, audience, script]) {
+      assert.equal(await p.locator('[data-pagefind-body]').count(), 0, 'not indexed by the search');
+      assert.equal(await p.getAttribute('meta[name=robots]', 'content'), 'noindex, nofollow');
+    }
+    assert.deepEqual(s.errors, []);
+    await s.context.close();
+  }
+  assert.deepEqual(site.foreign, [], 'no request left 127.0.0.1');
+});
+
+test('the stage pages are not in the sitemap', async () => {
+  const res = await fetch(site.url('/sitemap.xml'));
+  assert.doesNotMatch(await res.text(), /\/stage\//);
+});

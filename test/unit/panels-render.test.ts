@@ -1,0 +1,83 @@
+// The panel compositor on small books: bubbles that cannot fit, corrupt art, the cache, and the
+// text layout measured with the font file itself.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { loadBook } from '../../src/lib/book.ts';
+import { ContentError } from '../../src/lib/errors.ts';
+import { renderPanels, BUBBLE_FONT } from '../../src/lib/panels/render.ts';
+import { fitText, loadFont } from '../../src/lib/panels/text-layout.ts';
+
+const copy = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planches-render-'));
+  cpSync('test/fixtures/books/minimal', dir, { recursive: true });
+  return dir;
+};
+const setBubble = (dir: string, from: string, to: string) => {
+  const f = join(dir, 'content/episodes/1-la-cave/panels.yaml');
+  writeFileSync(f, readFileSync(f, 'utf8').replace(from, to));
+};
+
+test('text that cannot fit its bubble stops the build, naming episode, panel, bubble and language', async () => {
+  const dir = copy();
+  // Sizes scale with the art (this one is 300 px wide): the text must be far too long.
+  setBubble(dir, 'en: It\'s dark!', `en: "${'It is so very dark down here that I cannot see my own hand. '.repeat(4)}"`);
+  await assert.rejects(renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }), (e: unknown) => {
+    assert.ok(e instanceof ContentError);
+    assert.match(e.message, /content\/episodes\/1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box \(120×40\)/);
+    return true;
+  });
+});
+
+test('a single word too long for its bubble is reported, not cut', async () => {
+  const dir = copy();
+  setBubble(dir, 'fr: Plus tard.', 'fr: Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement');
+  await assert.rejects(renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }), /bubble "plus-tard": the fr text cannot fit/);
+});
+
+test('art that passes the quick checks but cannot be decoded gives a clear error', async () => {
+  const dir = copy();
+  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } }).png().toBuffer();
+  // Keep the signature, header and IEND; scramble the compressed pixels.
+  const bad = Buffer.from(png);
+  for (let i = 40; i < bad.length - 20; i++) bad[i] = 0x5a;
+  writeFileSync(join(dir, 'content/episodes/1-la-cave/art/cave.png'), bad);
+  setBubble(dir, 'art: art/cave.svg', 'art: art/cave.png');
+  await assert.rejects(renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }), (e: unknown) => {
+    assert.ok(e instanceof ContentError);
+    assert.match(e.message, /1-la-cave\/art\/cave\.png: in episode 1, panel "cave": the art could not be decoded/);
+    return true;
+  });
+});
+
+test('a second render encodes nothing; changing one bubble re-encodes only that panel and language', async () => {
+  const dir = copy();
+  const cacheDir = join(dir, '.cache');
+  const first = await renderPanels(loadBook(dir), { cacheDir });
+  assert.ok(first.stats.encodes > 0);
+  const second = await renderPanels(loadBook(dir), { cacheDir });
+  assert.equal(second.stats.encodes, 0);
+  assert.equal(second.stats.cached, second.stats.images);
+  setBubble(dir, 'en: Later.', 'en: Much later.');
+  const third = await renderPanels(loadBook(dir), { cacheDir });
+  assert.equal(third.stats.images - third.stats.cached, 1, 'only the English composite of that panel');
+  assert.equal(third.manifest.panels.cave!.fr!.png.file, first.manifest.panels.cave!.fr!.png.file);
+  assert.notEqual(third.manifest.panels.cave!.en!.png.file, first.manifest.panels.cave!.en!.png.file);
+  assert.ok(readdirSync(cacheDir).some((f) => f.endsWith('.avif')) && readdirSync(cacheDir).some((f) => f.endsWith('.webp')));
+});
+
+test('text layout: wraps at ordinary spaces only, shrinks to fit, never below the minimum', () => {
+  const font = loadFont(BUBBLE_FONT);
+  const wide = fitText(font, 'Et la sortie ? Oh, elle est là.', { width: 600, height: 200, maxSize: 40, minSize: 20 })!;
+  assert.equal(wide.size, 40);
+  assert.equal(wide.lines.length, 1);
+  const narrow = fitText(font, 'Et la sortie ? Oh, elle est là.', { width: 200, height: 200, maxSize: 40, minSize: 20 })!;
+  assert.ok(narrow.lines.length > 1);
+  // "sortie" and "?" are joined by a no-break space: never split there.
+  const nb = fitText(font, 'sortie\u202F?', { width: 10_000, height: 100, maxSize: 20, minSize: 20 })!;
+  assert.equal(nb.lines.length, 1);
+  assert.equal(fitText(font, 'Anticonstitutionnellement', { width: 100, height: 100, maxSize: 30, minSize: 20 }), undefined);
+});
