@@ -8,7 +8,8 @@ need_chromium=1
 for c in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
   [ -n "$c" ] && [ -x "$c" ] && need_chromium=0 && break
 done
-if [ "$need_chromium" = 1 ] || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/java/epubcheck.jar ]; then
+if [ "$need_chromium" = 1 ] || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/java/epubcheck.jar ] \
+   || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then
   if command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq

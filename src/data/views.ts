@@ -25,3 +25,9 @@ export function languageName(code: string, inLang: string): string {
     return code;
   }
 }
+
+/** The book's about page in `lang`, or in the original language when it is not translated. */
+export function aboutPage(book: Book, lang: string): Book['pages'][number] | undefined {
+  const find = (l: string) => book.pages.find((p) => p.id === 'about' && p.lang === l);
+  return find(lang) ?? find(book.settings.original);
+}

@@ -10,6 +10,7 @@ import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { buildSearchIndex } from './search.ts';
 import { buildEpubs } from './epub.ts';
+import { buildPdfs } from './pdf.ts';
 import { loadBook } from '../lib/book.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg' };
@@ -68,6 +69,8 @@ export default function planches(): AstroIntegration {
         };
         const search = await timed('search', () => buildSearchIndex(out));
         logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
+        // The PDFs first: the EPUB step ends by filling every download's size into the pages.
+        await timed('pdf', () => buildPdfs(out, book, logger));
         await timed('epub', () => buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line)));
         if (process.env.PLANCHES_TIMINGS) writeFileSync(process.env.PLANCHES_TIMINGS, JSON.stringify(timings));
       },

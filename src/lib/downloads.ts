@@ -1,5 +1,5 @@
-// The book's downloadable files (EPUB now; the PDF joins when its output lands) and their sizes
-// on the site's pages.
+// The book's downloadable files (the EPUB and the PDF of each language) and their sizes on the
+// site's pages.
 //
 // The files are made after the pages (the EPUB is cut from the built print edition), so a page
 // cannot know a file's size while Astro renders it. Pages therefore render an empty marker
@@ -9,8 +9,9 @@
 import type { Settings } from './settings.ts';
 import { languageCodes } from './settings.ts';
 import { t } from '../i18n/index.ts';
+import { pdfPath } from './pdf/names.ts';
 
-export type DownloadFormat = 'epub';
+export type DownloadFormat = 'epub' | 'pdf';
 
 export interface Download {
   lang: string;
@@ -28,11 +29,15 @@ export function epubPath(settings: Pick<Settings, 'id'>, lang: string): string {
   return `${lang}/${settings.id}-${lang}.epub`;
 }
 
-/** Every download of the book, the page's language first, then the book's order. */
+/** Every download of the book, the page's language first, then the book's order; EPUB, then PDF. */
 export function downloads(settings: Settings, pageLang: string): Download[] {
   const langs = languageCodes(settings);
   const ordered = [pageLang, ...langs.filter((l) => l !== pageLang)].filter((l) => langs.includes(l));
-  return ordered.map((lang) => ({ lang, format: 'epub', path: epubPath(settings, lang), type: 'application/epub+zip', label: 'EPUB' }));
+  return ordered.flatMap((lang): Download[] => [
+    { lang, format: 'epub', path: epubPath(settings, lang), type: 'application/epub+zip', label: 'EPUB' },
+    // The PDF's label says its page size: a reader choosing what to print needs it.
+    { lang, format: 'pdf', path: pdfPath(settings.id, lang), type: 'application/pdf', label: `PDF ${settings.print.pageSize}` },
+  ]);
 }
 
 /** "1.2 MB", "1,2 Mo", "840 kB": SI units, in the language's number format and words. */

@@ -19,6 +19,10 @@ const langCode = z
 const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
 
+/** Page sizes the printed book can have (see src/lib/pdf/geometry.ts for their dimensions). */
+export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
+const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(60, 'expected at most 60 (millimetres)');
+
 export const performanceStatus = z.enum(['sold-out', 'cancelled', 'postponed']);
 
 export const performanceSchema = z.strictObject({
@@ -77,6 +81,22 @@ export const settingsSchema = z.strictObject({
   publisher: z.string().optional(),
   subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
   characters: z.record(slugId, localized).default({}),
+  /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
+  print: z
+    .strictObject({
+      pageSize: z
+        .enum(PAGE_SIZES, { error: `expected one of ${PAGE_SIZES.join(', ')}` })
+        .default('A5'),
+      margins: z
+        .strictObject({
+          top: millimetres.optional(),
+          bottom: millimetres.optional(),
+          inner: millimetres.optional().describe('the binding side'),
+          outer: millimetres.optional(),
+        })
+        .optional(),
+    })
+    .prefault({}),
   /** The recorded talk the episodes adapt: where its excerpts may be embedded from. */
   talk: z
     .strictObject({

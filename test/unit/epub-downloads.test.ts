@@ -14,9 +14,10 @@ const settings = settingsSchema.parse({
 
 test('each language’s EPUB has its own address, named after the book', () => {
   assert.equal(epubPath(settings, 'en'), 'en/my-book-en.epub');
-  assert.deepEqual(downloads(settings, 'en').map((d) => d.path), ['en/my-book-en.epub', 'fr/my-book-fr.epub']);
-  assert.deepEqual(downloads(settings, 'fr').map((d) => d.lang), ['fr', 'en'], 'the page’s language first');
+  assert.deepEqual(downloads(settings, 'en').map((d) => d.path), ['en/my-book-en.epub', 'en/my-book-en.pdf', 'fr/my-book-fr.epub', 'fr/my-book-fr.pdf']);
+  assert.deepEqual(downloads(settings, 'fr').map((d) => d.lang), ['fr', 'fr', 'en', 'en'], 'the page’s language first');
   assert.equal(downloads(settings, 'fr')[0]!.type, 'application/epub+zip');
+  assert.deepEqual(downloads(settings, 'fr')[1], { lang: 'fr', format: 'pdf', path: 'fr/my-book-fr.pdf', type: 'application/pdf', label: 'PDF A5' });
 });
 
 test('sizes read naturally in each language', () => {

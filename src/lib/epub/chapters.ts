@@ -218,7 +218,8 @@ function clean(el: Element, where: string): void {
       if (FORBIDDEN.has(c.tagName)) {
         throw new EpubCutError(`EPUB: ${where} contains <${c.tagName}>, which an EPUB chapter must not carry. Give the print edition a plain link (or text) instead.`);
       }
-      if (SCRIPT_ONLY.has(c.tagName) || attr(c, 'hidden') !== undefined) {
+      // data-print-only: for paper only (the QR code of a talk excerpt's address).
+      if (SCRIPT_ONLY.has(c.tagName) || attr(c, 'hidden') !== undefined || attr(c, 'data-print-only') !== undefined) {
         removeNode(c);
         continue;
       }

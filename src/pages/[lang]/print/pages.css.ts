@@ -1,0 +1,31 @@
+// The print edition's page rules for one language (page size and margins from the settings,
+// running heads per episode): see src/lib/pdf/page-css.ts.
+import type { APIRoute } from 'astro';
+import { getBook } from '../../../data/book.ts';
+import { views } from '../../../data/views.ts';
+import { languageCodes, pick } from '../../../lib/settings.ts';
+import { typographize } from '../../../lib/typography.ts';
+import { pageGeometry } from '../../../lib/pdf/geometry.ts';
+import { pageCss } from '../../../lib/pdf/page-css.ts';
+import { aboutPage } from '../../../data/views.ts';
+
+export async function getStaticPaths() {
+  const book = await getBook();
+  return languageCodes(book.settings).map((lang) => ({ params: { lang } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const lang = params.lang!;
+  const book = await getBook();
+  const { settings } = book;
+  const about = aboutPage(book, lang);
+  const css = pageCss({
+    geometry: pageGeometry(settings.print),
+    bookTitle: typographize(pick(settings.title, lang, settings), lang),
+    parts: [
+      ...views(book, lang).map((v) => ({ id: `episode-${v.number}`, title: v.title.text })),
+      ...(about ? [{ id: 'about', title: about.title }] : []),
+    ],
+  });
+  return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+};
