@@ -4,6 +4,7 @@
 // book's settings and the language's interface strings; nothing from the clock or chance, so
 // that two builds give the same package.
 import { createHash } from 'node:crypto';
+import { editionDates } from '../dates.ts';
 import type { Settings } from '../settings.ts';
 import { pick } from '../settings.ts';
 import { typographize } from '../typography.ts';
@@ -38,11 +39,7 @@ export function epubIdentifier(bookId: string, lang: string): string {
  * builds convention) when it is set, else the book's publication date at midnight UTC.
  */
 export function epubModified(settings: Pick<Settings, 'published'>, sourceDateEpoch?: string): Date {
-  if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
-    if (!/^\d+$/.test(sourceDateEpoch)) throw new Error(`SOURCE_DATE_EPOCH must be a number of seconds, got "${sourceDateEpoch}".`);
-    return new Date(Number(sourceDateEpoch) * 1000);
-  }
-  return new Date(`${settings.published}T00:00:00Z`);
+  return editionDates(settings.published, sourceDateEpoch).modified;
 }
 
 /** `2022-12-01T00:00:00Z`: the form dcterms:modified takes (no fractions of seconds). */

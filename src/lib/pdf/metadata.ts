@@ -2,6 +2,7 @@
 // language, dates. Dates come from the content (settings.published) or from SOURCE_DATE_EPOCH,
 // never from the clock, so that two builds give the same bytes.
 import type { Settings } from '../settings.ts';
+import { editionDates } from '../dates.ts';
 import { pick } from '../settings.ts';
 
 export interface PdfMetadata {
@@ -21,17 +22,7 @@ export interface PdfMetadata {
  * SOURCE_DATE_EPOCH when the build gives one (reproducible-builds.org: the time of the last
  * change to the sources), never before the creation date; otherwise the publication date too.
  */
-export function pdfDates(published: string, sourceDateEpoch: string | undefined): { created: Date; modified: Date } {
-  const created = new Date(`${published}T00:00:00Z`);
-  if (Number.isNaN(created.getTime())) throw new Error(`the publication date "${published}" is not a date`);
-  let modified = created;
-  if (sourceDateEpoch !== undefined && sourceDateEpoch !== '') {
-    if (!/^\d+$/.test(sourceDateEpoch)) throw new Error(`SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "${sourceDateEpoch}"`);
-    const epoch = new Date(Number(sourceDateEpoch) * 1000);
-    if (epoch > created) modified = epoch;
-  }
-  return { created, modified };
-}
+export const pdfDates = editionDates;
 
 export function pdfMetadata(settings: Settings, lang: string, options: { creator: string; sourceDateEpoch?: string }): PdfMetadata {
   const authors = settings.authors
