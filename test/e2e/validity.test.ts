@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
-import { DIST, SUBPATH_DIST, useSite } from './helpers.ts';
+import { DIST, SUBPATH_DIST, ensureBuilt, useSite } from './helpers.ts';
 
 const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const pages = (dist: string) => walk(dist).filter((f) => f.endsWith('.html'));
@@ -94,4 +94,16 @@ test('a crawl of every page: no other host, no console error, a Content-Security
   assert.deepEqual(problems, []);
   assert.deepEqual(site.foreign, []);
   await context.close();
+});
+
+test('two builds of the same content, the second with an empty image cache, give byte-identical site files', () => {
+  const repro = ensureBuilt('repro').out;
+  const files = walk(DIST).filter((f) => /\.(html|xml|xhtml|css|js|json|ics|txt)$|_headers$/.test(f)).map((f) => relative(DIST, f));
+  assert.ok(files.length > 30);
+  const differ = files.filter((f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))));
+  const panels = walk(join(DIST, 'panels')).map((f) => relative(DIST, f));
+  const panelDiffer = panels.filter((f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))));
+  console.log(`reproducibility: ${files.length} site files and ${panels.length} panel images compared, ${differ.length + panelDiffer.length} differ`);
+  assert.deepEqual(differ, []);
+  assert.deepEqual(panelDiffer, []);
 });
