@@ -31,3 +31,10 @@ export function aboutPage(book: Book, lang: string): Book['pages'][number] | und
   const find = (l: string) => book.pages.find((p) => p.id === 'about' && p.lang === l);
   return find(lang) ?? find(book.settings.original);
 }
+
+/** getStaticPaths for pages that exist once per language. */
+export async function languagePaths(): Promise<Array<{ params: { lang: string } }>> {
+  const { getBook } = await import('./book.ts');
+  const book = await getBook();
+  return languageCodes(book.settings).map((lang) => ({ params: { lang } }));
+}

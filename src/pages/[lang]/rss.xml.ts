@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { languagePaths } from '../../data/views.ts';
 import { getBook } from '../../data/book.ts';
 import { views } from '../../data/views.ts';
 import { rss } from '../../lib/feeds.ts';
@@ -6,10 +7,7 @@ import { languageCodes, pick } from '../../lib/settings.ts';
 import { absolute, routes } from '../../lib/urls.ts';
 import { t } from '../../i18n/index.ts';
 
-export async function getStaticPaths() {
-  const book = await getBook();
-  return languageCodes(book.settings).map((lang) => ({ params: { lang } }));
-}
+export const getStaticPaths = languagePaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;

@@ -1,6 +1,7 @@
 // The print edition's page rules for one language (page size and margins from the settings,
 // running heads per episode): see src/lib/pdf/page-css.ts.
 import type { APIRoute } from 'astro';
+import { languagePaths } from '../../../data/views.ts';
 import { getBook } from '../../../data/book.ts';
 import { views } from '../../../data/views.ts';
 import { languageCodes, pick } from '../../../lib/settings.ts';
@@ -9,10 +10,7 @@ import { pageGeometry } from '../../../lib/pdf/geometry.ts';
 import { pageCss } from '../../../lib/pdf/page-css.ts';
 import { aboutPage } from '../../../data/views.ts';
 
-export async function getStaticPaths() {
-  const book = await getBook();
-  return languageCodes(book.settings).map((lang) => ({ params: { lang } }));
-}
+export const getStaticPaths = languagePaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;
