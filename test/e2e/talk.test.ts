@@ -367,6 +367,8 @@ test('sharing sends nothing until used: copy the link, e-mail, Mastodon on the r
 
   const toggle = share.getByRole('button', { name: 'Share on Mastodon' });
   await toggle.click();
+  // The share code loads on this first click: the toggle opens once it has arrived.
+  for (let i = 0; i < 50 && (await toggle.getAttribute('aria-expanded')) !== 'true'; i++) await page.waitForTimeout(100);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const input = share.getByLabel('Your Mastodon server');
   await page.waitForFunction(() => document.activeElement?.id === 'share-instance');
