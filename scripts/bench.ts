@@ -77,8 +77,9 @@ for (const n of sizes) {
   const py = join(ep, 'panels.yaml');
   writeFileSync(py, readFileSync(py, 'utf8').replace(/fr: (["']?)(.)/, 'fr: $1Oh ! $2'));
   runs.push(['1 changed', await build(book, out)]);
-  const epubs = readdirSync(join(out, 'fr')).filter((f) => f.endsWith('.epub')).map((f) => statSync(join(out, 'fr', f)).size);
-  const pdfs = readdirSync(join(out, 'fr')).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(out, 'fr', f)).size);
+  const files = existsSync(join(out, 'fr')) ? readdirSync(join(out, 'fr')) : [];
+  const epubs = files.filter((f) => f.endsWith('.epub')).map((f) => statSync(join(out, 'fr', f)).size);
+  const pdfs = files.filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(out, 'fr', f)).size);
   for (const [label, r] of runs) {
     const t = r.timings;
     rows.push(

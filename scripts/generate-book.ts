@@ -61,6 +61,17 @@ export function generateBook(opts: GenerateOptions): string {
     const s = ws.join(' ');
     return s[0]!.toUpperCase() + s.slice(1) + '.';
   };
+  /** Words until `maxChars`, plus the serial number: short enough for a speech bubble. */
+  const shortSentence = (lang: string, maxChars: number, n: number) => {
+    const v = vocab[lang]!.filter((w) => w.length <= 9);
+    let s = `n°${n}`;
+    for (let i = 0; i < 40; i++) {
+      const w = v[Math.floor(random() * v.length)]!;
+      if (s.length + w.length + 2 > maxChars) break;
+      s += ` ${w}`;
+    }
+    return s[0]!.toUpperCase() + s.slice(1) + '.';
+  };
   let serial = 0;
   for (let i = 1; i <= opts.episodes; i++) {
     const slug = `${String(i).padStart(3, '0')}-episode-${i}`;
@@ -77,7 +88,8 @@ export function generateBook(opts: GenerateOptions): string {
         alt: Object.fromEntries(langs.map((l) => [l, sentence(l, 10, ++serial)])),
         bubbles: p.bubbles.map((b) => ({
           ...b,
-          text: Object.fromEntries(langs.map((l) => [l, sentence(l, Math.max(2, Math.round((b.text[original] ?? '').split(/\s+/).length * 0.7)), ++serial)])),
+          // As long as the original bubble at most (in characters), so that it fits its box.
+          text: Object.fromEntries(langs.map((l) => [l, shortSentence(l, Math.max(12, Math.round((b.text[original] ?? '').length * 0.75)), ++serial)])),
         })),
       };
     });
