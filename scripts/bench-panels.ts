@@ -19,7 +19,7 @@ function sizes(manifest: ImageManifest, cacheDir: string): string[] {
   const acc = new Map<string, number[]>();
   for (const langs of Object.values(manifest.panels)) {
     for (const img of Object.values(langs)) {
-      for (const [fmt, list] of [['avif', img.avif], ['webp', img.webp], ['png', [img.png]]] as const) {
+      for (const [fmt, list] of [['avif', img.avif], ['webp', img.webp], [img.file.file.split('.').pop()!, [img.file]]] as const) {
         for (const v of list) {
           const key = `${fmt} ${v.width}`;
           (acc.get(key) ?? acc.set(key, []).get(key)!).push(statSync(join(cacheDir, v.file)).size);

@@ -61,10 +61,12 @@ async function build(book: string, out: string): Promise<{ timings: Record<strin
 }
 
 const rows: string[] = [];
+/** The site alone (what the 200-episode budget covers): content, images, pages and search. */
+const site = (t: Record<string, number>) => (t.total === undefined ? undefined : (t.content ?? 0) + (t.images ?? 0) + (t.pages ?? 0) + (t.search ?? 0));
 const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
 const mb = (n: number) => (n / 1048576).toFixed(0);
 console.log(`Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`);
-const header = 'episodes run      content images pages  search epub   pdf    total  s/episode peak MB  dist MB epub MB pdf MB';
+const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode peak MB  dist MB epub MB pdf MB';
 for (const n of sizes) {
   const book = generateBook({ episodes: n, out: join(work, `book-${n}`) });
   const out = join(work, `out-${n}`);
@@ -83,9 +85,9 @@ for (const n of sizes) {
   for (const [label, r] of runs) {
     const t = r.timings;
     rows.push(
-      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
+      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
     );
   }
   console.log([header, ...rows].join('\n') + '\n');
 }
-console.log('Times in seconds (wall). "pages" is Astro alone; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files.');
+console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files.');

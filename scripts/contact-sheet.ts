@@ -38,7 +38,7 @@ for (const lang of book.settings.languages.map((l) => l.code)) {
       rowH = 0;
     }
     const img = manifest.panels[p.id]![lang]!;
-    const thumb = await sharp(join(cacheDir, img.png.file)).resize({ width: CELL_W - 8 }).png().toBuffer();
+    const thumb = await sharp(join(cacheDir, img.file.file)).resize({ width: CELL_W - 8 }).png().toBuffer();
     const h = Math.round(((CELL_W - 8) * img.height) / img.width);
     const tag = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_W - 8}" height="${LABEL_H}">${label(`${e.number} · ${p.id}`, CELL_W - 8)}</svg>`);
     cells.push({ input: thumb, left: col * CELL_W + 4, top: y + 4 }, { input: await sharp(tag).png().toBuffer(), left: col * CELL_W + 4, top: y + 4 + h });

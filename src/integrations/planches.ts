@@ -13,7 +13,7 @@ import { buildEpubs } from './epub.ts';
 import { buildPdfs } from './pdf.ts';
 import { loadBook } from '../lib/book.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg' };
+const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' };
 
 export default function planches(): AstroIntegration {
   const root = buildOptions().bookRoot;
@@ -42,7 +42,7 @@ export default function planches(): AstroIntegration {
         let n = 0;
         const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
         const files = [
-          ...images.flatMap((img) => [...img.avif, ...img.webp, img.png, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
+          ...images.flatMap((img) => [...img.avif, ...img.webp, img.file, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
           ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
           ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
         ];

@@ -340,12 +340,21 @@ for (const lang of LANGS) {
       assert.deepEqual(nav.landmarks.map((l) => `${l.type} ${l.href}`), ['cover cover.xhtml', 'toc toc.xhtml#toc', `bodymatter episode-${book.episodes[0]!.number}.xhtml`]);
     });
 
-    test('images: PNG or JPEG only, sized for e-readers, each with alt text; the cover is the language’s JPEG', () => {
+    test('images: SVG panels, PNG or JPEG otherwise, sized for e-readers, each with alt text; the cover is the language’s JPEG', () => {
       const images = opf.manifest.filter((i) => i.type.startsWith('image/'));
       assert.ok(images.length > 1);
+      assert.ok(images.some((i) => i.type === 'image/svg+xml'), 'the vector panels travel as SVG');
       for (const i of images) {
-        assert.ok(['image/png', 'image/jpeg'].includes(i.type), `${i.href} is ${i.type}`);
+        assert.ok(['image/png', 'image/jpeg', 'image/svg+xml'].includes(i.type), `${i.href} is ${i.type}`);
         const data = readFileSync(join(epubs.get(lang)!.dir, 'OEBPS', i.href));
+        if (i.type === 'image/svg+xml') {
+          // Self-contained: a size, and nothing fetched (only #fragment references).
+          const svg = data.toString('utf8');
+          assert.match(svg, /^<svg [^>]*viewBox="0 0 \d+ \d+"/, `${i.href} has a size`);
+          assert.deepEqual(svg.match(/(?:href="|url\()(?!#)[^")]*/g) ?? [], [], `${i.href} refers to nothing outside itself`);
+          assert.doesNotMatch(svg, /<script|<foreignObject/i);
+          continue;
+        }
         const width = i.type === 'image/png' ? data.readUInt32BE(16) : jpegWidth(data);
         assert.ok(width > 0 && width <= 1600, `${i.href} is ${width}px wide`);
       }

@@ -71,7 +71,7 @@ async function audienceShows(p: Page): Promise<string> {
 function expected(show: ShowData, beat: number): string[] {
   const b = show.beats[beat]!;
   if (!b.image) return [`card: ${show.episodes.find((e) => e.number === b.episode)!.title}`];
-  return b.image.webp.map((v) => v.src.split('/').pop()!);
+  return b.image.sources.map((v) => v.src.split('/').pop()!);
 }
 
 async function assertShows(audience: Page, show: ShowData, beat: number, message = `beat ${beat}`): Promise<void> {

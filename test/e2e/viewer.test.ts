@@ -9,7 +9,9 @@ const EP = '/en/19-donner-de-l-exercice-a-ses-cobayes/';
 test('English pages show the English composites, French pages the French ones', async () => {
   const { page, context } = await site.newPage();
   await page.goto(site.url(EP));
-  const sources = (p: typeof page) => p.locator('figure.panel picture').evaluateAll((ps) => ps.flatMap((pic) => [...pic.querySelectorAll('source')].map((s) => s.srcset).concat(pic.querySelector('img')!.src)));
+  // Each panel's <img> and, for raster art, the <source> sets of its <picture>.
+  const sources = (p: typeof page) =>
+    p.locator('figure.panel img').evaluateAll((imgs) => imgs.flatMap((img) => [...(img.closest('picture')?.querySelectorAll('source') ?? [])].map((s) => (s as HTMLSourceElement).srcset).concat((img as HTMLImageElement).src)));
   const srcs = await sources(page);
   assert.ok(srcs.length >= 3);
   assert.ok(srcs.every((s) => s.split(', ').every((c) => /\.en\.[0-9a-f]{12}/.test(c))), srcs.join('\n'));
@@ -19,6 +21,12 @@ test('English pages show the English composites, French pages the French ones', 
   // Panels reserve their space: no layout shift while images load.
   const sized = await page.locator('figure.panel img').evaluateAll((imgs) => imgs.every((i) => i.getAttribute('width') && i.getAttribute('height')));
   assert.ok(sized);
+  // The first panel is drawn (its SVG decodes in the browser), at the size it announced.
+  const first = page.locator('figure.panel img').first();
+  await first.scrollIntoViewIfNeeded();
+  await first.evaluate((i: HTMLImageElement) => i.decode());
+  const natural = await first.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight, Number(i.getAttribute('width')), Number(i.getAttribute('height'))]);
+  assert.ok(natural[0]! > 0 && natural[0] === natural[2] && natural[1] === natural[3], natural.join(' '));
   await context.close();
 });
 

@@ -112,7 +112,7 @@ describe('cutting the print edition', () => {
     test(`refuses ${name}`, () => assert.throws(() => cutPrintEdition(html, opts(o)), message));
   fails('a print edition in another language', page(COVER + EP1, 'fr'), /is in "fr", expected "en"/);
   fails('an image without alt text', page(COVER + EP1.replace('alt="A golden cage."', 'alt=" "')), /episode 1 has an image without alt text/);
-  fails('a WebP image', page(COVER + EP1.replace('cage.en.123.png', 'cage.en.123.webp')), /PNG or JPEG images only/);
+  fails('a WebP image', page(COVER + EP1.replace('cage.en.123.png', 'cage.en.123.webp')), /SVG, PNG or JPEG images only/);
   fails('an image that is not in the build', page(COVER + EP1.replace('cage.en.123.png', 'gone.en.1.png')), /not in the build/);
   fails('an image from elsewhere', page(COVER + EP1.replace('/panels/cage.en.123.png', 'https://cdn.example/cage.png')), /only the build's panel images/);
   fails('an iframe (a talk excerpt must be a plain link)', page(COVER + EP1.replace('</div></article>', '<iframe src="https://video.example/embed/1"></iframe></div></article>')), /contains <iframe>/);

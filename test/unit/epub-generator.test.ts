@@ -33,7 +33,7 @@ test('numeric character references become characters, except those XML needs esc
 test('image names inside the EPUB are the build’s file names; anything odd is refused', () => {
   assert.equal(imageName('file:///out/panels/cage.en.1a2b3c.png'), 'cage.en.1a2b3c.png');
   assert.equal(imageName('file:///out/panels/cover.fr.0f.jpg'), 'cover.fr.0f.jpg');
-  assert.throws(() => imageName('file:///out/panels/cage.webp'), /PNG or JPEG/);
+  assert.throws(() => imageName('file:///out/panels/cage.webp'), /SVG, PNG or JPEG/);
   assert.throws(() => imageName('file:///out/panels/a%20b.png'), /plain/);
 });
 

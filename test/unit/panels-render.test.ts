@@ -57,16 +57,49 @@ test('a second render encodes nothing; changing one bubble re-encodes only that 
   const dir = copy();
   const cacheDir = join(dir, '.cache');
   const first = await renderPanels(loadBook(dir), { cacheDir });
-  assert.ok(first.stats.encodes > 0);
+  assert.ok(first.stats.written > 0 && first.stats.encodes > 0, 'vector panels written, covers and cards encoded');
   const second = await renderPanels(loadBook(dir), { cacheDir });
   assert.equal(second.stats.encodes, 0);
+  assert.equal(second.stats.written, 0);
   assert.equal(second.stats.cached, second.stats.images);
   setBubble(dir, 'en: Later.', 'en: Much later.');
   const third = await renderPanels(loadBook(dir), { cacheDir });
   assert.equal(third.stats.images - third.stats.cached, 1, 'only the English composite of that panel');
-  assert.equal(third.manifest.panels.cave!.fr!.png.file, first.manifest.panels.cave!.fr!.png.file);
-  assert.notEqual(third.manifest.panels.cave!.en!.png.file, first.manifest.panels.cave!.en!.png.file);
-  assert.ok(readdirSync(cacheDir).some((f) => f.endsWith('.avif')) && readdirSync(cacheDir).some((f) => f.endsWith('.webp')));
+  assert.equal(third.stats.written, 1);
+  assert.equal(third.manifest.panels.cave!.fr!.file.file, first.manifest.panels.cave!.fr!.file.file);
+  assert.notEqual(third.manifest.panels.cave!.en!.file.file, first.manifest.panels.cave!.en!.file.file);
+});
+
+test('vector art is published as one SVG per language: bubbles drawn in, paper behind, no raster variants', async () => {
+  const dir = copy();
+  const cacheDir = join(dir, '.cache');
+  const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
+  const fr = manifest.panels.cave!.fr!;
+  assert.deepEqual([fr.avif, fr.webp], [[], []]);
+  assert.match(fr.file.file, /^cave\.fr\.[0-9a-f]{12}\.svg$/);
+  assert.deepEqual([fr.width, fr.height], [300, 200]);
+  const svg = readFileSync(join(cacheDir, fr.file.file), 'utf8');
+  assert.match(svg, /^<svg [^>]*viewBox="0 0 300 200"[^>]*><rect width="100%" height="100%" fill="#fff"\/>/);
+  assert.equal((svg.match(/class="bubble"/g) ?? []).length, 2, 'both bubbles of the panel');
+  assert.doesNotMatch(svg, /<!--|<\?xml/);
+  // librsvg draws it: dark art on the left, a white bubble where the fixture puts one.
+  const { data, info } = await sharp(Buffer.from(svg)).raw().toBuffer({ resolveWithObject: true });
+  assert.equal(info.width, 300);
+  assert.ok(data[0]! < 60, 'the dark cave in the corner');
+});
+
+test('raster art still gets AVIF and WebP widths and a PNG', async () => {
+  const dir = copy();
+  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#446' } }).png().toBuffer();
+  writeFileSync(join(dir, 'content/episodes/1-la-cave/art/cave.png'), png);
+  setBubble(dir, 'art: art/cave.svg', 'art: art/cave.png');
+  const cacheDir = join(dir, '.cache');
+  const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
+  const en = manifest.panels.cave!.en!;
+  assert.deepEqual(en.avif.map((v) => v.width), [480]);
+  assert.deepEqual(en.webp.map((v) => v.width), [480]);
+  assert.match(en.file.file, /\.png$/);
+  for (const v of [...en.avif, ...en.webp, en.file]) assert.ok(readdirSync(cacheDir).includes(v.file), v.file);
 });
 
 test('text layout: wraps at ordinary spaces only, shrinks to fit, never below the minimum', () => {

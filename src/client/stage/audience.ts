@@ -51,10 +51,10 @@ const pool = new Map<number, Decoded>();
 const missing = document.createElement('p');
 missing.className = 'sa-missing';
 
-/** The smallest WebP variant as wide as the screen's pixels (WebP decodes fastest). */
+/** The smallest variant as wide as the screen's pixels (WebP decodes fastest; a vector panel has one). */
 function variant(image: StageImage): { width: number; src: string } {
   const need = Math.max(innerWidth, screen.width || 0) * (devicePixelRatio || 1);
-  return image.webp.find((v) => v.width >= need) ?? image.webp[image.webp.length - 1]!;
+  return image.sources.find((v) => v.width >= need) ?? image.sources[image.sources.length - 1]!;
 }
 
 function drop(index: number): void {

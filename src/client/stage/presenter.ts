@@ -53,7 +53,7 @@ function picture(beat: Beat | undefined, small: boolean): HTMLElement {
   }
   if (beat.image) {
     const img = new Image();
-    const v = beat.image.webp[small ? 0 : Math.min(1, beat.image.webp.length - 1)]!;
+    const v = beat.image.sources[small ? 0 : Math.min(1, beat.image.sources.length - 1)]!;
     img.src = v.src;
     img.width = beat.image.width;
     img.height = beat.image.height;
@@ -90,7 +90,7 @@ function preload(index: number): void {
   for (let i = index; i <= index + 3; i++) {
     const image = show.beats[i]?.image;
     if (!image || preloaded.has(i)) continue;
-    for (const v of [image.webp[0]!, image.webp[Math.min(1, image.webp.length - 1)]!]) {
+    for (const v of [image.sources[0]!, image.sources[Math.min(1, image.sources.length - 1)]!]) {
       const img = new Image();
       img.src = v.src;
       void img.decode().catch(() => {});

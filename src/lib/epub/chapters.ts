@@ -5,7 +5,7 @@
 //
 // The cutting is strict. What an EPUB cannot hold (players, forms, frames) stops the build with
 // a message rather than being dropped; what exists only for the site's scripts (toggle buttons,
-// hidden elements, data- attributes) is removed; images must be PNG or JPEG files of the build,
+// hidden elements, data- attributes) is removed; images must be SVG, PNG or JPEG files of the build,
 // with alt text.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -188,7 +188,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
       let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
       if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
       const abs = join(opts.outDir, 'panels', file);
-      if (!/\.(png|jpe?g)$/i.test(file)) fail(`${where} shows ${file}: an EPUB takes PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
+      if (!/\.(png|jpe?g|svg)$/i.test(file)) fail(`${where} shows ${file}: an EPUB takes SVG, PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
       if (!existsSync(abs)) fail(`${where} shows panels/${file}, which is not in the build (${abs}).`);
       const alt = (attr(img, 'alt') ?? '').trim();
       if (!alt) fail(`${where} has an image without alt text (panels/${file}): every image needs a text alternative.`);

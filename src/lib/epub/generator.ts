@@ -122,7 +122,7 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
 /** The name an image gets inside the EPUB: its build file name (already unique and content-hashed). */
 export function imageName(url: string): string {
   const name = decodeURIComponent(basename(new URL(url).pathname));
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g)$/.test(name)) throw new Error(`image file name "${name}" is not a plain PNG or JPEG file name.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|svg)$/.test(name)) throw new Error(`image file name "${name}" is not a plain SVG, PNG or JPEG file name.`);
   return name;
 }
 

@@ -175,11 +175,11 @@ export async function renderSocialImages(book: Book, manifest: ImageManifest, la
   };
   for (const lang of langs) {
     const cover = manifest.covers[lang];
-    if (cover) await make(BOOK_PAGES, lang, cover.png.file);
+    if (cover) await make(BOOK_PAGES, lang, cover.file.file);
     for (const episode of book.episodes) {
       const first = episode.original.blocks.find((b) => b.type === 'panel');
       const img = first?.type === 'panel' ? manifest.panels[first.id]?.[lang] : undefined;
-      if (img) await make(episode.slug, lang, img.png.file);
+      if (img) await make(episode.slug, lang, img.file.file);
       else if (manifest.social[BOOK_PAGES]?.[lang]) (manifest.social[episode.slug] ??= {})[lang] = manifest.social[BOOK_PAGES][lang]!;
     }
   }

@@ -1,7 +1,9 @@
-// Composites every panel in every language (bubbles and text drawn over the textless art) and
-// encodes it for each output: AVIF and WebP at several widths for the site, one PNG for the
-// EPUB, the PDF and as the <img> fallback. Results are cached by the hash of everything that
-// goes into them, so a rebuild only encodes what changed.
+// Composites every panel in every language (bubbles and text drawn over the textless art). Vector
+// art (SVG) is published as one SVG per panel and language, which every output shows (site, PDF,
+// EPUB, stage): sharp only checks that it renders. Raster art is encoded for each output: AVIF and
+// WebP at several widths for the site, one PNG for the EPUB, the PDF and as the <img> fallback.
+// Results are cached by the hash of everything that goes into them, so a rebuild only redoes what
+// changed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,6 +17,7 @@ import type { PanelDef } from './model.ts';
 import { panelText } from './text.ts';
 import { loadFont, type LoadedFont } from './text-layout.ts';
 import { checkSvg } from './svg-safety.ts';
+import { vectorPanel } from './svg-output.ts';
 import { coverArtPath, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages, type PosterImage, type SocialImage } from './posters.ts';
 
@@ -29,6 +32,9 @@ export const ENCODING = {
   version: 2,
 } as const;
 
+/** Bump when the published SVG changes shape (svg-output.ts): it is part of every vector cache key. */
+const VECTOR_OUTPUT = 'svg-1';
+
 export interface Variant {
   width: number;
   file: string;
@@ -38,9 +44,16 @@ export interface PanelImage {
   /** Pixel size of the largest variant (the aspect ratio for layout). */
   width: number;
   height: number;
+  /** Responsive raster variants for the site, smallest first (empty for vector panels). */
   avif: Variant[];
   webp: Variant[];
-  png: Variant;
+  /** The one file every output can show: the SVG of a vector panel, else a PNG. */
+  file: Variant;
+}
+
+/** Addresses for a picture up to `need` pixels wide, smallest first: the WebP variants, else the one file. */
+export function displayVariants(image: PanelImage): Variant[] {
+  return image.webp.length ? image.webp : [image.file];
 }
 
 /** panel id → language → images */
@@ -58,7 +71,10 @@ export interface ImageManifest {
 
 export interface RenderStats {
   images: number;
+  /** Raster encodes (AVIF, WebP, PNG, JPEG). */
   encodes: number;
+  /** Vector panels written (no encoding). */
+  written: number;
   cached: number;
   seconds: number;
 }
@@ -88,7 +104,7 @@ export function composeSvg(art: string, library: string, overlay: string): strin
 }
 
 /** Encodes every variant of `image` from one full-size render; returns the number of encodes. */
-export async function encodeVariants(full: Buffer, image: { avif: Variant[]; webp: Variant[]; png: Variant; jpeg?: Variant }, cacheDir: string): Promise<number> {
+export async function encodeVariants(full: Buffer, image: { avif: Variant[]; webp: Variant[]; file: Variant; jpeg?: Variant }, cacheDir: string): Promise<number> {
   let n = 0;
   const write = async (v: Variant, pipeline: sharp.Sharp) => {
     const target = join(cacheDir, v.file);
@@ -100,7 +116,7 @@ export async function encodeVariants(full: Buffer, image: { avif: Variant[]; web
   for (const v of image.avif) await write(v, sharp(full).resize({ width: v.width }).avif(ENCODING.avif));
   for (const v of image.webp) await write(v, sharp(full).resize({ width: v.width }).webp(ENCODING.webp));
   const { palette, quality, effort, compressionLevel } = ENCODING.png;
-  await write(image.png, sharp(full).resize({ width: image.png.width }).png({ palette, quality, effort, compressionLevel }));
+  await write(image.file, sharp(full).resize({ width: image.file.width }).png({ palette, quality, effort, compressionLevel }));
   if (image.jpeg) await write(image.jpeg, sharp(full).resize({ width: image.jpeg.width }).jpeg({ quality: 86, mozjpeg: true }));
   return n;
 }
@@ -151,7 +167,7 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
 
   mkdirSync(opts.cacheDir, { recursive: true });
   const manifest: ImageManifest = { panels: {}, covers: {}, posters: {}, social: {} };
-  const stats: RenderStats = { images: jobs.length, encodes: 0, cached: 0, seconds: 0 };
+  const stats: RenderStats = { images: jobs.length, encodes: 0, written: 0, cached: 0, seconds: 0 };
   const artCache = new Map<string, Buffer>();
   const readArt = (p: PanelDef) => {
     let b = artCache.get(p.artPath);
@@ -163,9 +179,35 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
     const art = readArt(panel);
     const overlay = overlays.get(job)!;
     const key = sha256(
-      JSON.stringify({ art: sha256(art), lib: panel.format === 'svg' ? sha256(library) : '', overlay, font: font.hash, enc: ENCODING, w: panel.width, h: panel.height }),
+      JSON.stringify({ art: sha256(art), lib: panel.format === 'svg' ? sha256(library) : '', overlay, font: font.hash, enc: panel.format === 'svg' ? VECTOR_OUTPUT : ENCODING, w: panel.width, h: panel.height }),
     ).slice(0, 12);
     const name = (suffix: string) => `${panel.id}.${lang}.${key}${suffix}`;
+    const decodeError = (e: unknown) =>
+      new ContentError([
+        {
+          file: panel.artPath,
+          message: `in episode ${job.episode}, panel "${panel.id}": the art could not be decoded (${(e as Error).message.split('\n')[0]}). Check that the file is a complete, valid image.`,
+        },
+      ]);
+    if (panel.format === 'svg') {
+      const image: PanelImage = { width: panel.width, height: panel.height, avif: [], webp: [], file: { width: panel.width, file: name('.svg') } };
+      (manifest.panels[panel.id] ??= {})[lang] = image;
+      const target = join(opts.cacheDir, image.file.file);
+      if (existsSync(target)) {
+        stats.cached++;
+        return;
+      }
+      const svg = vectorPanel(art.toString('utf8'), library, overlay);
+      // The same renderer as the raster path (librsvg) must accept it, at a thumbnail's cost.
+      await checkArtOnce(panel, svg).catch((e: unknown) => {
+        throw decodeError(e);
+      });
+      const tmp = `${target}.tmp-${process.pid}`;
+      writeFileSync(tmp, svg);
+      renameSync(tmp, target);
+      stats.written++;
+      return;
+    }
     const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
     const height = (w: number) => Math.round((panel.height * w) / panel.width);
     const pngWidth = Math.min(ENCODING.png.width, Math.max(...widths));
@@ -174,35 +216,38 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
       height: height(Math.max(...widths)),
       avif: widths.map((w) => ({ width: w, file: name(`-${w}.avif`) })),
       webp: widths.map((w) => ({ width: w, file: name(`-${w}.webp`) })),
-      png: { width: pngWidth, file: name('.png') },
+      file: { width: pngWidth, file: name('.png') },
     };
     (manifest.panels[panel.id] ??= {})[lang] = image;
-    const all = [...image.avif, ...image.webp, image.png];
+    const all = [...image.avif, ...image.webp, image.file];
     if (all.every((v) => existsSync(join(opts.cacheDir, v.file)))) {
       stats.cached++;
       return;
     }
-    let base: sharp.Sharp;
     try {
-      if (panel.format === 'svg') {
-        const svg = composeSvg(art.toString('utf8'), library, overlay);
-        const density = (72 * image.width) / panel.width;
-        base = sharp(Buffer.from(svg), { density, limitInputPixels: 80_000_000 });
-      } else {
-        const overlaySvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${panel.width}" height="${panel.height}" viewBox="0 0 ${panel.width} ${panel.height}">${overlay}</svg>`;
-        base = sharp(art, { limitInputPixels: 80_000_000 }).composite([{ input: Buffer.from(overlaySvg) }]);
-      }
-      // Render once at full size, flattened on paper white; every variant is resized from it.
-      const full = await base.resize({ width: image.width }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+      const overlaySvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${panel.width}" height="${panel.height}" viewBox="0 0 ${panel.width} ${panel.height}">${overlay}</svg>`;
+      // sharp resizes before it composites within one pipeline: composite at the art's own size first.
+      const drawn = await sharp(art, { limitInputPixels: 80_000_000 }).composite([{ input: Buffer.from(overlaySvg) }]).png({ compressionLevel: 0 }).toBuffer();
+      // Then once at full size, flattened on paper white; every variant is resized from it.
+      const full = await sharp(drawn, { limitInputPixels: 80_000_000 }).resize({ width: image.width }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
       stats.encodes += await encodeVariants(full, image, opts.cacheDir);
     } catch (e) {
-      throw new ContentError([
-        {
-          file: panel.artPath,
-          message: `in episode ${job.episode}, panel "${panel.id}": the art could not be decoded (${(e as Error).message.split('\n')[0]}). Check that the file is a complete, valid image.`,
-        },
-      ]);
+      throw decodeError(e);
     }
+  };
+  // Vector art is checked once per drawing (not per language): the bubbles are ours.
+  const checked = new Map<string, Promise<void>>();
+  const checkArtOnce = (panel: PanelDef, svg: string): Promise<void> => {
+    let p = checked.get(panel.artPath);
+    if (!p) {
+      p = sharp(Buffer.from(svg), { density: Math.max(1, (72 * 96) / panel.width), limitInputPixels: 80_000_000 })
+        .resize({ width: 96 })
+        .raw()
+        .toBuffer()
+        .then(() => undefined);
+      checked.set(panel.artPath, p);
+    }
+    return p;
   };
   const queue = [...jobs];
   const workers = Array.from({ length: opts.concurrency ?? 2 }, async () => {
@@ -222,12 +267,12 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
       height: h(800),
       avif: [400, 800].map((w) => ({ width: w, file: name(`-${w}.avif`) })),
       webp: [400, 800].map((w) => ({ width: w, file: name(`-${w}.webp`) })),
-      png: { width: 800, file: name('.png') },
+      file: { width: 800, file: name('.png') },
       jpeg: { width: 1200, file: name('.jpg') },
     };
     manifest.covers[lang] = image;
     stats.images++;
-    if ([...image.avif, ...image.webp, image.png, image.jpeg].every((v) => existsSync(join(opts.cacheDir, v.file)))) {
+    if ([...image.avif, ...image.webp, image.file, image.jpeg].every((v) => existsSync(join(opts.cacheDir, v.file)))) {
       stats.cached++;
       continue;
     }
@@ -239,7 +284,7 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   stats.encodes += await renderPosters(book, manifest, library, opts.cacheDir);
   stats.encodes += await renderSocialImages(book, manifest, langs, opts.cacheDir);
   stats.seconds = (performance.now() - t0) / 1000;
-  opts.log?.(`${stats.images} panel images (${stats.cached} from cache, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s`);
+  opts.log?.(`${stats.images} panel images (${stats.cached} from cache, ${stats.written} vector panels written, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s`);
   writeFileSync(join(opts.cacheDir, 'manifest.json'), JSON.stringify(manifest));
   void dirname;
   return { manifest, stats };

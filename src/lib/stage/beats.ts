@@ -11,7 +11,7 @@ import type { Inline } from '../episode/blocks.ts';
 import { inlineText } from '../episode/blocks.ts';
 import { typographize } from '../typography.ts';
 import { panelText } from '../panels/text.ts';
-import type { ImageManifest, PanelImage } from '../panels/render.ts';
+import { displayVariants, type ImageManifest, type PanelImage } from '../panels/render.ts';
 import { joinBase } from '../urls.ts';
 import { languageCodes, pick } from '../settings.ts';
 import { cutCards } from './surtitles.ts';
@@ -38,9 +38,10 @@ export type ScriptItem =
 export interface StageImage {
   width: number;
   height: number;
-  /** Addresses (with the base path), smallest first. */
-  webp: Array<{ width: number; src: string }>;
-  png: string;
+  /** Addresses (with the base path), smallest first: WebP variants, or the one SVG of a vector panel. */
+  sources: Array<{ width: number; src: string }>;
+  /** The one file every output can show (SVG or PNG). */
+  file: string;
   alt: string;
   altLang: string;
 }
@@ -150,8 +151,8 @@ function stageImage(image: PanelImage | undefined, base: string, alt: { text: st
   return {
     width: image.width,
     height: image.height,
-    webp: image.webp.map((v) => ({ width: v.width, src: src(v.file) })),
-    png: src(image.png.file),
+    sources: displayVariants(image).map((v) => ({ width: v.width, src: src(v.file) })),
+    file: src(image.file.file),
     alt: alt.text,
     altLang: alt.lang,
   };
