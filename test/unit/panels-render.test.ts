@@ -53,6 +53,20 @@ test('art that passes the quick checks but cannot be decoded gives a clear error
   });
 });
 
+test('SVG art that librsvg cannot parse gives a clear error, and no SVG is published', async () => {
+  const dir = copy();
+  const file = join(dir, 'content/episodes/1-la-cave/art/cave.svg');
+  // Passes the model's checks (a size, nothing unsafe) but is not well-formed XML.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('</defs>', '</defs><g><rect width="3" height="3"></g>'));
+  const cacheDir = join(dir, '.cache');
+  await assert.rejects(renderPanels(loadBook(dir), { cacheDir }), (e: unknown) => {
+    assert.ok(e instanceof ContentError);
+    assert.match(e.message, /1-la-cave\/art\/cave\.svg: in episode 1, panel "cave": the art could not be decoded \(.+\)\. Check that the file is a complete, valid image\./);
+    return true;
+  });
+  assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.svg')), []);
+});
+
 test('a second render encodes nothing; changing one bubble re-encodes only that panel and language', async () => {
   const dir = copy();
   const cacheDir = join(dir, '.cache');

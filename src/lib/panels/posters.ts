@@ -5,6 +5,7 @@
 //   their bubbles (the facade sets the title over it in the reader's language), on the book's ink;
 // - the Open Graph image of each page (1200×630, what link previews show): for an episode, its
 //   first panel with the bubbles of the page's language; for the other pages, the cover.
+import { inPool, IMAGE_CONCURRENCY } from '../pool.ts';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -19,7 +20,7 @@ type Pipeline = ReturnType<typeof sharp>;
 type Overlay = Parameters<Pipeline['composite']>[0][number];
 
 export const POSTER = { width: 1280, height: 720, widths: [640, 1280], gutter: 14, background: '#1d1b26', maxPanels: 3, frame: 4, version: 3 } as const;
-export const SOCIAL = { width: 1200, height: 630, margin: 36, background: '#fbf7ef', version: 1 } as const;
+export const SOCIAL = { width: 1200, height: 630, margin: 36, background: '#fbf7ef', version: 2 } as const;
 
 export interface PosterImage {
   width: number;
@@ -148,40 +149,54 @@ export function tileBoxes(n: number, W: number, H: number, g: number): Array<{ x
   ];
 }
 
-/** A source image (a composited panel or the cover) fitted into the 1200×630 card on paper. */
-async function socialCard(source: Buffer, cacheDir: string, file: string): Promise<void> {
+/**
+ * A source image (a composited panel or the cover, of known size) fitted into the 1200×630 card on
+ * paper, in one pipeline: resized, flattened, framed, encoded (plain JPEG: mozjpeg took twice the
+ * time for cards only link previews fetch — docs/benchmarks.md).
+ */
+async function socialCard(source: Buffer, size: { width: number; height: number }, cacheDir: string, file: string): Promise<void> {
   const { width: W, height: H, margin: m } = SOCIAL;
-  const fitted = await sharp(source).resize(W - 2 * m, H - 2 * m, { fit: 'inside' }).png().toBuffer();
-  const meta = await sharp(fitted).metadata();
-  const left = Math.round((W - (meta.width ?? 0)) / 2);
-  const top = Math.round((H - (meta.height ?? 0)) / 2);
+  const scale = Math.min((W - 2 * m) / size.width, (H - 2 * m) / size.height);
+  const w = Math.round(size.width * scale);
+  const h = Math.round(size.height * scale);
+  const left = Math.floor((W - w) / 2);
+  const top = Math.floor((H - h) / 2);
   await writeVariant(
     cacheDir,
     { width: W, file },
-    sharp({ create: { width: W, height: H, channels: 3, background: SOCIAL.background } }).composite([{ input: fitted, left, top }]).jpeg({ quality: 84, mozjpeg: true }),
+    sharp(source, { limitInputPixels: 80_000_000 })
+      .resize(w, h, { fit: 'fill' })
+      .flatten({ background: '#ffffff' })
+      .extend({ left, right: W - w - left, top, bottom: H - h - top, background: SOCIAL.background })
+      .jpeg({ quality: 84 }),
   );
 }
 
 export async function renderSocialImages(book: Book, manifest: ImageManifest, langs: string[], cacheDir: string): Promise<number> {
   let encodes = 0;
   manifest.social = {};
-  const make = async (slot: string, lang: string, sourceFile: string) => {
-    const key = sha256(JSON.stringify({ sourceFile, SOCIAL })).slice(0, 12);
+  const tasks: Array<() => Promise<void>> = [];
+  // Registers the card in the manifest now; the image is made below, side by side with others.
+  const make = (slot: string, lang: string, source: { file: string; width: number; height: number }) => {
+    const key = sha256(JSON.stringify({ sourceFile: source.file, SOCIAL })).slice(0, 12);
     const file = `social.${slot || 'book'}.${lang}.${key}.jpg`;
     (manifest.social[slot] ??= {})[lang] = { file, width: SOCIAL.width, height: SOCIAL.height };
     if (existsSync(join(cacheDir, file))) return;
-    await socialCard(readFileSync(join(cacheDir, sourceFile)), cacheDir, file);
-    encodes++;
+    tasks.push(async () => {
+      await socialCard(readFileSync(join(cacheDir, source.file)), source, cacheDir, file);
+      encodes++;
+    });
   };
   for (const lang of langs) {
     const cover = manifest.covers[lang];
-    if (cover) await make(BOOK_PAGES, lang, cover.file.file);
+    if (cover) make(BOOK_PAGES, lang, { file: cover.file.file, width: cover.width, height: cover.height });
     for (const episode of book.episodes) {
       const first = episode.original.blocks.find((b) => b.type === 'panel');
       const img = first?.type === 'panel' ? manifest.panels[first.id]?.[lang] : undefined;
-      if (img) await make(episode.slug, lang, img.file.file);
+      if (img) make(episode.slug, lang, { file: img.file.file, width: img.width, height: img.height });
       else if (manifest.social[BOOK_PAGES]?.[lang]) (manifest.social[episode.slug] ??= {})[lang] = manifest.social[BOOK_PAGES][lang]!;
     }
   }
+  await inPool(tasks, IMAGE_CONCURRENCY, (task) => task());
   return encodes;
 }

@@ -55,9 +55,20 @@ function substitute(text: string, font: FkFont): string {
   return t;
 }
 
+// Shaping is the costly part of fitting (profiled: most of the layout pass), and fitting tries
+// the same candidate lines at every size: widths are remembered per font.
+const widths = new WeakMap<FkFont, Map<string, number>>();
+
 function measure(font: FkFont, text: string): number {
-  const run = font.layout(text);
-  return run.positions.reduce((w, p) => w + p.xAdvance, 0);
+  let known = widths.get(font);
+  if (!known || known.size > 100_000) widths.set(font, (known = new Map()));
+  let w = known.get(text);
+  if (w === undefined) {
+    const run = font.layout(text);
+    w = run.positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    known.set(text, w);
+  }
+  return w;
 }
 
 function draw(font: FkFont, text: string): SetLine {
