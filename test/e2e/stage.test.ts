@@ -445,8 +445,12 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
       await effect.before?.();
       const before = await effect.read();
       await press(k);
-      await presenter.waitForTimeout(60);
-      const after = await effect.read();
+      // The change goes through the synced state: wait for it (up to 2 s on a loaded machine).
+      let after = await effect.read();
+      for (let waited = 0; waited < 2000 && JSON.stringify(after) === JSON.stringify(before); waited += 50) {
+        await presenter.waitForTimeout(50);
+        after = await effect.read();
+      }
       assert.notDeepEqual(after, before, `${JSON.stringify(k.key)} (${command}) did nothing`);
       await effect.after?.();
     }
