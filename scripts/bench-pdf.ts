@@ -1,5 +1,5 @@
 // Measures the two ways of making the PDF on a built book: print twice (what the build does,
-// src/integrations/pdf.ts) and Paged.js (CSS Paged Media polyfilled in the page, printed once).
+// src/outputs/pdf.ts) and Paged.js (CSS Paged Media polyfilled in the page, printed once).
 // The figures in docs/architecture.md ("The PDF") come from here.
 //
 //   npx node scripts/generate-book.ts --episodes 100 --out .build/books/generated-100
@@ -18,7 +18,7 @@ import { loadBook } from '../src/lib/book.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 import { printPath } from '../src/lib/pdf/names.ts';
-import { openEdition, printBook, stopwatch, PRINT_OPTIONS } from '../src/integrations/pdf.ts';
+import { openEdition, printBook, stopwatch, PRINT_OPTIONS } from '../src/outputs/pdf.ts';
 import { loadPrinted } from '../src/lib/pdf/finish.ts';
 import type { Browser } from 'playwright-core';
 

@@ -10,7 +10,7 @@ import { loadBook } from '../src/lib/book.ts';
 import { episodeView } from '../src/lib/episode/view.ts';
 import { panelText } from '../src/lib/panels/text.ts';
 import { escapeXml } from '../src/lib/xml.ts';
-import { buildSearchIndex } from '../src/integrations/search.ts';
+import { buildSearchIndex } from '../src/outputs/search.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 import { generateBook } from './generate-book.ts';

@@ -15,10 +15,15 @@ const { values } = parseArgs({ options: { quick: { type: 'boolean', default: fal
 const sizes = (values.sizes ?? (values.quick ? '10' : '25,50,100,200')).split(',').map(Number);
 const work = '.build/bench';
 
-/** Resident memory (bytes) of a process and all its descendants, from /proc. */
-function treeRss(root: number): number {
+/**
+ * Memory (bytes) of a process and all its descendants, from /proc: the sum of their RSS (which
+ * counts pages shared between processes, such as Chromium's libraries, once per process) and the
+ * sum of their PSS (shared pages divided among their users: the memory the build really holds).
+ */
+function treeMemory(root: number): { rss: number; pss: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
+  const pss = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
@@ -26,16 +31,19 @@ function treeRss(root: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const ppid = Number(fields[1]);
       rss.set(Number(d), Number(fields[21]) * 4096);
+      const rollup = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${d}/smaps_rollup`, 'utf8'));
+      pss.set(Number(d), rollup ? Number(rollup[1]) * 1024 : 0);
       (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(d));
     } catch {
       /* the process ended meanwhile */
     }
   }
-  let total = 0;
+  const total = { rss: 0, pss: 0 };
   const stack = [root];
   while (stack.length) {
     const p = stack.pop()!;
-    total += rss.get(p) ?? 0;
+    total.rss += rss.get(p) ?? 0;
+    total.pss += pss.get(p) ?? 0;
     stack.push(...(children.get(p) ?? []));
   }
   return total;
@@ -47,13 +55,17 @@ function du(path: string): number {
   return s.isDirectory() ? readdirSync(path).reduce((sum, f) => sum + du(join(path, f)), 0) : s.size;
 }
 
-async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: number; ok: boolean }> {
+async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: { rss: number; pss: number }; ok: boolean }> {
   const timingsFile = `${out}.timings.json`;
   const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid!))), 250);
+  const peak = { rss: 0, pss: 0 };
+  const timer = setInterval(() => {
+    const m = treeMemory(child.pid!);
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.pss = Math.max(peak.pss, m.pss);
+  }, 250);
   const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
   clearInterval(timer);
   if (code !== 0) console.error(err.slice(-2000));
@@ -66,7 +78,7 @@ const site = (t: Record<string, number>) => (t.total === undefined ? undefined :
 const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
 const mb = (n: number) => (n / 1048576).toFixed(0);
 console.log(`Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`);
-const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode peak MB  dist MB epub MB pdf MB';
+const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode PSS MB  RSS MB  dist MB epub MB pdf MB';
 for (const n of sizes) {
   const book = generateBook({ episodes: n, out: join(work, `book-${n}`) });
   const out = join(work, `out-${n}`);
@@ -85,9 +97,9 @@ for (const n of sizes) {
   for (const [label, r] of runs) {
     const t = r.timings;
     rows.push(
-      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
+      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak.pss).padEnd(7)} ${mb(r.peak.rss).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
     );
   }
   console.log([header, ...rows].join('\n') + '\n');
 }
-console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files.');
+console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. PSS/RSS: peaks of the build’s processes summed (PSS shares pages among processes; RSS counts shared pages once per process).');

@@ -12,6 +12,12 @@ import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
 import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
 import { strictProblems } from '../src/lib/authoring/status.ts';
+import type { Book } from '../src/lib/book.ts';
+import type { ImageManifest } from '../src/lib/panels/render.ts';
+import { buildOptions } from '../src/data/options.ts';
+import { buildSearchIndex } from '../src/outputs/search.ts';
+import { buildPdfs } from '../src/outputs/pdf.ts';
+import { buildEpubs } from '../src/outputs/epub.ts';
 
 const { values } = parseArgs({
   options: {
@@ -42,8 +48,11 @@ function fail(message: string): never {
 }
 
 let done = step('content checked', 'content');
+let book: Book;
+let manifest: ImageManifest;
 try {
-  const book = loadBook(root, { base: values.base });
+  // The same options Astro's loader reads from the environment (src/data/options.ts).
+  book = loadBook(root, { base: values.base ?? buildOptions().base, url: buildOptions().url });
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
   if (values.strict) {
     const missing = strictProblems(book);
@@ -53,7 +62,8 @@ try {
     console.log('✓ strict: every translation is complete and up to date');
   }
   done = step('panel images', 'images');
-  const { stats } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
+  const { stats, manifest: images } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
+  manifest = images;
   done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);
 } catch (e) {
   if (e instanceof ContentError) fail(e.message);
@@ -64,7 +74,6 @@ const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 done = step('site built', 'site');
-const outputTimings = join(kit, '.build', `timings-${process.pid}.json`);
 const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
   cwd: kit,
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -75,7 +84,6 @@ const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/ast
     PLANCHES_OUT_DIR: staging,
     PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
     PLANCHES_STRICT: values.strict ? '1' : '',
-    PLANCHES_TIMINGS: outputTimings,
   },
 });
 if (astro.status !== 0) {
@@ -83,6 +91,32 @@ if (astro.status !== 0) {
   fail('The site build stopped (see the messages above).');
 }
 done();
+
+// The later outputs, made from the built site once Astro's process has ended (its memory is not
+// held while Chromium prints). PDFs before EPUBs: the EPUB step ends by filling every download's
+// size into the pages.
+const log = { info: (line: string) => console.log(`  ${line}`) };
+async function output(label: string, key: string, work: () => Promise<string>): Promise<void> {
+  const finished = step(label, key);
+  try {
+    finished(await work());
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    fail(`The ${label} could not be made: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+await output('search index', 'search', async () => {
+  const r = await buildSearchIndex(staging);
+  return `${r.pages} pages`;
+});
+await output('PDFs', 'pdf', async () => {
+  const r = await buildPdfs(staging, book, log);
+  return r.map((p) => `${p.lang} ${p.pages} pages`).join(', ');
+});
+await output('EPUBs', 'epub', async () => {
+  const r = await buildEpubs(staging, { ...book, images: manifest }, log.info);
+  return `${r.length} files`;
+});
 
 /** Renames a folder; across file systems (an --out in a tmpfs /tmp), copies it then removes it. */
 function moveDir(from: string, to: string): void {
@@ -103,10 +137,6 @@ moveDir(staging, out);
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 if (values.timings) {
-  // The site step includes the later outputs: report pages alone, then each output.
-  const outputs = existsSync(outputTimings) ? (JSON.parse(readFileSync(outputTimings, 'utf8')) as Record<string, number>) : {};
-  rmSync(outputTimings, { force: true });
-  const later = Object.values(outputs).reduce((a, b) => a + b, 0);
-  const report = { content: timings.content, images: timings.images, pages: (timings.site ?? 0) - later, ...outputs, total: (performance.now() - started) / 1000 };
+  const report = { content: timings.content, images: timings.images, pages: timings.site, search: timings.search, pdf: timings.pdf, epub: timings.epub, total: (performance.now() - started) / 1000 };
   writeFileSync(values.timings, JSON.stringify(report, null, 2));
 }

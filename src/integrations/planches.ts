@@ -1,6 +1,7 @@
 // The kit's Astro integration: watches content/ in `npm run dev` and serves the panel images
-// there; after the pages are built, copies the panel images and runs the later outputs
-// (search, EPUB, PDF) inside the build's all-or-nothing step.
+// there; after the pages are built, copies the panel images and writes the hosting headers. The
+// later outputs (search, PDF, EPUB: src/outputs/) are made by scripts/build.ts once Astro's
+// process has ended, so that its memory is not held while Chromium prints.
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,9 +9,6 @@ import { headersFile, nginxSnippet } from '../lib/security.ts';
 import { join, basename } from 'node:path';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
-import { buildSearchIndex } from './search.ts';
-import { buildEpubs } from './epub.ts';
-import { buildPdfs } from './pdf.ts';
 import { loadBook } from '../lib/book.ts';
 
 const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' };
@@ -57,22 +55,6 @@ export default function planches(): AstroIntegration {
         const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
         writeFileSync(join(out, '_headers'), headersFile(base, { frameOrigins }));
         writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
-        // Each later output is timed for `npm run bench` (PLANCHES_TIMINGS names the file).
-        const timings: Record<string, number> = {};
-        const timed = async <T,>(name: string, work: () => Promise<T>): Promise<T> => {
-          const t0 = performance.now();
-          try {
-            return await work();
-          } finally {
-            timings[name] = (performance.now() - t0) / 1000;
-          }
-        };
-        const search = await timed('search', () => buildSearchIndex(out));
-        logger.info(`search index: ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
-        // The PDFs first: the EPUB step ends by filling every download's size into the pages.
-        await timed('pdf', () => buildPdfs(out, book, logger));
-        await timed('epub', () => buildEpubs(out, { ...book, images: manifest }, (line) => logger.info(line)));
-        if (process.env.PLANCHES_TIMINGS) writeFileSync(process.env.PLANCHES_TIMINGS, JSON.stringify(timings));
       },
     },
   };

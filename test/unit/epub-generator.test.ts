@@ -1,5 +1,5 @@
 // Packaging with epub-gen-memory and re-packing reproducibly (src/lib/epub/generator.ts), and
-// the stylesheet's fonts (src/integrations/epub.ts).
+// the stylesheet's fonts (src/outputs/epub.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { cutPrintEdition } from '../../src/lib/epub/chapters.ts';
 import { epubMetadata } from '../../src/lib/epub/package.ts';
 import { readZip, writeZip } from '../../src/lib/epub/zip.ts';
 import { settingsSchema } from '../../src/lib/settings.ts';
-import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/integrations/epub.ts';
+import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/outputs/epub.ts';
 
 test('epub-gen-memory’s EPub class is found whatever shape the module takes', async () => {
   class EPub {}

@@ -98,17 +98,20 @@ export async function printBook(browser: Browser, url: string, book: Book, lang:
       sheet.replaceSync('img, svg { visibility: hidden !important; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
-    const first = await loadPrinted(await page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }));
+    // Only its destinations and page count are kept: the parsed document can go before the second print.
+    const { dests1, firstPages } = await page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }).then(async (bytes) => {
+      const first = await loadPrinted(bytes);
+      return { dests1: readDestinations(first), firstPages: first.getPageCount() };
+    });
     await page.evaluate(() => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
     });
-    const dests1 = readDestinations(first);
     const placed = parts.map((p) => {
       const d = dests1.get(p.id);
       if (!d) throw new Error(`the first print has no destination for #${p.id}`);
       return { ...p, page: d.page };
     });
-    const plan = planPages(placed, first.getPageCount());
+    const plan = planPages(placed, firstPages);
     lap('first print');
 
     // Complete the page and print again.
