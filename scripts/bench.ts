@@ -55,16 +55,22 @@ function du(path: string): number {
   return s.isDirectory() ? readdirSync(path).reduce((sum, f) => sum + du(join(path, f)), 0) : s.size;
 }
 
-async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: { rss: number; pss: number }; ok: boolean }> {
+async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: { rss: number; pss: number; sitePss: number }; ok: boolean }> {
   const timingsFile = `${out}.timings.json`;
-  const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  // The site part (content, images, pages, search) ends when the build reports the search index.
+  let sitePart = true;
+  child.stdout.on('data', (d) => {
+    if (/✓ search index/.test(String(d))) sitePart = false;
+  });
   let err = '';
   child.stderr.on('data', (d) => (err += d));
-  const peak = { rss: 0, pss: 0 };
+  const peak = { rss: 0, pss: 0, sitePss: 0 };
   const timer = setInterval(() => {
     const m = treeMemory(child.pid!);
     peak.rss = Math.max(peak.rss, m.rss);
     peak.pss = Math.max(peak.pss, m.pss);
+    if (sitePart) peak.sitePss = Math.max(peak.sitePss, m.pss);
   }, 250);
   const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
   clearInterval(timer);
@@ -78,7 +84,7 @@ const site = (t: Record<string, number>) => (t.total === undefined ? undefined :
 const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
 const mb = (n: number) => (n / 1048576).toFixed(0);
 console.log(`Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`);
-const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode PSS MB  RSS MB  dist MB epub MB pdf MB';
+const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode site PSS PSS MB  RSS MB  dist MB epub MB pdf MB';
 for (const n of sizes) {
   const book = generateBook({ episodes: n, out: join(work, `book-${n}`) });
   const out = join(work, `out-${n}`);
@@ -97,9 +103,9 @@ for (const n of sizes) {
   for (const [label, r] of runs) {
     const t = r.timings;
     rows.push(
-      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak.pss).padEnd(7)} ${mb(r.peak.rss).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
+      `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak.sitePss).padEnd(8)} ${mb(r.peak.pss).padEnd(7)} ${mb(r.peak.rss).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
     );
   }
   console.log([header, ...rows].join('\n') + '\n');
 }
-console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. PSS/RSS: peaks of the build’s processes summed (PSS shares pages among processes; RSS counts shared pages once per process).');
+console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).');
