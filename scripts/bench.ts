@@ -1,10 +1,9 @@
 // `npm run bench`: builds generated books of growing size (scripts/generate-book.ts), each with
 // an empty cache and again after one episode changed, and prints the wall time per stage, the
-// peak memory of the whole build (all its processes), output sizes, and time per episode.
-//   --quick            one small book (10 episodes): a few minutes, run in CI (printed, not asserted)
+// peak memory of the whole build (all its processes; the site part apart), output sizes, and time
+// per episode. Every size gets every output (the 200-episode book with PDFs takes ≈ 3 minutes).
+//   --quick            one small book (10 episodes): under a minute, run in CI (printed, not asserted)
 //   --sizes 25,50      the book sizes (default 25,50,100,200)
-//   --full-outputs 100 the largest size that also gets the EPUB and PDF timed (larger books skip nothing,
-//                      but the figures of interest are printed for all)
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
