@@ -10,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
-import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
+import { PANEL_CACHE_DIR, type RenderStats } from '../src/lib/panels/render.ts';
 import { strictProblems } from '../src/lib/authoring/status.ts';
 import type { Book } from '../src/lib/book.ts';
 import type { ImageManifest } from '../src/lib/panels/render.ts';
@@ -49,7 +49,6 @@ function fail(message: string): never {
 
 let done = step('content checked', 'content');
 let book: Book;
-let manifest: ImageManifest;
 try {
   // The same options Astro's loader reads from the environment (src/data/options.ts).
   book = loadBook(root, { base: values.base ?? buildOptions().base, url: buildOptions().url });
@@ -61,14 +60,20 @@ try {
     }
     console.log('✓ strict: every translation is complete and up to date');
   }
-  done = step('panel images', 'images');
-  const { stats, manifest: images } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR) });
-  manifest = images;
-  done(`${stats.images} images, ${stats.encodes} encoded, ${stats.cached} from cache`);
 } catch (e) {
   if (e instanceof ContentError) fail(e.message);
   throw e;
 }
+
+// The images in their own process (scripts/panels.ts): the memory they take is returned before
+// Chromium prints the PDFs. Content problems found there (a text too long for its bubble, art that
+// cannot be decoded) come back as its message.
+done = step('panel images', 'images');
+const panels = spawnSync(process.execPath, [join(kit, 'scripts/panels.ts'), '--book', root, '--json'], { cwd: kit, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+if (panels.status !== 0) fail(panels.stderr.trim() || `The panel images could not be made (exit ${panels.status}).`);
+const stats = JSON.parse(panels.stdout.trim().split('\n').pop()!) as RenderStats;
+const manifest = JSON.parse(readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
+done(`${stats.images} images, ${stats.written} vector panels written, ${stats.encodes} encoded, ${stats.cached} from cache`);
 
 const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });

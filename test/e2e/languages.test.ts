@@ -78,6 +78,23 @@ test('--strict refuses the book and lists every missing translation; the old out
   assert.equal(readFileSync(join(target, 'index.html'), 'utf8'), 'previous build');
 });
 
+test('a problem found while drawing the panels (made in their own process) stops the build with its message', () => {
+  const book = mkdtempSync(join(tmpdir(), 'planches-broken-'));
+  spawnSync('cp', ['-r', 'test/fixtures/books/minimal/.', book]);
+  const panels = join(book, 'content/episodes/1-la-cave/panels.yaml');
+  writeFileSync(panels, readFileSync(panels, 'utf8').replace("en: It's dark!", `en: "${'It is so very dark down here. '.repeat(12)}"`));
+  const target = join(out, 'keep-panels');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'index.html'), 'previous build');
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', book, '--out', target], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /Build failed\. .* was left as it was/);
+  assert.match(r.stderr, /1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  assert.equal(readFileSync(join(target, 'index.html'), 'utf8'), 'previous build');
+  rmSync(book, { recursive: true, force: true });
+});
+
 test('a content error stops the build with its message and leaves the previous output untouched', () => {
   const book = mkdtempSync(join(tmpdir(), 'planches-broken-'));
   spawnSync('cp', ['-r', 'test/fixtures/books/minimal/.', book]);
