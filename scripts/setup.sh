@@ -9,12 +9,12 @@ for c in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/b
   [ -n "$c" ] && [ -x "$c" ] && need_chromium=0 && break
 done
 if [ "$need_chromium" = 1 ] || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/java/epubcheck.jar ] \
-   || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then
+   || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || { [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/bin/nginx ]; }; then
   if command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      chromium epubcheck qpdf poppler-utils fonts-noto-color-emoji fonts-dejavu-core
+      chromium epubcheck qpdf poppler-utils fonts-noto-color-emoji fonts-dejavu-core nginx-light
   else
     echo "Chromium, epubcheck, qpdf or poppler-utils is missing and this system has no apt-get."
     echo "Install them with your package manager (e.g. 'brew install --cask chromium && brew install qpdf poppler epubcheck'),"

@@ -61,7 +61,8 @@ location ${base} {
     try_files $uri $uri/ =404;
     error_page 404 ${base}404.html;
 ${lines.join('\n')}
-    # A types block here replaces nginx's whole list: include it, then add what older lists lack.
+    # A types block here replaces nginx's whole list: include it, then add what older lists lack
+    # (nginx warns "duplicate extension" where its list already has them: harmless).
     include mime.types;
     types { application/wasm wasm; application/epub+zip epub; image/avif avif; }
     # The panels are SVG: compressed they are about a quarter of their size.
