@@ -17,7 +17,7 @@ if [ "$need_chromium" = 1 ] || ! command -v qpdf >/dev/null || ! command -v pdft
       chromium epubcheck qpdf poppler-utils fonts-noto-color-emoji fonts-dejavu-core nginx-light
   else
     echo "Chromium, epubcheck, qpdf, poppler-utils or nginx is missing and this system has no apt-get."
-    echo "Install them with your package manager (e.g. 'brew install --cask chromium && brew install qpdf poppler epubcheck'),"
+    echo "Install them with your package manager (e.g. 'brew install --cask chromium && brew install qpdf poppler epubcheck nginx'),"
     echo "or set CHROMIUM_PATH=/path/to/chrome, then run this again."
     exit 1
   fi
