@@ -1,8 +1,9 @@
 // The panel pipeline alone, on the sample book and on a generated book of 100+ panels, with an
-// empty cache then a warm one: image time, encodes per second, bytes per panel per format and
-// width, and the peak memory of this process.
+// empty cache then a warm one: image time, vector panels written and raster encodes, bytes per
+// panel per format and width (SVG also gzipped), and the peak memory of this process.
 // Usage: node scripts/bench-panels.ts [--episodes 25]
-import { cpSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/lib/book.ts';
@@ -23,6 +24,8 @@ function sizes(manifest: ImageManifest, cacheDir: string): string[] {
         for (const v of list) {
           const key = `${fmt} ${v.width}`;
           (acc.get(key) ?? acc.set(key, []).get(key)!).push(statSync(join(cacheDir, v.file)).size);
+          // An SVG travels compressed (what a reader downloads): its gzip size too.
+          if (fmt === 'svg') (acc.get('svg gzip') ?? acc.set('svg gzip', []).get('svg gzip')!).push(gzipSync(readFileSync(join(cacheDir, v.file))).length);
         }
       }
     }
@@ -37,7 +40,7 @@ for (const [name, root] of [['sample', join(work, 'sample')], [`generated (${val
   for (const run of ['empty cache', 'warm cache']) {
     const r = await renderPanels(book, { cacheDir });
     const s = r.stats;
-    console.log(`${name}, ${panels} panels × ${book.settings.languages.length} languages, ${run}: ${s.seconds.toFixed(1)} s, ${s.encodes} encodes (${(s.encodes / s.seconds).toFixed(1)}/s), ${s.cached}/${s.images} images from cache`);
+    console.log(`${name}, ${panels} panels × ${book.settings.languages.length} languages, ${run}: ${s.seconds.toFixed(1)} s, ${s.written} vector panels written, ${s.encodes} raster encodes (covers, cards, raster art), ${s.cached}/${s.images} images from cache`);
     if (run === 'empty cache') console.log(sizes(r.manifest, cacheDir).map((l) => `   ${l}`).join('\n'));
   }
 }
