@@ -42,6 +42,23 @@ async function presenterReady(p: Page): Promise<void> {
   await p.waitForSelector('html[data-ready="true"]');
 }
 
+/** The presenter screen, loaded and ready. */
+async function openPresenter() {
+  const s = await screens();
+  const presenter = s.page;
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  return { s, presenter };
+}
+
+/** The presenter, then the audience screen it opens, showing the first beat. */
+async function openBoth() {
+  const { s, presenter } = await openPresenter();
+  const audience = await s.open(AUDIENCE, 'audience');
+  await painted(audience, 0);
+  return { s, presenter, audience };
+}
+
 /** The beat the audience screen has painted (set after the frame with it was drawn). */
 async function painted(p: Page, beat: number): Promise<void> {
   await p.waitForSelector(`html[data-painted-beat="${beat}"]`, { timeout: 5000 });
@@ -142,12 +159,7 @@ test('audience first: the presenter opened afterwards drives it', async () => {
 });
 
 test('next and previous from the presenter move the audience screen; bounds hold; G goes to a beat', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
-  const audience = await s.open(AUDIENCE, 'audience');
-  await painted(audience, 0);
+  const { s, presenter, audience } = await openBoth();
   const show = await showData(presenter);
   const last = show.beats.length - 1;
   // At the first beat, "previous" does nothing.
@@ -190,12 +202,7 @@ test('next and previous from the presenter move the audience screen; bounds hold
 });
 
 test('blackout (B and .) and surtitles: S shows the card, N and Shift+N move through the cards', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
-  const audience = await s.open(AUDIENCE, 'audience');
-  await painted(audience, 0);
+  const { s, presenter, audience } = await openBoth();
   const show = await showData(presenter);
   const black = audience.locator('[data-black]');
   await presenter.keyboard.press('b');
@@ -235,10 +242,7 @@ test('blackout (B and .) and surtitles: S shows the card, N and Shift+N move thr
 });
 
 test('the teleprompter scrolls the script and moves the surtitle cards with it', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
+  const { s, presenter } = await openPresenter();
   await presenter.keyboard.press('s');
   for (let i = 0; i < 12; i++) await presenter.keyboard.press(']');
   await presenter.keyboard.press('p');
@@ -253,12 +257,7 @@ test('the teleprompter scrolls the script and moves the surtitle cards with it',
 });
 
 test('reloading either screen resumes the same beat, and the running timer keeps counting', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
-  const audience = await s.open(AUDIENCE, 'audience');
-  await painted(audience, 0);
+  const { s, presenter, audience } = await openBoth();
   for (let i = 0; i < 3; i++) await presenter.keyboard.press('ArrowRight');
   await presenter.keyboard.press('s');
   await presenter.keyboard.press('t');
@@ -327,12 +326,7 @@ test('with every stage window closed (a crash, a wrong click), reopening resumes
 });
 
 test('malformed and foreign messages are ignored; a well-formed one is followed', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
-  const audience = await s.open(AUDIENCE, 'audience');
-  await painted(audience, 0);
+  const { s, presenter, audience } = await openBoth();
   await presenter.keyboard.press('ArrowRight');
   await painted(audience, 1);
   const show = await showData(presenter);
@@ -387,10 +381,7 @@ test('malformed and foreign messages are ignored; a well-formed one is followed'
 });
 
 test('the help overlay lists the keys that work, and keys typed in a field are not commands', async () => {
-  const s = await screens();
-  const presenter = s.page;
-  await presenter.goto(site.url(PRESENTER));
-  await presenterReady(presenter);
+  const { s, presenter } = await openPresenter();
   await presenter.keyboard.press('?');
   const help = presenter.locator('dialog[data-help]');
   await help.waitFor({ state: 'visible' });

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { Book } from '../book.ts';
 import { sha256 } from '../hash.ts';
 import type { ImageManifest, Variant } from './render.ts';
-import { composeSvg } from './render.ts';
+import { composeSvg } from './svg-output.ts';
 import type { PanelDef } from './model.ts';
 import { coverArtPath } from './cover.ts';
 

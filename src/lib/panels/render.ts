@@ -5,10 +5,10 @@
 // Results are cached by the hash of everything that goes into them, so a rebuild only redoes what
 // changed.
 import { existsSync, mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import type { Book } from '../book.ts';
 import { ContentError, type ContentProblem } from '../errors.ts';
 import { sha256 } from '../hash.ts';
@@ -19,7 +19,7 @@ import { panelText, type PanelText } from './text.ts';
 import { loadFont, type LoadedFont } from './text-layout.ts';
 import { checkSvg } from './svg-safety.ts';
 import { inPool, IMAGE_CONCURRENCY } from '../pool.ts';
-import { vectorPanel } from './svg-output.ts';
+import { composeSvg, vectorPanel } from './svg-output.ts';
 import { coverArtPath, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages, type PosterImage, type SocialImage } from './posters.ts';
 
@@ -53,7 +53,7 @@ export interface PanelImage {
   file: Variant;
 }
 
-/** Addresses for a picture up to `need` pixels wide, smallest first: the WebP variants, else the one file. */
+/** What to show where one format must serve every width, smallest first: the WebP variants, else the one file. */
 export function displayVariants(image: PanelImage): Variant[] {
   return image.webp.length ? image.webp : [image.file];
 }
@@ -98,19 +98,10 @@ export function loadLibrary(root: string, problems: ContentProblem[]): string {
   return [...text.matchAll(/<defs\b[^>]*>([\s\S]*?)<\/defs>/gi)].map((m) => m[1]).join('\n');
 }
 
-/** The panel's SVG source with the library's definitions and the bubbles overlaid. */
-export function composeSvg(art: string, library: string, overlay: string): string {
-  const open = /<svg\b[^>]*>/i.exec(art);
-  if (!open) return art;
-  const at = open.index + open[0].length;
-  const close = art.lastIndexOf('</svg>');
-  return `${art.slice(0, at)}${library ? `<defs>${library}</defs>` : ''}${art.slice(at, close)}${overlay}</svg>`;
-}
-
 /** Encodes every variant of `image` from one full-size render; returns the number of encodes. */
 export async function encodeVariants(full: Buffer, image: { avif: Variant[]; webp: Variant[]; file: Variant; jpeg?: Variant }, cacheDir: string): Promise<number> {
   let n = 0;
-  const write = async (v: Variant, pipeline: sharp.Sharp) => {
+  const write = async (v: Variant, pipeline: Sharp) => {
     const target = join(cacheDir, v.file);
     const tmp = `${target}.tmp-${process.pid}`;
     await pipeline.toFile(tmp);
@@ -327,6 +318,5 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   stats.seconds = (performance.now() - t0) / 1000;
   opts.log?.(`${stats.images} panel images (${stats.cached} from cache, ${stats.written} vector panels written, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s (${Object.entries(stats.parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
   writeFileSync(join(opts.cacheDir, 'manifest.json'), JSON.stringify(manifest));
-  void dirname;
   return { manifest, stats };
 }

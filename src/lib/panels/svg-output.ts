@@ -63,15 +63,23 @@ export function foldSvg(svg: string): string {
     .trim();
 }
 
-/** The panel as published: art + the library drawings it uses + the bubbles. */
-export function vectorPanel(art: string, library: string, overlay: string): string {
+/**
+ * The drawing's SVG with the library's definitions and the bubbles added: `underlay` first (under
+ * the art), then `<defs>`, the art, the overlay. Art without an <svg> element is returned as is.
+ */
+export function composeSvg(art: string, library: string, overlay: string, underlay = ''): string {
   const open = /<svg\b[^>]*>/i.exec(art);
   if (!open) return art;
   const at = open.index + open[0].length;
   const close = art.lastIndexOf('</svg>');
-  const body = art.slice(at, close);
-  const defs = library ? pruneLibrary(library, body + overlay) : '';
-  // Paper white behind the art, as the raster variants are flattened on (and never the page's dark mode).
-  const paper = '<rect width="100%" height="100%" fill="#fff"/>';
-  return foldSvg(`${art.slice(0, at)}${paper}${defs ? `<defs>${defs}</defs>` : ''}${body}${overlay}</svg>`);
+  return `${art.slice(0, at)}${underlay}${library ? `<defs>${library}</defs>` : ''}${art.slice(at, close)}${overlay}</svg>`;
+}
+
+/** Paper white behind the art, as the raster variants are flattened on (never the page's dark mode). */
+const PAPER = '<rect width="100%" height="100%" fill="#fff"/>';
+
+/** The panel as published: paper, the library drawings it uses, the art, the bubbles. */
+export function vectorPanel(art: string, library: string, overlay: string): string {
+  const used = library ? pruneLibrary(library, art + overlay) : '';
+  return foldSvg(composeSvg(art, used, overlay, PAPER));
 }
