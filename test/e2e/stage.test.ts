@@ -419,6 +419,15 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     mirror: { read: () => pressedOf('mirror') },
     help: { read: () => help.isVisible(), after: async () => void (await presenter.keyboard.press('Escape')) },
   };
+  /** Reads until `done` holds or 2 s have passed; returns the last reading. */
+  const settle = async (read: () => Promise<unknown>, done: (v: unknown) => boolean) => {
+    let v = await read();
+    for (let waited = 0; waited < 2000 && !done(v); waited += 50) {
+      await presenter.waitForTimeout(50);
+      v = await read();
+    }
+    return v;
+  };
   // Surtitles on, so that N has cards to move through.
   await presenter.keyboard.press('s');
   for (const { command, keys } of listed) {
@@ -437,13 +446,13 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
       const before = await effect.read();
       await press(k);
       // The change goes through the synced state: wait for it (up to 2 s on a loaded machine).
-      let after = await effect.read();
-      for (let waited = 0; waited < 2000 && JSON.stringify(after) === JSON.stringify(before); waited += 50) {
-        await presenter.waitForTimeout(50);
-        after = await effect.read();
-      }
+      const after = await settle(effect.read, (v) => JSON.stringify(v) !== JSON.stringify(before));
       assert.notDeepEqual(after, before, `${JSON.stringify(k.key)} (${command}) did nothing`);
-      await effect.after?.();
+      if (effect.after) {
+        // And wait for the undo, or the next key lands in a dialog still closing.
+        await effect.after();
+        await settle(effect.read, (v) => JSON.stringify(v) === JSON.stringify(before));
+      }
     }
   }
   assert.deepEqual(Object.keys(effects).filter((c) => !listed.some((l) => l.command === c)), [], 'every command of the test is listed');
