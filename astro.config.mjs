@@ -1,5 +1,6 @@
-// Astro builds the reading site; the kit's own integration adds what comes after the pages
-// (search index, EPUB, PDF) inside the same all-or-nothing build.
+// Astro builds the reading site; the kit's own integration serves and copies the panel images and
+// writes the hosting headers. The search index, PDFs and EPUBs are made by scripts/build.ts after
+// Astro's process has ended, inside the same all-or-nothing build.
 import { defineConfig } from 'astro/config';
 import { loadSettings } from './src/lib/settings.ts';
 import { buildOptions } from './src/data/options.ts';

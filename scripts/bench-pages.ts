@@ -38,7 +38,9 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
     const w = window as unknown as { __lcp: number; __cls: number };
     w.__lcp = 0;
     w.__cls = 0;
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => (w.__lcp = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) w.__lcp = e.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
     new PerformanceObserver((l) => l.getEntries().forEach((e) => { const s = e as unknown as { value: number; hadRecentInput: boolean }; if (!s.hadRecentInput) w.__cls += s.value; })).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
@@ -53,7 +55,7 @@ console.log(`First view, bytes transferred (KB, compressed, median of ${RUNS}):`
 console.log('page        viewport  html   css    fonts  images js     total');
 for (const [name, path] of [['home', 'fr/'], ['episode', values.episode]] as const) {
   for (const vp of ['phone', 'desktop'] as const) {
-    const runs = [];
+    const runs: Array<Awaited<ReturnType<typeof firstView>>> = [];
     for (let i = 0; i < RUNS; i++) runs.push(await firstView(path, vp, false));
     const m = (k: string) => median(runs.map((r) => r.bytes[k]!));
     const total = median(runs.map((r) => Object.values(r.bytes).reduce((a, b) => a + b, 0)));

@@ -42,7 +42,7 @@ cdp.on('Network.loadingFinished', (e) => {
   if (u.includes('/pagefind/') || u.includes('/_astro/search')) bytes += e.encodedDataLength;
 });
 await page.goto(new URL('en/', server.url).href, { waitUntil: 'networkidle' });
-for (const [label, q] of [['first query', 'bastard'], ['following query', 'cookies']]) {
+for (const [label, q] of [['first query', 'bastard'], ['following query', 'cookies']] as const) {
   bytes = 0;
   await page.fill('#search-input', q);
   await page.waitForFunction((query) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === query, q);

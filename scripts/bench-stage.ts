@@ -43,7 +43,13 @@ await presenter.bringToFront();
 await presenter.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
 // The key press's time, taken before the page's own handler runs.
 await presenter.evaluate(() => {
-  addEventListener('keydown', (e) => void (document.documentElement.dataset.keyAt = String(performance.timeOrigin + e.timeStamp)), { capture: true });
+  addEventListener(
+    'keydown',
+    (e) => {
+      document.documentElement.dataset.keyAt = String(performance.timeOrigin + e.timeStamp);
+    },
+    { capture: true },
+  );
 });
 const beats: number = await presenter.evaluate(() => JSON.parse(document.getElementById('stage-data')!.textContent!).show.beats.length);
 

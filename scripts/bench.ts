@@ -105,6 +105,6 @@ for (const n of sizes) {
       `${String(n).padEnd(8)} ${label.padEnd(9)} ${f1(t.content).padEnd(7)} ${f1(t.images).padEnd(6)} ${f1(t.pages).padEnd(6)} ${f1(t.search).padEnd(6)} ${f1(site(t)).padEnd(6)} ${f1(t.epub).padEnd(6)} ${f1(t.pdf).padEnd(6)} ${f1(t.total).padEnd(6)} ${(t.total! / n).toFixed(2).padEnd(9)} ${mb(r.peak.sitePss).padEnd(8)} ${mb(r.peak.pss).padEnd(7)} ${mb(r.peak.rss).padEnd(7)} ${mb(du(out)).padEnd(7)} ${(epubs[0] ? epubs[0] / 1048576 : 0).toFixed(1).padEnd(7)} ${(pdfs[0] ? pdfs[0] / 1048576 : 0).toFixed(1)}${r.ok ? '' : '  FAILED'}`,
     );
   }
-  console.log([header, ...rows].join('\n') + '\n');
+  console.log(`${[header, ...rows].join('\n')}\n`);
 }
 console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).');

@@ -88,7 +88,6 @@ const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/ast
     PLANCHES_BOOK: root,
     PLANCHES_OUT_DIR: staging,
     PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
-    PLANCHES_STRICT: values.strict ? '1' : '',
   },
 });
 if (astro.status !== 0) {

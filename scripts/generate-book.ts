@@ -3,7 +3,7 @@
 // every paragraph and bubble (so no two panels share a cache entry). Deterministic: the same N
 // always gives the same book.
 // Usage: node scripts/generate-book.ts <episodes> [--out .build/generated/book-<n>] [--panels 4] [--paragraphs 10]
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
@@ -59,7 +59,7 @@ export function generateBook(opts: GenerateOptions): string {
     // A serial number makes every text unique even if the words repeat.
     ws.splice(Math.floor(random() * ws.length), 0, `n°${n}`);
     const s = ws.join(' ');
-    return s[0]!.toUpperCase() + s.slice(1) + '.';
+    return `${s[0]!.toUpperCase() + s.slice(1)}.`;
   };
   /** Words until `maxChars`, plus the serial number: short enough for a speech bubble. */
   const shortSentence = (lang: string, maxChars: number, n: number) => {
@@ -70,7 +70,7 @@ export function generateBook(opts: GenerateOptions): string {
       if (s.length + w.length + 2 > maxChars) break;
       s += ` ${w}`;
     }
-    return s[0]!.toUpperCase() + s.slice(1) + '.';
+    return `${s[0]!.toUpperCase() + s.slice(1)}.`;
   };
   let serial = 0;
   for (let i = 1; i <= opts.episodes; i++) {

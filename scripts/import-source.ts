@@ -28,6 +28,6 @@ for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.txt')).sort())
   }
   mkdirSync(dir, { recursive: true });
   const fm = `---\nnumber: ${number}\ntitle: ${JSON.stringify(m[2])}\nsummary: ""\n---\n\n`;
-  writeFileSync(target, fm + blocks.join('\n\n') + '\n');
+  writeFileSync(target, `${fm + blocks.join('\n\n')}\n`);
   console.log(`wrote ${target}: ${paragraphs.length} paragraphs`);
 }

@@ -18,7 +18,7 @@ const page = await context.newPage();
 for (const p of positionals.length ? positionals : ['']) {
   await page.goto(new URL(p.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
   const [path, hash] = p.split('#');
-  const file = join(values.out, `${(path || 'index').replace(/[^a-z0-9]+/gi, '_')}${hash ? '_' + hash : ''}-${values.width}${values.dark ? '-dark' : ''}.png`);
+  const file = join(values.out, `${(path || 'index').replace(/[^a-z0-9]+/gi, '_')}${hash ? `_${hash}` : ''}-${values.width}${values.dark ? '-dark' : ''}.png`);
   await page.screenshot({ path: file, fullPage: values.full });
   console.log(file);
 }

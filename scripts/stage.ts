@@ -62,7 +62,7 @@ if (!langs.length) {
   process.exit(1);
 }
 
-let server;
+let server: Awaited<ReturnType<typeof serveStatic>>;
 try {
   server = await serveStatic(dist, { base, port, host: values.host, handle: mediaHandler(base, videos) });
 } catch (e) {

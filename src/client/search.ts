@@ -114,7 +114,7 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
     const thumbs = JSON.parse(data.meta.thumbs ?? '{}') as Record<string, string>;
     const heading = document.createElement('p');
     heading.className = 'search-result__title';
-    heading.textContent = `${data.meta.number ? data.meta.number + '. ' : ''}${data.meta.title ?? ''}`;
+    heading.textContent = `${data.meta.number ? `${data.meta.number}. ` : ''}${data.meta.title ?? ''}`;
     li.append(heading);
     const hits = document.createElement('ul');
     for (const hit of hitsOf(data)) {
@@ -141,7 +141,7 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
           const m = document.createElement('mark');
           m.textContent = part.text;
           text.append(m, ' ');
-        } else text.append(part.text + ' ');
+        } else text.append(`${part.text} `);
       }
       a.append(text);
       item.append(a);

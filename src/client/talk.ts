@@ -73,7 +73,8 @@ class EmbedChannel {
 
   /** Calls a method of the embed; `answer` gets its result when it sends one. */
   call(method: string, params?: unknown, answer?: (result: unknown) => void): void {
-    const id = (this.nextId += 2);
+    this.nextId += 2;
+    const id = this.nextId;
     if (answer) this.pending.set(id, answer);
     this.post({ id, method: `${SCOPE}::${method}`, params });
   }

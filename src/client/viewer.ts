@@ -10,7 +10,8 @@ export function openViewer(start: HTMLElement): void {
   const s = JSON.parse(body.dataset.viewerStrings ?? '{}') as Record<string, string>;
   let index = Math.max(0, figures.indexOf(start));
   dialog?.remove();
-  const d = (dialog = document.createElement('dialog'));
+  const d = document.createElement('dialog');
+  dialog = d;
   d.className = 'viewer';
   d.setAttribute('aria-label', s['viewer.title'] ?? '');
   d.innerHTML = `

@@ -24,7 +24,7 @@ export default function planches(): AstroIntegration {
         addWatchFile(new URL('content/book.yaml', config.root));
       },
       'astro:server:setup': ({ server }) => {
-        const prefix = (base.endsWith('/') ? base : base + '/') + 'panels/';
+        const prefix = `${base.endsWith('/') ? base : `${base}/`}panels/`;
         server.middlewares.use((req, res, next) => {
           if (!req.url?.startsWith(prefix)) return next();
           const file = join(root, PANEL_CACHE_DIR, basename(req.url.slice(prefix.length).split('?')[0]!));

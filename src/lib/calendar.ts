@@ -92,5 +92,5 @@ export function performancesCalendar(settings: Settings, lang: string, options: 
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

@@ -3,8 +3,8 @@
 //
 // The files are made after the pages (the EPUB is cut from the built print edition), so a page
 // cannot know a file's size while Astro renders it. Pages therefore render an empty marker
-// (<span data-size-of="en/book-en.epub"></span>) and, once every file exists, the build's
-// astro:build:done step fills each marker with the file's size in the page's language
+// (<span data-size-of="en/book-en.epub"></span>) and, once every file exists, the build script
+// (scripts/build.ts, at the end of the EPUB step) fills each marker with the file's size in the page's language
 // (fillDownloadSizes). A marker whose file does not exist stops the build.
 import type { Settings } from './settings.ts';
 import { languageCodes } from './settings.ts';

@@ -25,7 +25,7 @@ export class ContentError extends Error {
     super(
       problems.length === 1
         ? lines[0]!
-        : `${problems.length} problems in the book's content:\n` + lines.map((l) => `  - ${l}`).join('\n'),
+        : `${problems.length} problems in the book's content:\n${lines.map((l) => `  - ${l}`).join('\n')}`,
     );
     this.name = 'ContentError';
     this.problems = problems;

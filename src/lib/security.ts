@@ -56,7 +56,7 @@ export function nginxSnippet(base: string, root: string, options: PolicyOptions 
   const lines = Object.entries(headers).map(([k, v]) => `    add_header ${k} "${v.replace(/"/g, '\\"')}" always;`);
   return `# nginx: serve the built book at ${base} (written by Planches). Include inside a server { } block.
 location ${base} {
-    alias ${root.endsWith('/') ? root : root + '/'};
+    alias ${root.endsWith('/') ? root : `${root}/`};
     index index.html;
     try_files $uri $uri/ =404;
     error_page 404 ${base}404.html;

@@ -44,7 +44,7 @@ function english(text: string): string {
   t = t.replace(OPENING_QUOTE, '$1“').replace(/"/g, '”');
   t = t.replace(/\.\.\./g, '…');
   // Opening single quote at a word's start when a closing one follows in the same sentence.
-  t = t.replace(/(^|[\s(\[—–-])'(?=\p{L}[^']*\p{L}'(?!\p{L}))/gu, '$1‘');
+  t = t.replace(/(^|[\s([—–-])'(?=\p{L}[^']*\p{L}'(?!\p{L}))/gu, '$1‘');
   return apostrophes(t);
 }
 

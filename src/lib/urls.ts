@@ -2,7 +2,7 @@
 // public URL are applied the same way everywhere.
 
 export function joinBase(base: string, path: string): string {
-  const b = base.endsWith('/') ? base : base + '/';
+  const b = base.endsWith('/') ? base : `${base}/`;
   return b + path.replace(/^\/+/, '');
 }
 
@@ -18,5 +18,5 @@ export const routes = {
 
 /** Absolute address for canonical links, feeds and sitemaps. */
 export function absolute(siteUrl: string, base: string, path: string): string {
-  return new URL(joinBase(base, path), siteUrl.endsWith('/') ? siteUrl : siteUrl + '/').href;
+  return new URL(joinBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
 }

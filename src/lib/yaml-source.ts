@@ -75,7 +75,7 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     default:
-      return issue.message.endsWith('.') ? issue.message : issue.message + '.';
+      return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
   }
 }
 

@@ -1,5 +1,5 @@
-// The EPUB of each language, made after the pages inside the build's all-or-nothing step
-// (astro:build:done): the built print edition dist/<lang>/print/index.html is cut into
+// The EPUB of each language, made by scripts/build.ts once Astro has built the pages, inside the
+// build's all-or-nothing step: the built print edition dist/<lang>/print/index.html is cut into
 // chapters (src/lib/epub/chapters.ts), packaged by epub-gen-memory with the kit's templates
 // and metadata, re-packed reproducibly, and written to dist/<lang>/<book-id>-<lang>.epub.
 // Then the pages' download links get the files' sizes (src/lib/downloads.ts).

@@ -1,4 +1,4 @@
-// The PDF per language, made after the site is built (astro:build:done) from the built print
+// The PDF per language, made by scripts/build.ts once Astro has built the site, from the built print
 // edition (/<lang>/print/): served on 127.0.0.1, printed by Chromium twice, finished with pdf-lib.
 //
 // Why twice: Chromium has no target-counter() or string-set. The first print tells where each

@@ -28,7 +28,7 @@ export function stageVideos(root: string, episodes: Array<{ number: number; orig
 
 /** A request handler for serveStatic's `handle` option. */
 export function mediaHandler(base: string, videos: StageVideo[]): (req: IncomingMessage, res: ServerResponse) => boolean {
-  const prefix = (base.endsWith('/') ? base : base + '/') + 'stage-media/';
+  const prefix = `${base.endsWith('/') ? base : `${base}/`}stage-media/`;
   const byFile = new Map(videos.map((v) => [v.file, v]));
   return (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;

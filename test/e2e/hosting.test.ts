@@ -25,7 +25,7 @@ const freePort = () =>
 before(async () => {
   assert.ok(NGINX, 'nginx is installed (Debian package nginx-light; scripts/setup.sh and .ci/run install it)');
   port = await freePort();
-  const root = resolve(SUBPATH_DIST) + '/';
+  const root = `${resolve(SUBPATH_DIST)}/`;
   const snippet = readFileSync(join(SUBPATH_DIST, 'nginx.conf.example'), 'utf8').replace('/var/www/planches/', root);
   writeFileSync(
     join(dir, 'nginx.conf'),

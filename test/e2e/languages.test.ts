@@ -99,7 +99,7 @@ test('a content error stops the build with its message and leaves the previous o
   const book = mkdtempSync(join(tmpdir(), 'planches-broken-'));
   spawnSync('cp', ['-r', 'test/fixtures/books/minimal/.', book]);
   const fr = join(book, 'content/episodes/1-la-cave/fr.mdx');
-  writeFileSync(fr, readFileSync(fr, 'utf8') + '\nimport x from "y"\n');
+  writeFileSync(fr, `${readFileSync(fr, 'utf8')}\nimport x from "y"\n`);
   const target = join(out, 'keep');
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'index.html'), 'previous build');

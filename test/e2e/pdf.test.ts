@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { PDFDocument, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFRawStream, type PDFString } from 'pdf-lib';
 import { loadBook } from '../../src/lib/book.ts';
 import { languageCodes, pick } from '../../src/lib/settings.ts';
 import { episodeView } from '../../src/lib/episode/view.ts';

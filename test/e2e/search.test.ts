@@ -19,11 +19,11 @@ function englishBubbleOnlyWord(): { word: string; panel: string; slug: string } 
   const prose = new Set<string>();
   const french = new Set<string>();
   for (const e of book.episodes) {
-    for (const b of episodeView(book, e, 'en').blocks) if (b.type === 'paragraph') words(b.text).forEach((w) => prose.add(w));
-    for (const b of episodeView(book, e, 'fr').blocks) if (b.type === 'paragraph') words(b.text).forEach((w) => french.add(stem(w)));
-    words(episodeView(book, e, 'en').title.text).forEach((w) => prose.add(w));
-    for (const p of e.panels) words(panelText(p, 'fr', book.settings).searchable).forEach((w) => french.add(stem(w)));
-    words(episodeView(book, e, 'fr').title.text).forEach((w) => french.add(stem(w)));
+    for (const b of episodeView(book, e, 'en').blocks) if (b.type === 'paragraph') for (const w of words(b.text)) prose.add(w);
+    for (const b of episodeView(book, e, 'fr').blocks) if (b.type === 'paragraph') for (const w of words(b.text)) french.add(stem(w));
+    for (const w of words(episodeView(book, e, 'en').title.text)) prose.add(w);
+    for (const p of e.panels) for (const w of words(panelText(p, 'fr', book.settings).searchable)) french.add(stem(w));
+    for (const w of words(episodeView(book, e, 'fr').title.text)) french.add(stem(w));
   }
   // The longest such word: French stemming of a short English word can match French prefixes.
   const candidates = book.episodes.flatMap((e) =>

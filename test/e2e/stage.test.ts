@@ -340,7 +340,7 @@ test('malformed and foreign messages are ignored; a well-formed one is followed'
     42,
     { type: 'next' },
     { p: 'planches-stage', v: 2, key, msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
-    { p: 'planches-stage', v: 1, key: key + 'x', msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
+    { p: 'planches-stage', v: 1, key: `${key}x`, msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
     envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 9999, rev: 999 } }),
     envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: '5', rev: 999 } as never }),
     envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, timer: { since: 'soon', banked: 0 }, rev: 999 } as never }),

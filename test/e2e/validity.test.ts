@@ -29,7 +29,10 @@ function brokenLinks(dist: string, base: string): { checked: number; broken: str
   const ids = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
     let s = ids.get(file);
-    if (!s) ids.set(file, (s = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!))));
+    if (!s) {
+      s = new Set([...readFileSync(file, 'utf8').matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
+      ids.set(file, s);
+    }
     return s;
   };
   const broken: string[] = [];
@@ -81,7 +84,7 @@ test('a crawl of every page: no other host, no console error, a Content-Security
   page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
   let requests = 0;
   page.on('request', () => requests++);
-  const paths = pages(DIST).map((f) => '/' + relative(DIST, f).replace(/index\.html$/, ''));
+  const paths = pages(DIST).map((f) => `/${relative(DIST, f).replace(/index\.html$/, '')}`);
   for (const path of paths) {
     current = path;
     await page.goto(site.url(path), { waitUntil: 'networkidle' });

@@ -12,10 +12,11 @@ const HOME = 'https://talk.example/en/';
 
 /** Unfolds the lines and reads the events as property → value records. */
 function parse(ics: string): { calendar: Record<string, string>; events: Array<Record<string, string>> } {
-  const lines = ics
-    .split('\r\n')
-    .slice(0, -1)
-    .reduce<string[]>((acc, l) => (l.startsWith(' ') ? [...acc.slice(0, -1), acc.at(-1)! + l.slice(1)] : [...acc, l]), []);
+  const lines: string[] = [];
+  for (const l of ics.split('\r\n').slice(0, -1)) {
+    if (l.startsWith(' ') && lines.length) lines[lines.length - 1] += l.slice(1);
+    else lines.push(l);
+  }
   const calendar: Record<string, string> = {};
   const events: Array<Record<string, string>> = [];
   let current: Record<string, string> | undefined;

@@ -116,8 +116,8 @@ describe('cutting the print edition', () => {
   fails('an image that is not in the build', page(COVER + EP1.replace('cage.en.123.png', 'gone.en.1.png')), /not in the build/);
   fails('an image from elsewhere', page(COVER + EP1.replace('/panels/cage.en.123.png', 'https://cdn.example/cage.png')), /only the build's panel images/);
   fails('an iframe (a talk excerpt must be a plain link)', page(COVER + EP1.replace('</div></article>', '<iframe src="https://video.example/embed/1"></iframe></div></article>')), /contains <iframe>/);
-  fails('a part it does not know', page(COVER + EP1 + '<section data-part="index"><h2>Index</h2></section>'), /part "index" that the EPUB does not know/);
-  fails('content outside any part', page(COVER + EP1 + '<div class="running-head">x</div>'), /outside any part/);
+  fails('a part it does not know', page(`${COVER + EP1}<section data-part="index"><h2>Index</h2></section>`), /part "index" that the EPUB does not know/);
+  fails('content outside any part', page(`${COVER + EP1}<div class="running-head">x</div>`), /outside any part/);
   fails('a link to an anchor that is not in the book', page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="#nowhere">x</a>')), /links to "#nowhere"/);
   fails('a javascript: link', page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="javascript:alert(1)">x</a>')), /only http\(s\) and mailto/);
   fails('a book without episodes', page(COVER + TITLE), /no episode/);

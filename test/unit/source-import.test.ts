@@ -78,7 +78,7 @@ for (const file of sourceFiles) {
     test('the French paragraphs are byte-equal to the source, in order', () => {
       const raws = episode(src.name).original.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.raw] : []));
       assert.equal(raws.length, src.paragraphs.length, 'number of paragraphs');
-      raws.forEach((raw, i) => assert.equal(raw, src.paragraphs[i], `paragraph ${i + 1} differs`));
+      for (const [i, raw] of raws.entries()) assert.equal(raw, src.paragraphs[i], `paragraph ${i + 1} differs`);
       assert.ok(Buffer.from(raws.join('\n\n'), 'utf8').equals(Buffer.from(src.paragraphs.join('\n\n'), 'utf8')));
     });
 

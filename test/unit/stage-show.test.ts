@@ -19,7 +19,7 @@ import { peertubeEmbed } from '../../src/lib/stage/cue.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MINIMAL = new URL('../fixtures/books/minimal/', import.meta.url).pathname;
-const OPTIONS: BuildOptions = { base: '/', images: { panels: {}, covers: {} }, episodeLabel: (n) => `Episode ${n}` };
+const OPTIONS: BuildOptions = { base: '/', images: { panels: {}, covers: {}, posters: {}, social: {} }, episodeLabel: (n) => `Episode ${n}` };
 
 describe('durations', () => {
   test('as authors write them', () => {

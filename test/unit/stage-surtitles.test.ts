@@ -95,7 +95,7 @@ describe('English', () => {
   });
 
   test('a run without spaces is one card, never broken inside a word or an address', () => {
-    const url = 'https://example.org/' + 'a'.repeat(120);
+    const url = `https://example.org/${'a'.repeat(120)}`;
     assert.deepEqual(cutCards(url).map((c) => c.text), [url]);
   });
 

@@ -81,8 +81,12 @@ function ensure(index: number): Decoded | undefined {
   img.src = v.src;
   const d: Decoded = { img, width: v.width, state: 'loading', ready: Promise.resolve() };
   d.ready = img.decode().then(
-    () => void (d.state = 'ready'),
-    () => void (d.state = 'failed'),
+    () => {
+      d.state = 'ready';
+    },
+    () => {
+      d.state = 'failed';
+    },
   );
   pool.set(index, d);
   frame.append(img);
@@ -164,7 +168,7 @@ function drawBeat(state: ShowState): void {
     };
     // Decoded already (the usual case): swap now. Otherwise the previous picture stays up
     // until this one can be painted whole.
-    if (!d || d.state !== 'loading') swap();
+    if (d?.state !== 'loading') swap();
     else void d.ready.then(swap);
   }
   preloadAround(index);
@@ -253,7 +257,10 @@ function drawMedia(state: ShowState): void {
     }
     if (!frameEl) {
       const src = peertubeEmbed(cue.peertube.url, (cue.peertube.start ?? 0) + position, cue.peertube.stop);
-      if (!src) return setMedia('error');
+      if (!src) {
+        setMedia('error');
+        return;
+      }
       frameEl = document.createElement('iframe');
       frameEl.className = 'sa-video';
       frameEl.src = src;

@@ -3,7 +3,7 @@
 // writes them after a translator has brought a translation up to date.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, isMap, isSeq, YAMLMap } from 'yaml';
+import { Document, parseDocument, isMap, isSeq } from 'yaml';
 import type { Book, Episode } from '../book.ts';
 import { shortHash } from '../hash.ts';
 import { paragraphIds } from '../episode/view.ts';
@@ -27,8 +27,9 @@ export function stampTranslation(book: Book, episode: Episode, lang: string): { 
   const path = join(book.root, t.file);
   const text = normalizeText(readFileSync(path, 'utf8'));
   const m = /^---\n([\s\S]*?)\n?---\n/.exec(text)!;
-  const doc = parseDocument(m[1] ?? '');
-  if (!isMap(doc.contents)) doc.contents = new YAMLMap();
+  const parsed = parseDocument(m[1] ?? '');
+  // An empty frontmatter has no map to add to: start a new document.
+  const doc: Document = isMap(parsed.contents) ? parsed : new Document({});
   doc.set('translates', stamps);
   writeFileSync(path, `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${text.slice(m[0].length)}`);
   return { file: t.file, parts: Object.keys(stamps).length };
@@ -55,7 +56,7 @@ export function stampPanels(book: Book, episode: Episode, lang: string): { file:
     if (!isSeq(bubbles)) return;
     bubbles.items.forEach((b, j) => {
       const bd = def.bubbles[j];
-      if (!isMap(b) || !bd || !bd.text[lang]?.trim()) return;
+      if (!isMap(b) || !bd?.text[lang]?.trim()) return;
       b.setIn(['translates', lang], shortHash(bd.text[original] ?? ''));
       parts++;
     });

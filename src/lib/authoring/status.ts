@@ -95,7 +95,7 @@ export function formatStatus(status: LanguageStatus[]): string {
       rows.push([`${e.number} ${e.slug}`, `${e.paragraphs.translated}/${e.paragraphs.untranslated}/${e.paragraphs.outdated}`, `${e.panelTexts.translated}/${e.panelTexts.untranslated}/${e.panelTexts.outdated}`, state]);
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const r of rows) out.push('  ' + r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+    for (const r of rows) out.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`);
     const todo = l.episodes.flatMap((e) => e.parts.filter((p) => p.status === 'untranslated' || p.status === 'outdated').map((p) => `    ${e.number} ${p.part}: ${p.status}`));
     if (todo.length) out.push('  to do:', ...todo);
   }

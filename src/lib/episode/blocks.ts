@@ -31,6 +31,7 @@ export type Block =
 interface Mdast {
   type: string;
   value?: string;
+  depth?: number;
   url?: string;
   name?: string | null;
   children?: Mdast[];
@@ -62,7 +63,7 @@ export function parseBody(body: string, file: string, lineOffset: number, option
     problems.push({ file, line: line !== undefined ? line + lineOffset : undefined, message });
   let tree: Mdast;
   try {
-    tree = parser.parse(body) as unknown as Mdast;
+    tree = parser.parse(body);
   } catch (e) {
     const err = e as { line?: number; column?: number; reason?: string; message?: string };
     at(
@@ -86,7 +87,7 @@ export function parseBody(body: string, file: string, lineOffset: number, option
       }
       case 'mdxJsxFlowElement': {
         const block = readComponent(node, (l, m) => at(l, m));
-        if (block) blocks.push({ ...block, line: line + lineOffset } as Block);
+        if (block) blocks.push({ ...block, line: line + lineOffset });
         break;
       }
       case 'mdxjsEsm':
@@ -97,8 +98,8 @@ export function parseBody(body: string, file: string, lineOffset: number, option
         break;
       case 'heading':
         if (options.page && node.position) {
-          if ((node as { depth?: number }).depth === 2 || (node as { depth?: number }).depth === 3) {
-            blocks.push({ type: 'heading', depth: (node as { depth: number }).depth, inlines: readInlines(node.children ?? [], (l, m) => at(l, m)), line: line + lineOffset });
+          if (node.depth === 2 || node.depth === 3) {
+            blocks.push({ type: 'heading', depth: node.depth, inlines: readInlines(node.children ?? [], (l, m) => at(l, m)), line: line + lineOffset });
           } else {
             at(line, 'in a page, headings start with "## " or "### " (the page title is the "title" field).');
           }
@@ -125,7 +126,10 @@ export function parseBody(body: string, file: string, lineOffset: number, option
   return { blocks, problems };
 }
 
-function readComponent(node: Mdast, at: (line: number | undefined, m: string) => void): Omit<Block, 'line'> | undefined {
+/** A block before its line is known: `Omit` taken variant by variant, so the variants stay apart. */
+type UnplacedBlock = Block extends infer B ? (B extends Block ? Omit<B, 'line'> : never) : never;
+
+function readComponent(node: Mdast, at: (line: number | undefined, m: string) => void): UnplacedBlock | undefined {
   const line = node.position?.start.line;
   const name = node.name ?? '';
   const spec = COMPONENTS[name];

@@ -202,7 +202,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     for (const e of [el, ...findAll(el, () => true)]) {
       for (const name of ['aria-labelledby', 'aria-describedby']) {
         const refs = attr(e, name);
-        if (refs && refs.split(/\s+/).some((r) => !ids.has(r))) fail(`${where}: ${name}="${refs}" points outside the part.`);
+        if (refs?.split(/\s+/).some((r) => !ids.has(r))) fail(`${where}: ${name}="${refs}" points outside the part.`);
       }
     }
     p.xhtml = serializeXhtml(el);
@@ -242,7 +242,7 @@ function clean(el: Element, where: string): void {
 
 /** The file name under panels/ that an image address of the print edition points to. */
 export function imageFile(src: string, base: string, where: string, fail: (m: string) => never): string {
-  const prefix = (base.endsWith('/') ? base : base + '/') + 'panels/';
+  const prefix = `${base.endsWith('/') ? base : `${base}/`}panels/`;
   if (!src.startsWith(prefix)) return fail(`${where} shows an image from "${src}": the EPUB takes only the build's panel images (${prefix}…).`);
   const file = decodeURIComponent(src.slice(prefix.length).split(/[?#]/)[0]!);
   if (!file || file.includes('/') || file.includes('\\') || file.startsWith('.')) return fail(`${where} shows an image from "${src}", which is not a file of ${prefix}.`);
@@ -260,7 +260,7 @@ export function linkTarget(href: string, file: string, idHome: Map<string, strin
   if (/^(https?|mailto):/i.test(href)) return href;
   if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return fail(`${where} links to "${href}": only http(s) and mailto links can leave the EPUB.`);
   // A page of the site: the EPUB links to it on the public site.
-  const site = opts.siteUrl.endsWith('/') ? opts.siteUrl : opts.siteUrl + '/';
-  const page = new URL(`${(opts.base.endsWith('/') ? opts.base : opts.base + '/')}${opts.lang}/print/`, site);
+  const site = opts.siteUrl.endsWith('/') ? opts.siteUrl : `${opts.siteUrl}/`;
+  const page = new URL(`${(opts.base.endsWith('/') ? opts.base : `${opts.base}/`)}${opts.lang}/print/`, site);
   return new URL(href, page).href;
 }

@@ -43,7 +43,8 @@ export function resolveEpubGen(mod: unknown): GenClass {
 const require = createRequire(import.meta.url);
 let genClass: GenClass | undefined;
 function epubGen(): GenClass {
-  return (genClass ??= resolveEpubGen(require('epub-gen-memory')));
+  genClass ??= resolveEpubGen(require('epub-gen-memory'));
+  return genClass;
 }
 
 export interface Font {

@@ -81,7 +81,7 @@ export function loadPanels(root: string, epDir: string, settings: Settings, prob
   const seen = new Set<string>();
   parsed.data.panels.forEach((panel, i) => {
     const at = (path: PropertyKey[], field: string, message: string) =>
-      problems.push({ file, line: src.lineOf(['panels', i, ...path]), field: `panels.${panel.id}${field ? '.' + field : ''}`, message });
+      problems.push({ file, line: src.lineOf(['panels', i, ...path]), field: `panels.${panel.id}${field ? `.${field}` : ''}`, message });
     if (seen.has(panel.id)) at(['id'], '', `panel id "${panel.id}" is used twice in this file.`);
     seen.add(panel.id);
     const checkLangs = (value: Record<string, string>, path: PropertyKey[], field: string) => {
@@ -124,7 +124,7 @@ export function loadPanels(root: string, epDir: string, settings: Settings, prob
     }
     const bubbleIds = new Set<string>();
     panel.bubbles.forEach((b, j) => {
-      const bat = (path: PropertyKey[], field: string, message: string) => at(['bubbles', j, ...path], `bubbles.${b.id}${field ? '.' + field : ''}`, message);
+      const bat = (path: PropertyKey[], field: string, message: string) => at(['bubbles', j, ...path], `bubbles.${b.id}${field ? `.${field}` : ''}`, message);
       if (bubbleIds.has(b.id)) bat(['id'], '', `bubble id "${b.id}" is used twice in this panel.`);
       bubbleIds.add(b.id);
       checkLangs(b.text, ['bubbles', j, 'text'], `bubbles.${b.id}.text`);

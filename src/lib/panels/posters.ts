@@ -180,7 +180,7 @@ export async function renderSocialImages(book: Book, manifest: ImageManifest, la
   const make = (slot: string, lang: string, source: { file: string; width: number; height: number }) => {
     const key = sha256(JSON.stringify({ sourceFile: source.file, SOCIAL })).slice(0, 12);
     const file = `social.${slot || 'book'}.${lang}.${key}.jpg`;
-    (manifest.social[slot] ??= {})[lang] = { file, width: SOCIAL.width, height: SOCIAL.height };
+    manifest.social[slot] = { ...manifest.social[slot], [lang]: { file, width: SOCIAL.width, height: SOCIAL.height } };
     if (existsSync(join(cacheDir, file))) return;
     tasks.push(async () => {
       await socialCard(readFileSync(join(cacheDir, source.file)), source, cacheDir, file);
@@ -194,7 +194,10 @@ export async function renderSocialImages(book: Book, manifest: ImageManifest, la
       const first = episode.original.blocks.find((b) => b.type === 'panel');
       const img = first?.type === 'panel' ? manifest.panels[first.id]?.[lang] : undefined;
       if (img) make(episode.slug, lang, { file: img.file.file, width: img.width, height: img.height });
-      else if (manifest.social[BOOK_PAGES]?.[lang]) (manifest.social[episode.slug] ??= {})[lang] = manifest.social[BOOK_PAGES][lang]!;
+      else {
+        const bookCard = manifest.social[BOOK_PAGES]?.[lang];
+        if (bookCard) manifest.social[episode.slug] = { ...manifest.social[episode.slug], [lang]: bookCard };
+      }
     }
   }
   await inPool(tasks, IMAGE_CONCURRENCY, (task) => task());

@@ -16,7 +16,7 @@ import { languageCodes } from '../settings.ts';
 import { drawBubble, setBubbleText } from './bubbles.ts';
 import type { PanelDef } from './model.ts';
 import { panelText, type PanelText } from './text.ts';
-import { loadFont, type LoadedFont } from './text-layout.ts';
+import { loadFont } from './text-layout.ts';
 import { checkSvg } from './svg-safety.ts';
 import { inPool, IMAGE_CONCURRENCY } from '../pool.ts';
 import { composeSvg, vectorPanel } from './svg-output.ts';
@@ -170,7 +170,8 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
     let a = artCache.get(p.artPath);
     if (!a) {
       const data = readFileSync(join(book.root, p.artPath));
-      artCache.set(p.artPath, (a = { data, hash: sha256(data) }));
+      a = { data, hash: sha256(data) };
+      artCache.set(p.artPath, a);
     }
     return a;
   };
@@ -226,7 +227,7 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   mkdirSync(opts.cacheDir, { recursive: true });
   const manifest: ImageManifest = { panels: {}, covers: {}, posters: {}, social: {} };
   const stats: RenderStats = { images: jobs.length, encodes: 0, written: 0, cached: jobs.length - todo.length, seconds: 0, parts: { panels: 0, covers: 0, posters: 0, social: 0 } };
-  for (const job of jobs) (manifest.panels[job.panel.id] ??= {})[job.lang] = planned.get(job)!.image;
+  for (const job of jobs) manifest.panels[job.panel.id] = { ...manifest.panels[job.panel.id], [job.lang]: planned.get(job)!.image };
   let lap = performance.now();
   const split = (part: keyof RenderStats['parts']) => {
     stats.parts[part] = (performance.now() - lap) / 1000;

@@ -2,23 +2,11 @@
 // "fits its bubble" check measures exactly what is drawn, on every machine (no system fonts).
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
 import { sha256 } from '../hash.ts';
 
-interface FkGlyph {
-  id: number;
-  advanceWidth: number;
-  path: { toSVG(): string; translate(x: number, y: number): { toSVG(): string } };
-}
-interface FkFont {
-  unitsPerEm: number;
-  ascent: number;
-  descent: number;
-  hasGlyphForCodePoint(cp: number): boolean;
-  layout(text: string): { glyphs: FkGlyph[]; positions: Array<{ xAdvance: number; xOffset: number; yOffset: number }> };
-}
-
 export interface LoadedFont {
-  font: FkFont;
+  font: Font;
   /** Fingerprint of the font file: part of every panel's cache key. */
   hash: string;
 }
@@ -29,7 +17,10 @@ export function loadFont(path: string): LoadedFont {
   let f = fonts.get(path);
   if (!f) {
     const data = readFileSync(path);
-    f = { font: fontkit.create(data) as unknown as FkFont, hash: sha256(data).slice(0, 16) };
+    const opened = fontkit.create(data);
+    // A collection (.ttc) holds several faces: the kit needs one font file per face.
+    if ('fonts' in opened) throw new Error(`${path} is a font collection: give the kit a single .ttf, .otf or .woff font.`);
+    f = { font: opened, hash: sha256(data).slice(0, 16) };
     fonts.set(path, f);
   }
   return f;
@@ -49,7 +40,7 @@ export interface SetText {
 }
 
 /** Characters a font may lack, and what to draw instead. */
-function substitute(text: string, font: FkFont): string {
+function substitute(text: string, font: Font): string {
   let t = text;
   if (!font.hasGlyphForCodePoint(0x202f)) t = t.replace(/\u202F/g, font.hasGlyphForCodePoint(0x2009) ? '\u2009' : '\u00A0');
   return t;
@@ -57,11 +48,14 @@ function substitute(text: string, font: FkFont): string {
 
 // Shaping is the costly part of fitting (profiled: most of the layout pass), and fitting tries
 // the same candidate lines at every size: widths are remembered per font.
-const widths = new WeakMap<FkFont, Map<string, number>>();
+const widths = new WeakMap<Font, Map<string, number>>();
 
-function measure(font: FkFont, text: string): number {
+function measure(font: Font, text: string): number {
   let known = widths.get(font);
-  if (!known || known.size > 100_000) widths.set(font, (known = new Map()));
+  if (!known || known.size > 100_000) {
+    known = new Map();
+    widths.set(font, known);
+  }
   let w = known.get(text);
   if (w === undefined) {
     const run = font.layout(text);
@@ -71,7 +65,7 @@ function measure(font: FkFont, text: string): number {
   return w;
 }
 
-function draw(font: FkFont, text: string): SetLine {
+function draw(font: Font, text: string): SetLine {
   const run = font.layout(text);
   let x = 0;
   const parts: string[] = [];
@@ -88,7 +82,7 @@ function draw(font: FkFont, text: string): SetLine {
  * Wraps `text` into lines no wider than `maxWidth` (font units), breaking at ordinary spaces
  * only (never at no-break spaces). Returns undefined if a single word is wider than the line.
  */
-function wrap(font: FkFont, text: string, maxWidth: number): string[] | undefined {
+function wrap(font: Font, text: string, maxWidth: number): string[] | undefined {
   const lines: string[] = [];
   for (const para of text.split('\n')) {
     const words = para.split(/ +/).filter(Boolean);

@@ -87,7 +87,7 @@ export function pageCss({ geometry: g, bookTitle, parts }: PageCssInput): string
     lines.push(`@page ${name}:right { @top-right { content: ${cssString(p.title)}; ${head} text-align: right; } }`);
     lines.push(`#${CSS_ID(p.id)} { page: ${name}; }`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 /** Escapes an id for a CSS selector (ids here are "episode-19", "about"). */

@@ -24,8 +24,8 @@ export interface TalkCue {
   /** A local copy the performers bring, served by `npm run stage` (address on this computer). */
   local?: { src: string; file: string };
   /**
-   * The published excerpt, when the theatre has a network. Filled from the talk data once the
-   * talk excerpts are configured (see docs/stage.md); `start`/`stop` in seconds.
+   * The published excerpt, when the theatre has a network; `start`/`stop` in seconds. Only set
+   * when the caller passes `BuildOptions.talk`, which src/data/stage.ts does not do yet.
    */
   peertube?: { url: string; start?: number; stop?: number };
 }
@@ -105,7 +105,7 @@ export interface ShowData {
 export interface BuildOptions {
   base: string;
   images: ImageManifest;
-  /** The PeerTube excerpt of an episode, once the talk data exists; none by default. */
+  /** The PeerTube excerpt of an episode; none when not given (src/data/stage.ts does not give it yet). */
   talk?: (episode: Episode) => TalkCue['peertube'] | undefined;
   /** "Episode {number}" in the show's language. */
   episodeLabel: (n: number) => string;
@@ -123,7 +123,7 @@ function words(text: string): number {
 export function stageBlocks(book: Book, episode: Episode, lang: string): EpisodeView['blocks'] {
   const view = episodeView(book, episode, lang);
   const own = lang === book.settings.original ? undefined : episode.translations[lang];
-  if (!own || !own.blocks.some((b) => b.type === 'note')) return view.blocks;
+  if (!own?.blocks.some((b) => b.type === 'note')) return view.blocks;
   // Notes of the translation, keyed by how many structural blocks come before them.
   const notesAfter = new Map<number, string[]>();
   let k = 0;

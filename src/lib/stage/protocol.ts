@@ -122,7 +122,7 @@ function checkReport(x: unknown): AudienceReport | undefined {
  * undefined. `origin` is the sender's origin when the transport tells it (it must be ours).
  */
 export function parseMessage(data: unknown, key: string, bounds: StateBounds, origin?: { sender: string; own: string }): Message | undefined {
-  if (origin && origin.sender && origin.sender !== origin.own) return undefined;
+  if (origin?.sender && origin.sender !== origin.own) return undefined;
   if (!isObject(data) || data.p !== PROTOCOL || data.v !== PROTOCOL_VERSION || data.key !== key) return undefined;
   const m = data.msg;
   if (!isObject(m) || !isRole(m.role) || !isText(m.from, 64) || !m.from) return undefined;

@@ -53,24 +53,17 @@ export function parseVideoAddress(input: unknown, options: AddressOptions = {}):
   }
   if (url.username || url.password) return { error: `"${text}" contains a user name or password: remove the part before "@".` };
   const path = url.pathname.replace(/\/+$/, '');
-  let m: RegExpExecArray | null;
   if (/^\/(w\/p|videos\/watch\/playlist|video-playlists)\//.test(path)) {
     return { error: `"${text}" is a playlist, not a video: open the video itself and copy its address (${FORMS}).` };
   }
-  let form: VideoAddress['form'];
-  let id: string;
-  if ((m = /^\/w\/([^/]+)$/.exec(path))) {
-    form = 'w';
-    id = m[1]!;
-  } else if ((m = /^\/videos\/watch\/([^/]+)$/.exec(path))) {
-    form = 'watch';
-    id = m[1]!;
-  } else if ((m = /^\/videos\/embed\/([^/]+)$/.exec(path))) {
-    form = 'embed';
-    id = m[1]!;
-  } else {
-    return { error: `"${text}" is not a PeerTube video address: expected ${FORMS}.` };
-  }
+  const forms: Array<[VideoAddress['form'], RegExp]> = [
+    ['w', /^\/w\/([^/]+)$/],
+    ['watch', /^\/videos\/watch\/([^/]+)$/],
+    ['embed', /^\/videos\/embed\/([^/]+)$/],
+  ];
+  const found = forms.map(([f, re]) => [f, re.exec(path)?.[1]] as const).find(([, m]) => m !== undefined);
+  if (!found) return { error: `"${text}" is not a PeerTube video address: expected ${FORMS}.` };
+  const [form, id] = found as [VideoAddress['form'], string];
   const idKind = UUID.test(id) ? 'uuid' : SHORT_UUID.test(id) ? 'short' : undefined;
   if (!idKind) {
     return { error: `"${text}" is not a PeerTube video address: "${id}" is neither a video id (22 letters and digits) nor a UUID (like 9c9de5e8-0a1e-484a-b099-e80766180a6d).` };

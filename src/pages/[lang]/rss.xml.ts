@@ -3,7 +3,7 @@ import { languagePaths } from '../../data/views.ts';
 import { getBook } from '../../data/book.ts';
 import { views } from '../../data/views.ts';
 import { rss } from '../../lib/feeds.ts';
-import { languageCodes, pick } from '../../lib/settings.ts';
+import { pick } from '../../lib/settings.ts';
 import { absolute, routes } from '../../lib/urls.ts';
 import { t } from '../../i18n/index.ts';
 

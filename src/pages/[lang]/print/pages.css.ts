@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { languagePaths } from '../../../data/views.ts';
 import { getBook } from '../../../data/book.ts';
 import { views } from '../../../data/views.ts';
-import { languageCodes, pick } from '../../../lib/settings.ts';
+import { pick } from '../../../lib/settings.ts';
 import { typographize } from '../../../lib/typography.ts';
 import { pageGeometry } from '../../../lib/pdf/geometry.ts';
 import { pageCss } from '../../../lib/pdf/page-css.ts';
