@@ -7,13 +7,33 @@ import type { Page } from 'playwright-core';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '5' }, episode: { type: 'string', default: 'fr/19-donner-de-l-exercice-a-ses-cobayes/' } } });
+const { values } = parseArgs({
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    runs: { type: 'string', default: '5' },
+    episode: { type: 'string', default: 'fr/19-donner-de-l-exercice-a-ses-cobayes/' },
+  },
+});
 const RUNS = Number(values.runs);
 const server = await serveStatic(values.dist);
 const browser = await launchBrowser();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const VIEWPORTS = { phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true }, desktop: { width: 1366, height: 900, deviceScaleFactor: 1, isMobile: false, hasTouch: false } };
-const kind = (type: string, url: string) => (type === 'Document' ? 'html' : type === 'Stylesheet' ? 'css' : type === 'Font' ? 'fonts' : type === 'Image' ? 'images' : type === 'Script' || url.endsWith('.js') ? 'js' : 'other');
+const VIEWPORTS = {
+  phone: { width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+  desktop: { width: 1366, height: 900, deviceScaleFactor: 1, isMobile: false, hasTouch: false },
+};
+const kind = (type: string, url: string) =>
+  type === 'Document'
+    ? 'html'
+    : type === 'Stylesheet'
+      ? 'css'
+      : type === 'Font'
+        ? 'fonts'
+        : type === 'Image'
+          ? 'images'
+          : type === 'Script' || url.endsWith('.js')
+            ? 'js'
+            : 'other';
 
 async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boolean) {
   const { width, height, deviceScaleFactor, isMobile, hasTouch } = VIEWPORTS[vp];
@@ -24,7 +44,12 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle) {
     // Lighthouse's "slow 4G": 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up; and a 4× slower CPU.
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: (1.6 * 1024 * 1024) / 8,
+      uploadThroughput: (750 * 1024) / 8,
+    });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   }
   const types = new Map<string, { type: string; url: string }>();
@@ -41,11 +66,19 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) w.__lcp = e.startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
-    new PerformanceObserver((l) => l.getEntries().forEach((e) => { const s = e as unknown as { value: number; hadRecentInput: boolean }; if (!s.hadRecentInput) w.__cls += s.value; })).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => {
+        const s = e as unknown as { value: number; hadRecentInput: boolean };
+        if (!s.hadRecentInput) w.__cls += s.value;
+      }),
+    ).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(new URL(path, server.url).href, { waitUntil: 'networkidle' });
   await page.waitForTimeout(500);
-  const { lcp, cls } = await page.evaluate(() => ({ lcp: (window as unknown as { __lcp: number }).__lcp, cls: (window as unknown as { __cls: number }).__cls }));
+  const { lcp, cls } = await page.evaluate(() => ({
+    lcp: (window as unknown as { __lcp: number }).__lcp,
+    cls: (window as unknown as { __cls: number }).__cls,
+  }));
   await context.close();
   return { bytes, lcp, cls };
 }
@@ -53,17 +86,24 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
 const kb = (n: number) => (n / 1024).toFixed(1);
 console.log(`First view, bytes transferred (KB, compressed, median of ${RUNS}):`);
 console.log('page        viewport  html   css    fonts  images js     total');
-for (const [name, path] of [['home', 'fr/'], ['episode', values.episode]] as const) {
+for (const [name, path] of [
+  ['home', 'fr/'],
+  ['episode', values.episode],
+] as const) {
   for (const vp of ['phone', 'desktop'] as const) {
     const runs: Array<Awaited<ReturnType<typeof firstView>>> = [];
     for (let i = 0; i < RUNS; i++) runs.push(await firstView(path, vp, false));
     const m = (k: string) => median(runs.map((r) => r.bytes[k]!));
     const total = median(runs.map((r) => Object.values(r.bytes).reduce((a, b) => a + b, 0)));
-    console.log(`${name.padEnd(11)} ${vp.padEnd(9)} ${kb(m('html')).padEnd(6)} ${kb(m('css')).padEnd(6)} ${kb(m('fonts')).padEnd(6)} ${kb(m('images')).padEnd(6)} ${kb(m('js')).padEnd(6)} ${kb(total)}`);
+    console.log(
+      `${name.padEnd(11)} ${vp.padEnd(9)} ${kb(m('html')).padEnd(6)} ${kb(m('css')).padEnd(6)} ${kb(m('fonts')).padEnd(6)} ${kb(m('images')).padEnd(6)} ${kb(m('js')).padEnd(6)} ${kb(total)}`,
+    );
   }
 }
 const throttled = [];
 for (let i = 0; i < RUNS; i++) throttled.push(await firstView(values.episode, 'phone', true));
-console.log(`\nEpisode page at phone size, 4× CPU and slow 4G (median of ${RUNS}): LCP ${median(throttled.map((r) => r.lcp)).toFixed(0)} ms (worst ${Math.max(...throttled.map((r) => r.lcp)).toFixed(0)}), CLS ${median(throttled.map((r) => r.cls)).toFixed(3)} (worst ${Math.max(...throttled.map((r) => r.cls)).toFixed(3)})`);
+console.log(
+  `\nEpisode page at phone size, 4× CPU and slow 4G (median of ${RUNS}): LCP ${median(throttled.map((r) => r.lcp)).toFixed(0)} ms (worst ${Math.max(...throttled.map((r) => r.lcp)).toFixed(0)}), CLS ${median(throttled.map((r) => r.cls)).toFixed(3)} (worst ${Math.max(...throttled.map((r) => r.cls)).toFixed(3)})`,
+);
 await browser.close();
 await server.close();

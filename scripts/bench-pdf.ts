@@ -53,10 +53,15 @@ const PAGED_CSS = `
 .book-contents a::after { content: target-counter(attr(href), page); grid-column: 3; text-align: right; }
 `;
 
-async function pagedjs(browser: Browser, url: string, timings: Record<string, number>): Promise<{ bytes: Uint8Array; pages: number }> {
+async function pagedjs(
+  browser: Browser,
+  url: string,
+  timings: Record<string, number>,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const lap = stopwatch(timings);
   const polyfill = join(import.meta.dirname, '..', 'node_modules/pagedjs/dist/paged.polyfill.js');
-  if (!existsSync(polyfill)) throw new Error('pagedjs is not installed: run `npm install --no-save pagedjs@0.4.3` to measure it');
+  if (!existsSync(polyfill))
+    throw new Error('pagedjs is not installed: run `npm install --no-save pagedjs@0.4.3` to measure it');
   // Paged.js injects <style> elements: the page's Content-Security-Policy would refuse them.
   const context = await browser.newContext({ bypassCSP: true });
   try {
@@ -86,20 +91,32 @@ async function pagedjs(browser: Browser, url: string, timings: Record<string, nu
 /** CPU seconds (user + system) of each process under this one (Chromium's), from /proc. */
 function descendantsCpu(): Map<number, number> {
   const tick = 100; // USER_HZ on Linux
-  const stats = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return [{ pid: Number(pid), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick }];
-    } catch {
-      return [];
-    }
-  });
+  const stats = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [
+          {
+            pid: Number(pid),
+            ppid: Number(f[1]),
+            cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick,
+          },
+        ];
+      } catch {
+        return [];
+      }
+    });
   const mine = new Set([process.pid]);
   let grew = true;
   while (grew) {
     grew = false;
-    for (const p of stats) if (!mine.has(p.pid) && mine.has(p.ppid)) { mine.add(p.pid); grew = true; }
+    for (const p of stats)
+      if (!mine.has(p.pid) && mine.has(p.ppid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
   }
   return new Map(stats.filter((p) => p.pid !== process.pid && mine.has(p.pid)).map((p) => [p.pid, p.cpu]));
 }
@@ -107,7 +124,9 @@ function descendantsCpu(): Map<number, number> {
 /** Samples Chromium's CPU time while it works (its renderers exit with their page). */
 function cpuSampler(): () => number {
   const seen = new Map<number, number>();
-  const sample = () => { for (const [pid, cpu] of descendantsCpu()) seen.set(pid, cpu); };
+  const sample = () => {
+    for (const [pid, cpu] of descendantsCpu()) seen.set(pid, cpu);
+  };
   const timer = setInterval(sample, 200);
   return () => {
     sample();
@@ -129,14 +148,21 @@ try {
         const t0 = performance.now();
         const cpu0 = process.cpuUsage();
         const timings: Record<string, number> = {};
-        const { bytes, pages } = method === 'twice' ? await printBook(browser, url, book, lang, timings) : await pagedjs(browser, url, timings);
+        const { bytes, pages } =
+          method === 'twice'
+            ? await printBook(browser, url, book, lang, timings)
+            : await pagedjs(browser, url, timings);
         const seconds = (performance.now() - t0) / 1000;
         const cpu = process.cpuUsage(cpu0);
         const chromium = stopCpu();
         const file = join(outDir, `${book.settings.id}-${lang}-${method}.pdf`);
         writeFileSync(file, bytes);
-        const phases = Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ');
-        console.log(`${method.padEnd(8)} run ${run}: ${seconds.toFixed(1)} s wall (${phases}); CPU: Chromium ${chromium.toFixed(1)} s, Node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB → ${file}`);
+        const phases = Object.entries(timings)
+          .map(([k, v]) => `${k} ${v.toFixed(1)} s`)
+          .join(', ');
+        console.log(
+          `${method.padEnd(8)} run ${run}: ${seconds.toFixed(1)} s wall (${phases}); CPU: Chromium ${chromium.toFixed(1)} s, Node ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB → ${file}`,
+        );
       } finally {
         await browser.close();
       }

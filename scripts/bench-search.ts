@@ -15,17 +15,30 @@ import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 import { generateBook } from './generate-book.ts';
 
-const { values } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, episodes: { type: 'string', default: '200' } } });
-const du = (p: string): number => (statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + du(join(p, f)), 0) : statSync(p).size);
+const { values } = parseArgs({
+  options: { dist: { type: 'string', default: 'dist' }, episodes: { type: 'string', default: '200' } },
+});
+const du = (p: string): number =>
+  statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + du(join(p, f)), 0) : statSync(p).size;
 
 // 1. Index size per language (the files Pagefind writes for that language).
 const pf = join(values.dist, 'pagefind');
 for (const lang of ['fr', 'en']) {
-  const files = [join(pf, 'index'), join(pf, 'fragment')].flatMap((d) => readdirSync(d).filter((f) => f.startsWith(`${lang}_`)).map((f) => join(d, f)));
-  const meta = readdirSync(pf).filter((f) => f.startsWith(`pagefind.${lang}_`)).map((f) => join(pf, f));
-  const wasm = readdirSync(pf).filter((f) => f.startsWith(`wasm.${lang}`)).map((f) => join(pf, f));
+  const files = [join(pf, 'index'), join(pf, 'fragment')].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.startsWith(`${lang}_`))
+      .map((f) => join(d, f)),
+  );
+  const meta = readdirSync(pf)
+    .filter((f) => f.startsWith(`pagefind.${lang}_`))
+    .map((f) => join(pf, f));
+  const wasm = readdirSync(pf)
+    .filter((f) => f.startsWith(`wasm.${lang}`))
+    .map((f) => join(pf, f));
   const sum = (xs: string[]) => xs.reduce((s, f) => s + du(f), 0);
-  console.log(`index ${lang}: ${(sum([...files, ...meta]) / 1024).toFixed(1)} KB index and fragments (+ ${(sum(wasm) / 1024).toFixed(1)} KB WebAssembly)`);
+  console.log(
+    `index ${lang}: ${(sum([...files, ...meta]) / 1024).toFixed(1)} KB index and fragments (+ ${(sum(wasm) / 1024).toFixed(1)} KB WebAssembly)`,
+  );
 }
 
 // 2. Bytes for the first and a following query, as the reader's browser fetches them.
@@ -42,10 +55,16 @@ cdp.on('Network.loadingFinished', (e) => {
   if (u.includes('/pagefind/') || u.includes('/_astro/search')) bytes += e.encodedDataLength;
 });
 await page.goto(new URL('en/', server.url).href, { waitUntil: 'networkidle' });
-for (const [label, q] of [['first query', 'bastard'], ['following query', 'cookies']] as const) {
+for (const [label, q] of [
+  ['first query', 'bastard'],
+  ['following query', 'cookies'],
+] as const) {
   bytes = 0;
   await page.fill('#search-input', q);
-  await page.waitForFunction((query) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === query, q);
+  await page.waitForFunction(
+    (query) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === query,
+    q,
+  );
   await page.waitForLoadState('networkidle');
   console.log(`${label} ("${q}"): ${(bytes / 1024).toFixed(1)} KB transferred`);
 }
@@ -74,8 +93,13 @@ for (const lang of book.settings.languages.map((l) => l.code)) {
       })
       .join('');
     mkdirSync(join(site, lang, e.slug), { recursive: true });
-    writeFileSync(join(site, lang, e.slug, 'index.html'), `<!doctype html><html lang="${lang}"><head><title>${escapeXml(v.title.text)}</title></head><body><article data-pagefind-body><h1>${escapeXml(v.title.text)}</h1>${body}</article></body></html>`);
+    writeFileSync(
+      join(site, lang, e.slug, 'index.html'),
+      `<!doctype html><html lang="${lang}"><head><title>${escapeXml(v.title.text)}</title></head><body><article data-pagefind-body><h1>${escapeXml(v.title.text)}</h1>${body}</article></body></html>`,
+    );
   }
 }
 t = await buildSearchIndex(site);
-console.log(`indexing a generated book: ${n} episodes × 2 languages = ${t.pages} pages in ${t.seconds.toFixed(1)} s; index ${(du(join(site, 'pagefind')) / 1048576).toFixed(1)} MB in all`);
+console.log(
+  `indexing a generated book: ${n} episodes × 2 languages = ${t.pages} pages in ${t.seconds.toFixed(1)} s; index ${(du(join(site, 'pagefind')) / 1048576).toFixed(1)} MB in all`,
+);

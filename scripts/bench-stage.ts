@@ -40,7 +40,10 @@ const [audience] = await Promise.all([presenter.waitForEvent('popup'), presenter
 await audience.setViewportSize({ width: Number(values.width), height: Number(values.height) });
 await audience.waitForSelector('html[data-painted-beat="0"]');
 await presenter.bringToFront();
-await presenter.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
+await presenter
+  .locator('body')
+  .click({ position: { x: 5, y: 5 } })
+  .catch(() => {});
 // The key press's time, taken before the page's own handler runs.
 await presenter.evaluate(() => {
   addEventListener(
@@ -51,7 +54,9 @@ await presenter.evaluate(() => {
     { capture: true },
   );
 });
-const beats: number = await presenter.evaluate(() => JSON.parse(document.getElementById('stage-data')!.textContent!).show.beats.length);
+const beats: number = await presenter.evaluate(
+  () => JSON.parse(document.getElementById('stage-data')!.textContent!).show.beats.length,
+);
 
 const delays: Array<{ beat: number; ms: number; card: boolean }> = [];
 let beat = 0;
@@ -72,12 +77,25 @@ await server.close();
 
 const sorted = delays.map((d) => d.ms).sort((a, b) => a - b);
 const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+const median =
+  sorted.length % 2
+    ? sorted[(sorted.length - 1) / 2]!
+    : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 const worst = delays.reduce((a, b) => (b.ms > a.ms ? b : a));
-console.log(`Key press on the presenter → new beat painted on the audience screen (${values.lang}, ${delays.length} changes, ${beats} beats, audience ${values.width}×${values.height}, Chromium):`);
-console.log(`  median ${median.toFixed(1)} ms · 90th percentile ${at(0.9).toFixed(1)} ms · worst ${worst.ms.toFixed(1)} ms (beat ${worst.beat + 1}${worst.card ? ', a title card' : ''}) · best ${sorted[0]!.toFixed(1)} ms`);
-console.log(`  machine: ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on the machine shows in the worst figures)`);
-console.log(`  panels: median ${medianOf(delays.filter((d) => !d.card).map((d) => d.ms)).toFixed(1)} ms; title cards: median ${medianOf(delays.filter((d) => d.card).map((d) => d.ms)).toFixed(1)} ms`);
+console.log(
+  `Key press on the presenter → new beat painted on the audience screen (${values.lang}, ${delays.length} changes, ${beats} beats, audience ${values.width}×${values.height}, Chromium):`,
+);
+console.log(
+  `  median ${median.toFixed(1)} ms · 90th percentile ${at(0.9).toFixed(1)} ms · worst ${worst.ms.toFixed(1)} ms (beat ${worst.beat + 1}${worst.card ? ', a title card' : ''}) · best ${sorted[0]!.toFixed(1)} ms`,
+);
+console.log(
+  `  machine: ${availableParallelism()} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} (other work on the machine shows in the worst figures)`,
+);
+console.log(
+  `  panels: median ${medianOf(delays.filter((d) => !d.card).map((d) => d.ms)).toFixed(1)} ms; title cards: median ${medianOf(delays.filter((d) => d.card).map((d) => d.ms)).toFixed(1)} ms`,
+);
 
 function medianOf(xs: number[]): number {
   if (!xs.length) return Number.NaN;

@@ -54,9 +54,15 @@ function du(path: string): number {
   return s.isDirectory() ? readdirSync(path).reduce((sum, f) => sum + du(join(path, f)), 0) : s.size;
 }
 
-async function build(book: string, out: string): Promise<{ timings: Record<string, number>; peak: { rss: number; pss: number; sitePss: number }; ok: boolean }> {
+async function build(
+  book: string,
+  out: string,
+): Promise<{ timings: Record<string, number>; peak: { rss: number; pss: number; sitePss: number }; ok: boolean }> {
   const timingsFile = `${out}.timings.json`;
-  const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const child = spawn(process.execPath, ['scripts/build.ts', '--book', book, '--out', out, '--timings', timingsFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   // The site part (content, images, pages, search) ends when the build reports the search index.
   let sitePart = true;
   child.stdout.on('data', (d) => {
@@ -74,16 +80,24 @@ async function build(book: string, out: string): Promise<{ timings: Record<strin
   const code = await new Promise<number>((ok) => child.on('close', (c) => ok(c ?? 1)));
   clearInterval(timer);
   if (code !== 0) console.error(err.slice(-2000));
-  return { timings: code === 0 ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>) : {}, peak, ok: code === 0 };
+  return {
+    timings: code === 0 ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Record<string, number>) : {},
+    peak,
+    ok: code === 0,
+  };
 }
 
 const rows: string[] = [];
 /** The site alone (what the 200-episode budget covers): content, images, pages and search. */
-const site = (t: Record<string, number>) => (t.total === undefined ? undefined : (t.content ?? 0) + (t.images ?? 0) + (t.pages ?? 0) + (t.search ?? 0));
+const site = (t: Record<string, number>) =>
+  t.total === undefined ? undefined : (t.content ?? 0) + (t.images ?? 0) + (t.pages ?? 0) + (t.search ?? 0);
 const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
 const mb = (n: number) => (n / 1048576).toFixed(0);
-console.log(`Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`);
-const header = 'episodes run      content images pages  search site   epub   pdf    total  s/episode site PSS PSS MB  RSS MB  dist MB epub MB pdf MB';
+console.log(
+  `Planches benchmark, ${new Date().toISOString().slice(0, 10)}, ${sizes.join('/')} episodes × 2 languages × 4 panels\n`,
+);
+const header =
+  'episodes run      content images pages  search site   epub   pdf    total  s/episode site PSS PSS MB  RSS MB  dist MB epub MB pdf MB';
 for (const n of sizes) {
   const book = generateBook({ episodes: n, out: join(work, `book-${n}`) });
   const out = join(work, `out-${n}`);
@@ -107,4 +121,6 @@ for (const n of sizes) {
   }
   console.log(`${[header, ...rows].join('\n')}\n`);
 }
-console.log('Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).');
+console.log(
+  'Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).',
+);

@@ -56,7 +56,9 @@ try {
   if (values.strict) {
     const missing = strictProblems(book);
     if (missing.length) {
-      fail(`--strict: ${missing.length} translation part(s) are missing or outdated (see npm run status):\n${missing.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`);
+      fail(
+        `--strict: ${missing.length} translation part(s) are missing or outdated (see npm run status):\n${missing.map((p) => `  - ${p.file}: ${p.message}`).join('\n')}`,
+      );
     }
     console.log('✓ strict: every translation is complete and up to date');
   }
@@ -69,11 +71,17 @@ try {
 // Chromium prints the PDFs. Content problems found there (a text too long for its bubble, art that
 // cannot be decoded) come back as its message.
 done = step('panel images', 'images');
-const panels = spawnSync(process.execPath, [join(kit, 'scripts/panels.ts'), '--book', root, '--json'], { cwd: kit, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const panels = spawnSync(process.execPath, [join(kit, 'scripts/panels.ts'), '--book', root, '--json'], {
+  cwd: kit,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
 if (panels.status !== 0) fail(panels.stderr.trim() || `The panel images could not be made (exit ${panels.status}).`);
 const stats = JSON.parse(panels.stdout.trim().split('\n').pop()!) as RenderStats;
 const manifest = JSON.parse(readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
-done(`${stats.images} images, ${stats.written} vector panels written, ${stats.encodes} encoded, ${stats.cached} from cache`);
+done(
+  `${stats.images} images, ${stats.written} vector panels written, ${stats.encodes} encoded, ${stats.cached} from cache`,
+);
 
 const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
@@ -141,6 +149,14 @@ moveDir(staging, out);
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 if (values.timings) {
-  const report = { content: timings.content, images: timings.images, pages: timings.site, search: timings.search, pdf: timings.pdf, epub: timings.epub, total: (performance.now() - started) / 1000 };
+  const report = {
+    content: timings.content,
+    images: timings.images,
+    pages: timings.site,
+    search: timings.search,
+    pdf: timings.pdf,
+    epub: timings.epub,
+    total: (performance.now() - started) / 1000,
+  };
   writeFileSync(values.timings, JSON.stringify(report, null, 2));
 }

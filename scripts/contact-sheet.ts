@@ -9,7 +9,9 @@ import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
 import { fitText, loadFont } from '../src/lib/panels/text-layout.ts';
 import { TEXT_FONT } from '../src/lib/panels/cover.ts';
 
-const { values } = parseArgs({ options: { book: { type: 'string', default: '.' }, out: { type: 'string', default: 'docs' } } });
+const { values } = parseArgs({
+  options: { book: { type: 'string', default: '.' }, out: { type: 'string', default: 'docs' } },
+});
 const book = loadBook(resolve(values.book));
 const cacheDir = join(book.root, PANEL_CACHE_DIR);
 const { manifest } = await renderPanels(book, { cacheDir });
@@ -38,14 +40,25 @@ for (const lang of book.settings.languages.map((l) => l.code)) {
       rowH = 0;
     }
     const img = manifest.panels[p.id]![lang]!;
-    const thumb = await sharp(join(cacheDir, img.file.file)).resize({ width: CELL_W - 8 }).png().toBuffer();
+    const thumb = await sharp(join(cacheDir, img.file.file))
+      .resize({ width: CELL_W - 8 })
+      .png()
+      .toBuffer();
     const h = Math.round(((CELL_W - 8) * img.height) / img.width);
-    const tag = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_W - 8}" height="${LABEL_H}">${label(`${e.number} · ${p.id}`, CELL_W - 8)}</svg>`);
-    cells.push({ input: thumb, left: col * CELL_W + 4, top: y + 4 }, { input: await sharp(tag).png().toBuffer(), left: col * CELL_W + 4, top: y + 4 + h });
+    const tag = Buffer.from(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_W - 8}" height="${LABEL_H}">${label(`${e.number} · ${p.id}`, CELL_W - 8)}</svg>`,
+    );
+    cells.push(
+      { input: thumb, left: col * CELL_W + 4, top: y + 4 },
+      { input: await sharp(tag).png().toBuffer(), left: col * CELL_W + 4, top: y + 4 + h },
+    );
     rowH = Math.max(rowH, h + LABEL_H + 8);
   }
   const height = y + rowH;
   const file = join(values.out, `panels-${lang}.png`);
-  await sharp({ create: { width: COLS * CELL_W, height, channels: 3, background: '#fbf7ef' } }).composite(cells).png({ palette: true, quality: 80 }).toFile(file);
+  await sharp({ create: { width: COLS * CELL_W, height, channels: 3, background: '#fbf7ef' } })
+    .composite(cells)
+    .png({ palette: true, quality: 80 })
+    .toFile(file);
   console.log(`${file}: ${items.length} panels`);
 }

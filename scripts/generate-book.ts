@@ -49,7 +49,9 @@ export function generateBook(opts: GenerateOptions): string {
       const text = lang === original ? e.original : e.translations[lang];
       return (text?.blocks ?? []).flatMap((b) => (b.type === 'paragraph' ? inlineText(b.inlines).split(/\s+/) : []));
     });
-    vocab[lang] = [...new Set(words.map((w) => w.replace(/[«»“”"().,;:!?…]/g, '')).filter((w) => w.length > 1 && !w.includes('’')))];
+    vocab[lang] = [
+      ...new Set(words.map((w) => w.replace(/[«»“”"().,;:!?…]/g, '')).filter((w) => w.length > 1 && !w.includes('’'))),
+    ];
   }
   const panels = sample.episodes.flatMap((e) => e.panels);
   const random = rng(opts.episodes * 7919);
@@ -89,7 +91,12 @@ export function generateBook(opts: GenerateOptions): string {
         bubbles: p.bubbles.map((b) => ({
           ...b,
           // As long as the original bubble at most (in characters), so that it fits its box.
-          text: Object.fromEntries(langs.map((l) => [l, shortSentence(l, Math.max(12, Math.round((b.text[original] ?? '').length * 0.75)), ++serial)])),
+          text: Object.fromEntries(
+            langs.map((l) => [
+              l,
+              shortSentence(l, Math.max(12, Math.round((b.text[original] ?? '').length * 0.75)), ++serial),
+            ]),
+          ),
         })),
       };
     });
@@ -101,7 +108,10 @@ export function generateBook(opts: GenerateOptions): string {
         const panel = defs[Math.floor((k * nPanels) / nParas)];
         if ((k * nPanels) % nParas === 0 && panel) blocks.push(`<Panel id="${panel.id}" />`);
       }
-      const front = lang === original ? `number: ${i}\ntitle: "${sentence(lang, 4, ++serial).slice(0, -1)}"\nsummary: "${sentence(lang, 14, ++serial)}"` : `title: "${sentence(lang, 4, ++serial).slice(0, -1)}"\nsummary: "${sentence(lang, 14, ++serial)}"`;
+      const front =
+        lang === original
+          ? `number: ${i}\ntitle: "${sentence(lang, 4, ++serial).slice(0, -1)}"\nsummary: "${sentence(lang, 14, ++serial)}"`
+          : `title: "${sentence(lang, 4, ++serial).slice(0, -1)}"\nsummary: "${sentence(lang, 14, ++serial)}"`;
       writeFileSync(join(dir, `${lang}.mdx`), `---\n${front}\n---\n\n${blocks.join('\n\n')}\n`);
     }
   }
@@ -111,10 +121,21 @@ export function generateBook(opts: GenerateOptions): string {
 if (import.meta.main) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, panels: { type: 'string', default: '4' }, paragraphs: { type: 'string', default: '10' } },
+    options: {
+      out: { type: 'string' },
+      panels: { type: 'string', default: '4' },
+      paragraphs: { type: 'string', default: '10' },
+    },
   });
   const n = Number(positionals[0] ?? 100);
-  const out = generateBook({ episodes: n, out: values.out ?? `.build/generated/book-${n}`, panelsPerEpisode: Number(values.panels), paragraphsPerEpisode: Number(values.paragraphs) });
+  const out = generateBook({
+    episodes: n,
+    out: values.out ?? `.build/generated/book-${n}`,
+    panelsPerEpisode: Number(values.panels),
+    paragraphsPerEpisode: Number(values.paragraphs),
+  });
   const book = loadBook(out);
-  console.log(`Generated ${book.episodes.length} episodes, ${book.episodes.reduce((s, e) => s + e.panels.length, 0)} panels in ${out}`);
+  console.log(
+    `Generated ${book.episodes.length} episodes, ${book.episodes.reduce((s, e) => s + e.panels.length, 0)} panels in ${out}`,
+  );
 }

@@ -10,13 +10,19 @@ const TALK_LINE = 'Appuyez sur play pour voir l’extrait de la conférence corr
 const TALK_BEFORE_TEXT = new Set([21, 22]);
 
 const [srcDir = '../shared/source/episodes-fr', flag] = process.argv.slice(2);
-for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of readdirSync(srcDir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const raw = readFileSync(join(srcDir, file), 'utf8');
   const [first, ...rest] = raw.split('\n');
   const m = /^(\d+)\. (.+)$/.exec(first!);
   if (!m) throw new Error(`${file}: first line must be "<number>. <title>"`);
   const number = Number(m[1]);
-  const paragraphs = rest.join('\n').split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = rest
+    .join('\n')
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const blocks: string[] = [];
   if (TALK_BEFORE_TEXT.has(number)) blocks.push('<Talk />');
   for (const p of paragraphs) blocks.push(p === TALK_LINE ? '<Talk />' : p);

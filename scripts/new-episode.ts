@@ -6,10 +6,15 @@ import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
 import { scaffoldEpisode } from '../src/lib/authoring/scaffold.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { book: { type: 'string', default: '.' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { book: { type: 'string', default: '.' } },
+});
 const [num, ...titleWords] = positionals;
 if (!num || !titleWords.length) {
-  console.error('Usage: npm run new-episode -- <number> "<title>"   (for example: npm run new-episode -- 23 "Le bunker")');
+  console.error(
+    'Usage: npm run new-episode -- <number> "<title>"   (for example: npm run new-episode -- 23 "Le bunker")',
+  );
   process.exit(2);
 }
 try {
@@ -20,8 +25,14 @@ try {
     mkdirSync(dirname(join(book.root, file)), { recursive: true });
     writeFileSync(join(book.root, file), text);
   }
-  console.log(`Created ${dir}/:\n${Object.keys(files).map((f) => `  ${f.slice(dir.length + 1)}`).join('\n')}\nWrite the text in ${dir}/${book.settings.original}.mdx, then run npm run dev to see it.`);
+  console.log(
+    `Created ${dir}/:\n${Object.keys(files)
+      .map((f) => `  ${f.slice(dir.length + 1)}`)
+      .join('\n')}\nWrite the text in ${dir}/${book.settings.original}.mdx, then run npm run dev to see it.`,
+  );
 } catch (e) {
-  console.error(`✗ ${e instanceof ContentError ? `The book has problems to fix first:\n${e.message}` : (e as Error).message}`);
+  console.error(
+    `✗ ${e instanceof ContentError ? `The book has problems to fix first:\n${e.message}` : (e as Error).message}`,
+  );
   process.exit(1);
 }

@@ -10,10 +10,15 @@ import { loadBook } from '../src/lib/book.ts';
 import { ContentError } from '../src/lib/errors.ts';
 import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
 
-const { values } = parseArgs({ options: { book: { type: 'string', default: '.' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { book: { type: 'string', default: '.' }, json: { type: 'boolean', default: false } },
+});
 const root = resolve(values.book);
 try {
-  const { stats } = await renderPanels(loadBook(root), { cacheDir: join(root, PANEL_CACHE_DIR), log: values.json ? undefined : console.log });
+  const { stats } = await renderPanels(loadBook(root), {
+    cacheDir: join(root, PANEL_CACHE_DIR),
+    log: values.json ? undefined : console.log,
+  });
   if (values.json) console.log(JSON.stringify(stats));
 } catch (e) {
   // Content problems are the author's to fix: their message alone, no stack.

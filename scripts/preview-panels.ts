@@ -15,7 +15,13 @@ import { fitText, loadFont } from '../src/lib/panels/text-layout.ts';
 import { TEXT_FONT } from '../src/lib/panels/cover.ts';
 import { escapeXml } from '../src/lib/xml.ts';
 
-const { values } = parseArgs({ options: { book: { type: 'string', default: '.' }, out: { type: 'string', default: '.build/panel-preview' }, panel: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    book: { type: 'string', default: '.' },
+    out: { type: 'string', default: '.build/panel-preview' },
+    panel: { type: 'string' },
+  },
+});
 try {
   const book = loadBook(resolve(values.book));
   const library = loadLibrary(book.root, []);
@@ -45,9 +51,18 @@ try {
           const area = textArea(b, unit);
           const dash = `stroke="#c2185b" stroke-width="${2 * unit}" stroke-dasharray="${8 * unit} ${5 * unit}" fill="none"`;
           parts.push(`<rect x="${b.box.x}" y="${b.box.y}" width="${b.box.w}" height="${b.box.h}" ${dash}/>`);
-          parts.push(`<rect x="${area.x}" y="${area.y}" width="${area.w}" height="${area.h}" stroke="#1565c0" stroke-width="${1.5 * unit}" fill="none"/>`);
+          parts.push(
+            `<rect x="${area.x}" y="${area.y}" width="${area.w}" height="${area.h}" stroke="#1565c0" stroke-width="${1.5 * unit}" fill="none"/>`,
+          );
           if (b.tail) parts.push(`<circle cx="${b.tail.x}" cy="${b.tail.y}" r="${7 * unit}" fill="#c2185b"/>`);
-          parts.push(label(`${b.id} (${b.kind}${set ? `, ${set.size.toFixed(0)}px` : ', DOES NOT FIT'}) x${b.box.x} y${b.box.y} ${b.box.w}×${b.box.h}`, b.box.x + 4, b.box.y + 18 * unit, 16 * unit));
+          parts.push(
+            label(
+              `${b.id} (${b.kind}${set ? `, ${set.size.toFixed(0)}px` : ', DOES NOT FIT'}) x${b.box.x} y${b.box.y} ${b.box.w}×${b.box.h}`,
+              b.box.x + 4,
+              b.box.y + 18 * unit,
+              16 * unit,
+            ),
+          );
         });
         const overlay = `<g>${parts.join('')}</g>`;
         const art = readFileSync(join(book.root, p.artPath));
@@ -55,9 +70,17 @@ try {
         const img =
           p.format === 'svg'
             ? sharp(Buffer.from(composeSvg(art.toString('utf8'), library, overlay)))
-            : sharp(art).composite([{ input: Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${p.height}">${overlay}</svg>`) }]);
+            : sharp(art).composite([
+                {
+                  input: Buffer.from(
+                    `<svg xmlns="http://www.w3.org/2000/svg" width="${p.width}" height="${p.height}">${overlay}</svg>`,
+                  ),
+                },
+              ]);
         await img.resize({ width: 1200 }).png().toFile(join(values.out, file));
-        html.push(`<figure><img src="${file}" alt="${escapeXml(text.alt.text)}"><figcaption>${lang}</figcaption></figure>`);
+        html.push(
+          `<figure><img src="${file}" alt="${escapeXml(text.alt.text)}"><figcaption>${lang}</figcaption></figure>`,
+        );
       }
       html.push('</div>');
     }

@@ -11,7 +11,11 @@ import { launchBrowser } from '../src/server/browser.ts';
 import { loadSettings, languageCodes } from '../src/lib/settings.ts';
 
 const { values } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, out: { type: 'string', default: '.build/shots' }, beat: { type: 'string', default: '2' } },
+  options: {
+    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: '.build/shots' },
+    beat: { type: 'string', default: '2' },
+  },
 });
 mkdirSync(values.out, { recursive: true });
 const settings = loadSettings(process.cwd());

@@ -51,12 +51,16 @@ try {
   } catch {
     // keep "/"
   }
-  console.warn(`! The book's sources have problems (run \`npm run build\` to see them); playing the last build without local videos.\n`);
+  console.warn(
+    `! The book's sources have problems (run \`npm run build\` to see them); playing the last build without local videos.\n`,
+  );
 }
 
 // The stage pages in the build: /<lang>/stage/ and /<lang>/stage/<show>/.
 const rank = (l: string) => (order.includes(l) ? order.indexOf(l) : order.length);
-const langs = (existsSync(dist) ? readdirSync(dist).filter((d) => existsSync(join(dist, d, 'stage', 'index.html'))) : []).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+const langs = (
+  existsSync(dist) ? readdirSync(dist).filter((d) => existsSync(join(dist, d, 'stage', 'index.html'))) : []
+).sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 if (!langs.length) {
   console.error(`✗ ${values.dist}/ has no stage pages: build the book first with \`npm run build\`.`);
   process.exit(1);
@@ -67,7 +71,11 @@ try {
   server = await serveStatic(dist, { base, port, host: values.host, handle: mediaHandler(base, videos) });
 } catch (e) {
   const code = (e as { code?: string }).code;
-  console.error(code === 'EADDRINUSE' ? `✗ Port ${port} is already in use: stop the other server, or choose another port with \`npm run stage -- --port 4323\`.` : `✗ Cannot listen on ${values.host}:${port}: ${(e as Error).message}`);
+  console.error(
+    code === 'EADDRINUSE'
+      ? `✗ Port ${port} is already in use: stop the other server, or choose another port with \`npm run stage -- --port 4323\`.`
+      : `✗ Cannot listen on ${values.host}:${port}: ${(e as Error).message}`,
+  );
   process.exit(1);
 }
 
@@ -78,7 +86,9 @@ const url = (path: string) => new URL(path, local).href;
 console.log(`\nThe stage is ready at ${local.href}\n`);
 for (const lang of langs) {
   const stageDir = join(dist, lang, 'stage');
-  const others = readdirSync(stageDir).filter((d) => !['audience', 'script'].includes(d) && existsSync(join(stageDir, d, 'index.html')));
+  const others = readdirSync(stageDir).filter(
+    (d) => !['audience', 'script'].includes(d) && existsSync(join(stageDir, d, 'index.html')),
+  );
   console.log(`  ${lang}  presenter  ${url(`${lang}/stage/`)}`);
   console.log(`      audience   ${url(`${lang}/stage/audience/`)}  (the presenter screen opens it for you)`);
   console.log(`      script     ${url(`${lang}/stage/script/`)}  (print it: the paper backup)`);
@@ -86,7 +96,10 @@ for (const lang of langs) {
 }
 if (videos.length) {
   console.log('\nLocal videos of the talk excerpts:');
-  for (const v of videos) console.log(`  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : '  — MISSING: copy the file there before the show'}`);
+  for (const v of videos)
+    console.log(
+      `  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : '  — MISSING: copy the file there before the show'}`,
+    );
 }
 if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {
   console.log(`\n! Listening on ${values.host}: other computers on this network can open the stage screens.`);

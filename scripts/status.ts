@@ -8,13 +8,25 @@ import { ContentError } from '../src/lib/errors.ts';
 import { formatStatus, translationStatus } from '../src/lib/authoring/status.ts';
 import { stampPanels, stampTranslation } from '../src/lib/authoring/stamp.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { book: { type: 'string', default: '.' }, stamp: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    book: { type: 'string', default: '.' },
+    stamp: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
 try {
   const book = loadBook(resolve(values.book));
   if (values.stamp) {
     const [lang, which] = positionals;
     if (!lang || !which || lang === book.settings.original || !book.settings.languages.some((l) => l.code === lang)) {
-      console.error(`Usage: npm run status -- --stamp <language> <episode number|all>   (languages: ${book.settings.languages.map((l) => l.code).filter((l) => l !== book.settings.original).join(', ')})`);
+      console.error(
+        `Usage: npm run status -- --stamp <language> <episode number|all>   (languages: ${book.settings.languages
+          .map((l) => l.code)
+          .filter((l) => l !== book.settings.original)
+          .join(', ')})`,
+      );
       process.exit(2);
     }
     const episodes = which === 'all' ? book.episodes : book.episodes.filter((e) => e.number === Number(which));
@@ -22,7 +34,9 @@ try {
     for (const e of episodes) {
       const t = e.translations[lang] ? stampTranslation(book, e, lang) : undefined;
       const p = stampPanels(book, e, lang);
-      console.log(`stamped ${e.number}: ${t ? `${t.parts} parts in ${t.file}, ` : ''}${p.parts} panel texts in ${p.file}`);
+      console.log(
+        `stamped ${e.number}: ${t ? `${t.parts} parts in ${t.file}, ` : ''}${p.parts} panel texts in ${p.file}`,
+      );
     }
   } else {
     const status = translationStatus(book);

@@ -9,6 +9,19 @@ export const collections = {
   book: defineCollection({
     loader: bookLoader(),
     // Already validated by loadBook(); kept as one typed record.
-    schema: z.object({ error: z.string() }).or(z.object({ root: z.string(), settings: z.record(z.string(), z.unknown()), episodes: z.array(z.unknown()), pages: z.array(z.unknown()), images: z.object({ panels: z.record(z.string(), z.unknown()), covers: z.record(z.string(), z.unknown()), posters: z.record(z.string(), z.unknown()), social: z.record(z.string(), z.unknown()) }) })),
+    schema: z.object({ error: z.string() }).or(
+      z.object({
+        root: z.string(),
+        settings: z.record(z.string(), z.unknown()),
+        episodes: z.array(z.unknown()),
+        pages: z.array(z.unknown()),
+        images: z.object({
+          panels: z.record(z.string(), z.unknown()),
+          covers: z.record(z.string(), z.unknown()),
+          posters: z.record(z.string(), z.unknown()),
+          social: z.record(z.string(), z.unknown()),
+        }),
+      }),
+    ),
   }),
 };

@@ -21,7 +21,8 @@ export function arrangePerformances(section: HTMLElement): void {
   const items = [...all.children] as HTMLLIElement[];
   const now = new Date();
   const today = localToday(now);
-  const isUpcoming = (li: HTMLLIElement) => (li.dataset.end ? Date.parse(li.dataset.end) > now.getTime() : li.dataset.date! >= today);
+  const isUpcoming = (li: HTMLLIElement) =>
+    li.dataset.end ? Date.parse(li.dataset.end) > now.getTime() : li.dataset.date! >= today;
   const upcoming = items.filter(isUpcoming);
   const past = items.filter((li) => !isUpcoming(li)).reverse();
 
@@ -29,10 +30,15 @@ export function arrangePerformances(section: HTMLElement): void {
   for (const li of items) {
     const [y, m, d] = li.dataset.date!.split('-').map(Number) as [number, number, number];
     const date = li.querySelector('.performance__date');
-    if (date) date.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
+    if (date)
+      date.textContent = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+        Date.UTC(y, m - 1, d),
+      );
     const time = li.querySelector('.performance__time');
     if (time && li.dataset.start && li.dataset.tz) {
-      const text = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: li.dataset.tz }).format(new Date(li.dataset.start));
+      const text = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: li.dataset.tz }).format(
+        new Date(li.dataset.start),
+      );
       time.textContent = (strings['performances.localTime'] ?? '{time}').replace('{time}', text);
     }
   }

@@ -109,7 +109,8 @@ if (talk) {
       play(at());
     });
   intercept(talk.querySelector('[data-talk-start]'), () => undefined);
-  for (const a of document.querySelectorAll<HTMLElement>('[data-talk-seek]')) intercept(a, () => Number(a.dataset.talkSeek));
+  for (const a of document.querySelectorAll<HTMLElement>('[data-talk-seek]'))
+    intercept(a, () => Number(a.dataset.talkSeek));
 }
 
 // Sharing: the buttons that need JavaScript appear with it; their code loads on first use.

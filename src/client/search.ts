@@ -22,7 +22,12 @@ interface Pagefind {
 
 type Strings = Record<'search.results' | 'search.one' | 'search.none' | 'search.loading' | 'search.inPanel', string>;
 
-const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /**
  * Keeps only the locations whose word really resembles a query term. Pagefind falls back to
@@ -49,7 +54,9 @@ export interface Hit {
 /** Groups match locations by the paragraph or panel they fall in, with an excerpt around the first. */
 export function hitsOf(data: PagefindData, max = 3, radius = 12): Hit[] {
   const words = data.content.split(/\s+/);
-  const anchors = data.anchors.filter((a) => /^(p\d+|panel-[a-z0-9-]+)$/.test(a.id)).sort((a, b) => a.location - b.location);
+  const anchors = data.anchors
+    .filter((a) => /^(p\d+|panel-[a-z0-9-]+)$/.test(a.id))
+    .sort((a, b) => a.location - b.location);
   const matched = new Set(data.locations);
   const seen = new Set<string>();
   const hits: Hit[] = [];
@@ -101,12 +108,19 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
     if (mine !== generation || !found) return;
     const loaded = await Promise.all(found.results.slice(0, 30).map((r) => r.data()));
     if (mine !== generation) return;
-    const matching = loaded.map((d) => ({ ...d, locations: realMatches(d, query) })).filter((d) => d.locations.length > 0 || fold(d.meta.title ?? '').includes(fold(query)));
+    const matching = loaded
+      .map((d) => ({ ...d, locations: realMatches(d, query) }))
+      .filter((d) => d.locations.length > 0 || fold(d.meta.title ?? '').includes(fold(query)));
     const results = matching.slice(0, 8);
     list.replaceChildren(...results.map(renderResult));
     panel.dataset.query = query;
     const n = results.length;
-    status.textContent = n === 0 ? strings['search.none'].replace('{query}', query) : matching.length === 1 ? strings['search.one'] : strings['search.results'].replace('{count}', String(matching.length));
+    status.textContent =
+      n === 0
+        ? strings['search.none'].replace('{query}', query)
+        : matching.length === 1
+          ? strings['search.one']
+          : strings['search.results'].replace('{count}', String(matching.length));
   };
   const renderResult = (data: PagefindData): HTMLLIElement => {
     const li = document.createElement('li');

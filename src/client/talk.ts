@@ -137,7 +137,9 @@ export function mountPlayer(section: HTMLElement, at?: number): Player {
   });
 
   // The panel being performed: the last cue reached, while the excerpt lasts.
-  const figures = new Map([...document.querySelectorAll<HTMLElement>('figure[data-cue]')].map((f) => [f.dataset.panel!, f]));
+  const figures = new Map(
+    [...document.querySelectorAll<HTMLElement>('figure[data-cue]')].map((f) => [f.dataset.panel!, f]),
+  );
   let current: string | undefined;
   const highlight = (panel: string | undefined) => {
     if (panel === current) return;

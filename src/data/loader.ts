@@ -19,7 +19,10 @@ export function bookLoader(): Loader {
       };
       const sync = async () => {
         const book = loadBook(root, options);
-        const { manifest } = await renderPanels(book, { cacheDir: join(root, PANEL_CACHE_DIR), log: (l) => logger.info(l) });
+        const { manifest } = await renderPanels(book, {
+          cacheDir: join(root, PANEL_CACHE_DIR),
+          log: (l) => logger.info(l),
+        });
         store.clear();
         store.set({ id: 'book', data: { ...book, images: manifest } as unknown as Record<string, unknown> });
       };

@@ -27,10 +27,16 @@ export function showData(book: SiteBook, show: ShowDef, lang: string): ShowData 
 }
 
 /** The paths of one kind of stage page: every language × the default show, or × the other shows. */
-export function stagePaths(book: SiteBook, which: 'default' | 'others'): Array<{ params: Record<string, string>; props: { showId: string } }> {
+export function stagePaths(
+  book: SiteBook,
+  which: 'default' | 'others',
+): Array<{ params: Record<string, string>; props: { showId: string } }> {
   const shows = stageShows(book).filter((s) => (which === 'default' ? s.isDefault : !s.isDefault));
   return languageCodes(book.settings).flatMap((lang) =>
-    shows.map((s) => ({ params: (which === 'default' ? { lang } : { lang, show: s.id }) as Record<string, string>, props: { showId: s.id } })),
+    shows.map((s) => ({
+      params: (which === 'default' ? { lang } : { lang, show: s.id }) as Record<string, string>,
+      props: { showId: s.id },
+    })),
   );
 }
 
@@ -42,5 +48,8 @@ export function stageStrings(lang: string): Record<string, string> {
 
 /** JSON that is safe inside a <script type="application/json"> element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -20,8 +20,10 @@ export default {
   'home.byline': 'Texto de {author}, dibujos de {illustrator}',
   'episode.number': 'Episodio {number}',
   'episode.label': 'Episodio {number}: {title}',
-  'notice.untranslated': 'Este episodio aún no está traducido al español: se muestra en su idioma original ({language}).',
-  'notice.partial': 'Partes de este episodio aún no están traducidas al español: se muestran en el idioma original ({language}).',
+  'notice.untranslated':
+    'Este episodio aún no está traducido al español: se muestra en su idioma original ({language}).',
+  'notice.partial':
+    'Partes de este episodio aún no están traducidas al español: se muestran en el idioma original ({language}).',
   'notice.untranslatedPart': 'Aún sin traducir',
   'notice.outdated': 'El original ha cambiado desde esta traducción.',
   'talk.placeholder': 'Aquí va el fragmento correspondiente de la charla grabada.',
@@ -50,7 +52,8 @@ export default {
   'search.one': '1 resultado',
   'search.none': 'Nada coincide con «{query}» en este libro.',
   'search.loading': 'Buscando…',
-  'search.noscript': 'La búsqueda necesita JavaScript, que está desactivado en este navegador. Todos los episodios aparecen en la portada.',
+  'search.noscript':
+    'La búsqueda necesita JavaScript, que está desactivado en este navegador. Todos los episodios aparecen en la portada.',
   'search.title': 'Búsqueda',
   'search.inPanel': 'En una viñeta:',
   'search.hint': 'Escriba una palabra, por ejemplo un nombre o una frase que recuerde.',
@@ -62,7 +65,8 @@ export default {
   'viewer.position': 'Viñeta {n} de {total}',
   'viewer.keys': '← → para cambiar de viñeta, Esc para cerrar',
   'translation.title': 'Estado de las traducciones',
-  'translation.intro': 'Para quienes traducen: lo que está traducido, sin traducir o desactualizado (el original cambió después de traducirse), en cada idioma. La orden npm run status muestra la misma tabla.',
+  'translation.intro':
+    'Para quienes traducen: lo que está traducido, sin traducir o desactualizado (el original cambió después de traducirse), en cada idioma. La orden npm run status muestra la misma tabla.',
   'translation.language': 'Al {language}',
   'translation.episode': 'Episodio',
   'translation.paragraphs': 'Párrafos',
@@ -74,14 +78,16 @@ export default {
   'translation.done': 'Todo está traducido y al día.',
   'footer.translation': 'Estado de las traducciones',
   'download.title': 'Descargar el libro',
-  'download.hint': 'El EPUB se adapta a cualquier pantalla, en lectores electrónicos y aplicaciones de lectura; el PDF conserva las páginas del libro impreso.',
+  'download.hint':
+    'El EPUB se adapta a cualquier pantalla, en lectores electrónicos y aplicaciones de lectura; el PDF conserva las páginas del libro impreso.',
   'download.file': '{format} · {language} · {size}',
   'download.kB': '{size}\u00A0kB',
   'download.MB': '{size}\u00A0MB',
   'epub.cover': 'Portada',
   'epub.landmarks': 'Puntos de referencia',
   'epub.start': 'Comienzo del libro',
-  'epub.a11ySummary': 'Este EPUB cumple EPUB Accessibility 1.1 en el nivel AA de las WCAG 2.2. Cada viñeta dibujada tiene una descripción textual y la transcripción de sus bocadillos, de modo que todo el libro puede leerse solo como texto, con un lector de pantalla o en braille. Los capítulos tienen títulos y una tabla de contenidos; el texto se adapta a la pantalla, y su tipo de letra, su tamaño y sus colores pueden cambiarse en la aplicación de lectura. No hay destellos, sonido ni movimiento.',
+  'epub.a11ySummary':
+    'Este EPUB cumple EPUB Accessibility 1.1 en el nivel AA de las WCAG 2.2. Cada viñeta dibujada tiene una descripción textual y la transcripción de sus bocadillos, de modo que todo el libro puede leerse solo como texto, con un lector de pantalla o en braille. Los capítulos tienen títulos y una tabla de contenidos; el texto se adapta a la pantalla, y su tipo de letra, su tamaño y sus colores pueden cambiarse en la aplicación de lectura. No hay destellos, sonido ni movimiento.',
   'choose.title': 'Elija su idioma',
   'choose.hint': 'Su navegador prefiere: {language}.',
   'choose.original': 'original',
@@ -89,7 +95,8 @@ export default {
   'talk.label': 'Fragmento de la charla grabada',
   'talk.play': 'Reproducir el fragmento',
   'talk.length': 'Duración: {length}',
-  'talk.privacy': 'Al reproducirlo se carga el vídeo desde {instance}, que verá entonces su dirección IP (lea {policy}).',
+  'talk.privacy':
+    'Al reproducirlo se carga el vídeo desde {instance}, que verá entonces su dirección IP (lea {policy}).',
   'talk.privacyLink': 'su política de privacidad',
   'talk.playerTitle': 'Vídeo: {title}',
   'talk.performed': 'Ver esta viñeta en escena',
@@ -159,7 +166,8 @@ export default {
   'stage.audienceHidden': 'Pantalla del público oculta o minimizada',
   'stage.audienceMissing': 'Pantalla del público no conectada',
   'stage.openAudience': 'Abrir la pantalla del público',
-  'stage.popupBlocked': 'El navegador bloqueó la ventana nueva. Permita las ventanas emergentes para esta dirección (el icono al final de la barra de direcciones) y vuelva a pulsar el botón. O abra usted mismo esta dirección en una ventana nueva y arrástrela al proyector:',
+  'stage.popupBlocked':
+    'El navegador bloqueó la ventana nueva. Permita las ventanas emergentes para esta dirección (el icono al final de la barra de direcciones) y vuelva a pulsar el botón. O abra usted mismo esta dirección en una ventana nueva y arrástrela al proyector:',
   'stage.blackout': 'Oscuro: la pantalla del público está en negro',
   'stage.surtitles': 'Sobretítulos',
   'stage.surtitlesOff': 'Sobretítulos ocultos (S)',

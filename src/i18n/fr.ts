@@ -20,8 +20,10 @@ export default {
   'home.byline': 'Texte de {author}, dessins de {illustrator}',
   'episode.number': 'Épisode {number}',
   'episode.label': 'Épisode {number} : {title}',
-  'notice.untranslated': 'Cet épisode n’est pas encore traduit en français : il est affiché dans sa langue originale ({language}).',
-  'notice.partial': 'Des parties de cet épisode ne sont pas encore traduites en français : elles sont affichées dans la langue originale ({language}).',
+  'notice.untranslated':
+    'Cet épisode n’est pas encore traduit en français : il est affiché dans sa langue originale ({language}).',
+  'notice.partial':
+    'Des parties de cet épisode ne sont pas encore traduites en français : elles sont affichées dans la langue originale ({language}).',
   'notice.untranslatedPart': 'Pas encore traduit',
   'notice.outdated': 'L’original a changé depuis cette traduction.',
   'talk.placeholder': 'L’extrait correspondant de la conférence enregistrée se place ici.',
@@ -90,19 +92,22 @@ export default {
   'search.one': '1 résultat',
   'search.none': 'Rien ne correspond à « {query} » dans ce livre.',
   'search.loading': 'Recherche…',
-  'search.noscript': 'La recherche a besoin de JavaScript, qui est désactivé dans ce navigateur. Tous les épisodes sont listés sur la page d’accueil.',
+  'search.noscript':
+    'La recherche a besoin de JavaScript, qui est désactivé dans ce navigateur. Tous les épisodes sont listés sur la page d’accueil.',
   'search.title': 'Recherche',
   'search.inPanel': 'Dans une case :',
   'search.hint': 'Tapez un mot, par exemple un nom ou une phrase dont vous vous souvenez.',
   'download.title': 'Télécharger le livre',
-  'download.hint': 'L’EPUB s’adapte à tous les écrans, dans les liseuses et les applications de lecture ; le PDF garde les pages du livre imprimé.',
+  'download.hint':
+    'L’EPUB s’adapte à tous les écrans, dans les liseuses et les applications de lecture ; le PDF garde les pages du livre imprimé.',
   'download.file': '{format} · {language} · {size}',
   'download.kB': '{size}\u00A0ko',
   'download.MB': '{size}\u00A0Mo',
   'epub.cover': 'Couverture',
   'epub.landmarks': 'Repères',
   'epub.start': 'Début du livre',
-  'epub.a11ySummary': 'Cet EPUB respecte EPUB Accessibility 1.1 au niveau AA des WCAG 2.2. Chaque case dessinée a une description textuelle et la transcription de ses bulles : le livre entier peut se lire en texte seul, avec un lecteur d’écran ou en braille. Les chapitres ont des titres et une table des matières ; le texte se recompose, et sa police, sa taille et ses couleurs peuvent être changées dans l’application de lecture. Il n’y a ni clignotement, ni son, ni animation.',
+  'epub.a11ySummary':
+    'Cet EPUB respecte EPUB Accessibility 1.1 au niveau AA des WCAG 2.2. Chaque case dessinée a une description textuelle et la transcription de ses bulles : le livre entier peut se lire en texte seul, avec un lecteur d’écran ou en braille. Les chapitres ont des titres et une table des matières ; le texte se recompose, et sa police, sa taille et ses couleurs peuvent être changées dans l’application de lecture. Il n’y a ni clignotement, ni son, ni animation.',
   'viewer.open': 'Lire case par case',
   'viewer.title': 'Lecture case par case',
   'viewer.close': 'Fermer',
@@ -111,7 +116,8 @@ export default {
   'viewer.position': 'Case {n} sur {total}',
   'viewer.keys': '← → pour changer de case, Échap pour fermer',
   'translation.title': 'État des traductions',
-  'translation.intro': 'Pour les traductrices et traducteurs : ce qui est traduit, pas encore traduit, ou périmé (l’original a changé depuis la traduction), dans chaque langue. La commande npm run status affiche le même tableau.',
+  'translation.intro':
+    'Pour les traductrices et traducteurs : ce qui est traduit, pas encore traduit, ou périmé (l’original a changé depuis la traduction), dans chaque langue. La commande npm run status affiche le même tableau.',
   'translation.language': 'Vers : {language}',
   'translation.episode': 'Épisode',
   'translation.paragraphs': 'Paragraphes',
@@ -159,7 +165,8 @@ export default {
   'stage.audienceHidden': 'Écran du public caché ou réduit',
   'stage.audienceMissing': 'Écran du public non connecté',
   'stage.openAudience': 'Ouvrir l’écran du public',
-  'stage.popupBlocked': 'Le navigateur a bloqué la nouvelle fenêtre. Autorisez les fenêtres surgissantes pour cette adresse (l’icône au bout de la barre d’adresse), puis appuyez de nouveau sur le bouton. Ou ouvrez vous-même cette adresse dans une nouvelle fenêtre et faites-la glisser sur le projecteur :',
+  'stage.popupBlocked':
+    'Le navigateur a bloqué la nouvelle fenêtre. Autorisez les fenêtres surgissantes pour cette adresse (l’icône au bout de la barre d’adresse), puis appuyez de nouveau sur le bouton. Ou ouvrez vous-même cette adresse dans une nouvelle fenêtre et faites-la glisser sur le projecteur :',
   'stage.blackout': 'Noir : l’écran du public est noir',
   'stage.surtitles': 'Surtitres',
   'stage.surtitlesOff': 'Surtitres masqués (S)',

@@ -11,7 +11,13 @@ import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
 import { buildOptions } from '../data/options.ts';
 import { loadBook } from '../lib/book.ts';
 
-const TYPES: Record<string, string> = { '.avif': 'image/avif', '.webp': 'image/webp', '.png': 'image/png', '.jpg': 'image/jpeg', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.avif': 'image/avif',
+  '.webp': 'image/webp',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+};
 
 export default function planches(): AstroIntegration {
   const root = buildOptions().bookRoot;
@@ -35,12 +41,22 @@ export default function planches(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const manifest = JSON.parse(readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
+        const manifest = JSON.parse(
+          readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8'),
+        ) as ImageManifest;
         mkdirSync(join(out, 'panels'), { recursive: true });
         let n = 0;
-        const images = [...Object.values(manifest.panels).flatMap((l) => Object.values(l)), ...Object.values(manifest.covers)];
+        const images = [
+          ...Object.values(manifest.panels).flatMap((l) => Object.values(l)),
+          ...Object.values(manifest.covers),
+        ];
         const files = [
-          ...images.flatMap((img) => [...img.avif, ...img.webp, img.file, ...('jpeg' in img ? [img.jpeg as { file: string }] : [])]),
+          ...images.flatMap((img) => [
+            ...img.avif,
+            ...img.webp,
+            img.file,
+            ...('jpeg' in img ? [img.jpeg as { file: string }] : []),
+          ]),
           ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
           ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
         ];

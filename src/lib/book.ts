@@ -66,13 +66,29 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   const pages = loadPages(root, settings, problems);
   const cover = join(root, 'content', settings.cover);
   if (!/\.svg$/i.test(settings.cover)) {
-    problems.push({ file: 'content/book.yaml', field: 'cover', message: `the cover art must be an SVG file (relative to content/), got "${settings.cover}".` });
+    problems.push({
+      file: 'content/book.yaml',
+      field: 'cover',
+      message: `the cover art must be an SVG file (relative to content/), got "${settings.cover}".`,
+    });
   } else if (!existsSync(cover)) {
-    problems.push({ file: 'content/book.yaml', field: 'cover', message: `the cover art content/${settings.cover} does not exist.` });
+    problems.push({
+      file: 'content/book.yaml',
+      field: 'cover',
+      message: `the cover art content/${settings.cover} does not exist.`,
+    });
   } else {
-    for (const f of checkSvg(readFileSync(cover, 'utf8'))) problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
+    for (const f of checkSvg(readFileSync(cover, 'utf8')))
+      problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
-  problems.push(...checkShows(root, settings.shows, episodes.map((e) => e.number), languageCodes(settings)));
+  problems.push(
+    ...checkShows(
+      root,
+      settings.shows,
+      episodes.map((e) => e.number),
+      languageCodes(settings),
+    ),
+  );
   if (problems.length) throw new ContentError(problems);
   return { root, settings, episodes, pages };
 }
@@ -95,7 +111,10 @@ function readText(root: string, path: string, problems: ContentProblem[]): strin
 function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[]): Episode[] {
   const dir = join(root, 'content/episodes');
   if (!existsSync(dir)) {
-    problems.push({ file: 'content/episodes', message: 'the episodes folder is missing: create content/episodes/ with one folder per episode.' });
+    problems.push({
+      file: 'content/episodes',
+      message: 'the episodes folder is missing: create content/episodes/ with one folder per episode.',
+    });
     return [];
   }
   const langs = languageCodes(settings);
@@ -106,25 +125,40 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
     const relDir = rel(root, epDir);
     const m = EPISODE_DIR.exec(name);
     if (!m) {
-      problems.push({ file: relDir, message: 'an episode folder is named "<number>-<slug>" with lowercase letters, digits and hyphens, like "19-donner-de-l-exercice".' });
+      problems.push({
+        file: relDir,
+        message:
+          'an episode folder is named "<number>-<slug>" with lowercase letters, digits and hyphens, like "19-donner-de-l-exercice".',
+      });
       continue;
     }
     for (const f of readdirSync(epDir)) {
       const lm = /^(.+)\.mdx?$/.exec(f);
       if (lm && !langs.includes(lm[1]!)) {
-        problems.push({ file: `${relDir}/${f}`, message: `unknown language "${lm[1]}": the book's languages are ${langs.join(', ')} (content/book.yaml). Name the file <language>.mdx.` });
+        problems.push({
+          file: `${relDir}/${f}`,
+          message: `unknown language "${lm[1]}": the book's languages are ${langs.join(', ')} (content/book.yaml). Name the file <language>.mdx.`,
+        });
       }
     }
     const origFile = join(epDir, `${settings.original}.mdx`);
     if (!existsSync(origFile)) {
-      problems.push({ file: relDir, message: `the original text is missing: expected ${settings.original}.mdx in this folder.` });
+      problems.push({
+        file: relDir,
+        message: `the original text is missing: expected ${settings.original}.mdx in this folder.`,
+      });
       continue;
     }
     const before = problems.length;
     const original = readEpisodeText(root, origFile, settings.original, true, problems);
     if (!original) continue;
     if (original.number !== Number(m[1])) {
-      problems.push({ file: original.file, line: 2, field: 'number', message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.` });
+      problems.push({
+        file: original.file,
+        line: 2,
+        field: 'number',
+        message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.`,
+      });
     }
     const translations: Record<string, EpisodeText> = {};
     for (const lang of langs) {
@@ -144,15 +178,35 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
     const used = new Set<string>();
     for (const b of original.blocks) {
       if (b.type !== 'panel') continue;
-      if (used.has(b.id)) problems.push({ file: original.file, line: b.line, message: `panel "${b.id}" is placed twice; each panel appears once.` });
+      if (used.has(b.id))
+        problems.push({
+          file: original.file,
+          line: b.line,
+          message: `panel "${b.id}" is placed twice; each panel appears once.`,
+        });
       used.add(b.id);
       if (panels && panelsOk && !panels.some((p) => p.id === b.id)) {
-        problems.push({ file: original.file, line: b.line, message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).` });
+        problems.push({
+          file: original.file,
+          line: b.line,
+          message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).`,
+        });
       }
     }
-    const talk = loadTalk(epDir, relDir, settings, original.blocks, original.file, panelsOk ? panels : undefined, problems);
+    const talk = loadTalk(
+      epDir,
+      relDir,
+      settings,
+      original.blocks,
+      original.file,
+      panelsOk ? panels : undefined,
+      problems,
+    );
     if (!original.blocks.some((b) => b.type === 'paragraph')) {
-      problems.push({ file: original.file, message: 'this episode has no text: write at least one paragraph after the frontmatter.' });
+      problems.push({
+        file: original.file,
+        message: 'this episode has no text: write at least one paragraph after the frontmatter.',
+      });
     }
     if (problems.length > before) continue;
     episodes.push({
@@ -175,15 +229,30 @@ function checkUnique(episodes: Episode[], problems: ContentProblem[]): void {
   const panelIds = new Map<string, Episode>();
   for (const e of episodes) {
     const other = byNumber.get(e.number);
-    if (other) problems.push({ file: e.original.file, field: 'number', line: 2, message: `episode number ${e.number} is already used by ${other.original.file}; each episode needs its own number.` });
+    if (other)
+      problems.push({
+        file: e.original.file,
+        field: 'number',
+        line: 2,
+        message: `episode number ${e.number} is already used by ${other.original.file}; each episode needs its own number.`,
+      });
     byNumber.set(e.number, e);
     const slugPart = e.slug.replace(/^\d+-/, '');
     const sameSlug = bySlug.get(slugPart);
-    if (sameSlug) problems.push({ file: e.dir, message: `the slug "${slugPart}" is already used by ${sameSlug.dir}; give each episode its own folder name.` });
+    if (sameSlug)
+      problems.push({
+        file: e.dir,
+        message: `the slug "${slugPart}" is already used by ${sameSlug.dir}; give each episode its own folder name.`,
+      });
     bySlug.set(slugPart, e);
     for (const p of e.panels) {
       const o = panelIds.get(p.id);
-      if (o) problems.push({ file: `${e.dir}/panels.yaml`, field: `panels.${p.id}`, message: `panel id "${p.id}" is already used in ${o.dir}; panel ids are unique in the whole book (they are page anchors).` });
+      if (o)
+        problems.push({
+          file: `${e.dir}/panels.yaml`,
+          field: `panels.${p.id}`,
+          message: `panel id "${p.id}" is already used in ${o.dir}; panel ids are unique in the whole book (they are page anchors).`,
+        });
       panelIds.set(p.id, e);
     }
   }
@@ -215,23 +284,55 @@ function readEpisodeText(
   if (body.problems.length) return undefined;
   for (const b of body.blocks) {
     if (isOriginal && b.type === 'untranslated') {
-      problems.push({ file, line: b.line, message: '<Untranslated /> belongs in translations only: the original text is always complete.' });
+      problems.push({
+        file,
+        line: b.line,
+        message: '<Untranslated /> belongs in translations only: the original text is always complete.',
+      });
     }
   }
-  const data = fm.data as { number?: number; title?: string; summary?: string; translates?: Record<string, string>; stage?: { video?: string } };
+  const data = fm.data as {
+    number?: number;
+    title?: string;
+    summary?: string;
+    translates?: Record<string, string>;
+    stage?: { video?: string };
+  };
   if (data.stage?.video && !body.blocks.some((b) => b.type === 'talk')) {
-    problems.push({ file, line: split.front.lineOf(['stage', 'video']), field: 'stage.video', message: 'a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.' });
+    problems.push({
+      file,
+      line: split.front.lineOf(['stage', 'video']),
+      field: 'stage.video',
+      message:
+        'a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.',
+    });
   }
   if (data.title !== undefined && data.title.length > 200) {
-    problems.push({ file, line: split.front.lineOf(['title']), field: 'title', message: `the title is ${data.title.length} characters long; keep it under 200.` });
+    problems.push({
+      file,
+      line: split.front.lineOf(['title']),
+      field: 'title',
+      message: `the title is ${data.title.length} characters long; keep it under 200.`,
+    });
   }
-  return { lang, file, title: data.title, summary: data.summary, blocks: body.blocks, translates: data.translates, stage: data.stage, number: data.number ?? 0 };
+  return {
+    lang,
+    file,
+    title: data.title,
+    summary: data.summary,
+    blocks: body.blocks,
+    translates: data.translates,
+    stage: data.stage,
+    number: data.number ?? 0,
+  };
 }
 
 /** A translation mirrors the original: same panels and markers in the same order, same number of paragraphs. */
 function checkStructure(original: EpisodeText, t: EpisodeText, problems: ContentProblem[]): void {
   const shape = (blocks: Block[]) =>
-    blocks.filter((b) => b.type !== 'note').map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
+    blocks
+      .filter((b) => b.type !== 'note')
+      .map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
   const a = shape(original.blocks);
   const b = shape(t.blocks);
   // An empty translation (just its frontmatter) is a translation not started: nothing to align.
@@ -239,7 +340,13 @@ function checkStructure(original: EpisodeText, t: EpisodeText, problems: Content
   const firstDiff = a.findIndex((x, i) => x !== b[i]);
   if (firstDiff === -1 && a.length === b.length) return;
   const describe = (s: string | undefined) =>
-    s === undefined ? 'the end of the file' : s === 'paragraph' ? 'a paragraph' : s === 'talk' ? '<Talk />' : `<Panel id="${s.slice(6)}" />`;
+    s === undefined
+      ? 'the end of the file'
+      : s === 'paragraph'
+        ? 'a paragraph'
+        : s === 'talk'
+          ? '<Talk />'
+          : `<Panel id="${s.slice(6)}" />`;
   const i = firstDiff === -1 ? Math.min(a.length, b.length) : firstDiff;
   const tBlocks = t.blocks.filter((x) => x.type !== 'note');
   const line = tBlocks[i]?.line ?? tBlocks[tBlocks.length - 1]?.line;

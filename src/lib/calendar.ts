@@ -37,7 +37,11 @@ export function foldLine(line: string): string {
 }
 
 const basic = (date: string) => date.replace(/-/g, '');
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 
 function nextDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -71,8 +75,13 @@ export function performancesCalendar(settings: Settings, lang: string, options: 
     const where = place(p);
     const name = p.city ? `${title} — ${p.city}` : title;
     // A calendar shows the summary, rarely the status: say it there when it changes the plan.
-    const summary = status && p.status !== 'sold-out' ? t(lang, 'performances.withStatus', { status, title: name }) : name;
-    const description = [status, p.mobilizon ? t(lang, 'performances.eventAt', { url: p.mobilizon }) : '', t(lang, 'performances.aboutBook', { title: pick(settings.title, lang, settings), url: options.homeUrl })]
+    const summary =
+      status && p.status !== 'sold-out' ? t(lang, 'performances.withStatus', { status, title: name }) : name;
+    const description = [
+      status,
+      p.mobilizon ? t(lang, 'performances.eventAt', { url: p.mobilizon }) : '',
+      t(lang, 'performances.aboutBook', { title: pick(settings.title, lang, settings), url: options.homeUrl }),
+    ]
       .filter(Boolean)
       .join('\n');
     const stamp = `${basic(p.updated ?? settings.published)}T000000Z`;
@@ -82,13 +91,19 @@ export function performancesCalendar(settings: Settings, lang: string, options: 
       lines.push(`DTSTART:${utcStamp(when.start)}`);
       if (when.duration !== undefined) lines.push(`DTEND:${utcStamp(when.end!)}`);
     } else {
-      lines.push(`DTSTART;VALUE=DATE:${basic(p.date)}`, `DTEND;VALUE=DATE:${basic(nextDay(p.date))}`, 'TRANSP:TRANSPARENT');
+      lines.push(
+        `DTSTART;VALUE=DATE:${basic(p.date)}`,
+        `DTEND;VALUE=DATE:${basic(nextDay(p.date))}`,
+        'TRANSP:TRANSPARENT',
+      );
     }
     lines.push(`SUMMARY;LANGUAGE=${lang}:${escapeText(summary)}`);
     if (where) lines.push(`LOCATION:${escapeText(where)}`);
     lines.push(`DESCRIPTION;LANGUAGE=${lang}:${escapeText(description)}`);
     lines.push(`URL:${p.mobilizon ?? options.homeUrl}`);
-    lines.push(`STATUS:${p.status === 'cancelled' ? 'CANCELLED' : p.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`);
+    lines.push(
+      `STATUS:${p.status === 'cancelled' ? 'CANCELLED' : p.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`,
+    );
     lines.push('END:VEVENT');
   }
   lines.push('END:VCALENDAR');

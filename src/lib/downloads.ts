@@ -36,14 +36,22 @@ export function downloads(settings: Settings, pageLang: string): Download[] {
   return ordered.flatMap((lang): Download[] => [
     { lang, format: 'epub', path: epubPath(settings, lang), type: 'application/epub+zip', label: 'EPUB' },
     // The PDF's label says its page size: a reader choosing what to print needs it.
-    { lang, format: 'pdf', path: pdfPath(settings.id, lang), type: 'application/pdf', label: `PDF ${settings.print.pageSize}` },
+    {
+      lang,
+      format: 'pdf',
+      path: pdfPath(settings.id, lang),
+      type: 'application/pdf',
+      label: `PDF ${settings.print.pageSize}`,
+    },
   ]);
 }
 
 /** "1.2 MB", "1,2 Mo", "840 kB": SI units, in the language's number format and words. */
 export function formatSize(bytes: number, lang: string): string {
   if (bytes >= 1_000_000) {
-    const size = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1_000_000);
+    const size = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      bytes / 1_000_000,
+    );
     return t(lang, 'download.MB', { size });
   }
   const size = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(Math.max(1, Math.round(bytes / 1000)));
@@ -56,7 +64,11 @@ const MARKER = /<span([^>]*?) data-size-of="([^"]*)"([^>]*)><\/span>/g;
  * Fills the size markers of a built page. `sizeOf` gives a file's size in bytes (undefined
  * when the file does not exist, which is an error). Returns the page and how many were filled.
  */
-export function fillDownloadSizes(html: string, sizeOf: (path: string) => number | undefined, file = 'a page'): { html: string; filled: number } {
+export function fillDownloadSizes(
+  html: string,
+  sizeOf: (path: string) => number | undefined,
+  file = 'a page',
+): { html: string; filled: number } {
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1];
   let filled = 0;
   const out = html.replace(MARKER, (_all, before: string, path: string, after: string) => {
@@ -70,5 +82,8 @@ export function fillDownloadSizes(html: string, sizeOf: (path: string) => number
 }
 
 function decodeEntities(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&quot;/g, '"');
 }

@@ -9,7 +9,15 @@ export interface FeedItem {
   date: string; // YYYY-MM-DD
 }
 
-export function rss(opts: { title: string; description: string; url: string; selfUrl: string; lang: string; date: string; items: FeedItem[] }): string {
+export function rss(opts: {
+  title: string;
+  description: string;
+  url: string;
+  selfUrl: string;
+  lang: string;
+  date: string;
+  items: FeedItem[];
+}): string {
   const rfc = (d: string) => new Date(`${d}T00:00:00Z`).toUTCString();
   const items = opts.items
     .map(
@@ -40,7 +48,9 @@ export interface SitemapEntry {
 export function sitemap(entries: SitemapEntry[]): string {
   const body = entries
     .map((e) => {
-      const alts = e.alternates.map((a) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(a.lang)}" href="${escapeXml(a.url)}"/>`).join('');
+      const alts = e.alternates
+        .map((a) => `\n    <xhtml:link rel="alternate" hreflang="${escapeXml(a.lang)}" href="${escapeXml(a.url)}"/>`)
+        .join('');
       return `  <url>\n    <loc>${escapeXml(e.url)}</loc>${alts}\n  </url>`;
     })
     .join('\n');

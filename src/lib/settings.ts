@@ -12,9 +12,7 @@ import { showsSchema } from './stage/shows.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
-const langCode = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as "fr", "en" or "pt-BR"');
+const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as "fr", "en" or "pt-BR"');
 /** A text given per language: { fr: "…", en: "…" }. Which keys are allowed is checked later. */
 const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
@@ -28,7 +26,10 @@ export const performanceStatus = z.enum(['sold-out', 'cancelled', 'postponed']);
 export const performanceSchema = z.strictObject({
   date: z.iso.date('expected a date written YYYY-MM-DD'),
   /** Local time at the venue; needs `timezone`. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written HH:MM, like "20:30"').optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written HH:MM, like "20:30"')
+    .optional(),
   /** IANA time zone of the venue, like Europe/Paris. */
   timezone: z.string().optional(),
   /** How long the show lasts, like 1h30m (for calendars). */
@@ -63,7 +64,10 @@ export const settingsSchema = z.strictObject({
         /** Their Fediverse handle: pages name them in `fediverse:creator` for link previews. */
         fediverse: z
           .string()
-          .regex(/^@?[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/, 'expected a Fediverse handle like "@name@instance.example"')
+          .regex(
+            /^@?[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/,
+            'expected a Fediverse handle like "@name@instance.example"',
+          )
           .optional(),
       }),
     )
@@ -84,9 +88,7 @@ export const settingsSchema = z.strictObject({
   /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
   print: z
     .strictObject({
-      pageSize: z
-        .enum(PAGE_SIZES, { error: `expected one of ${PAGE_SIZES.join(', ')}` })
-        .default('A5'),
+      pageSize: z.enum(PAGE_SIZES, { error: `expected one of ${PAGE_SIZES.join(', ')}` }).default('A5'),
       margins: z
         .strictObject({
           top: millimetres.optional(),
@@ -108,7 +110,10 @@ export const settingsSchema = z.strictObject({
           z.strictObject({
             url: z.string({ error: 'expected the instance’s address, like https://video.example' }),
             name: z.string().min(1).optional(),
-            privacy: z.string({ error: 'expected the address of the instance’s privacy policy (readers are told what playing a video sends to it)' }),
+            privacy: z.string({
+              error:
+                'expected the address of the instance’s privacy policy (readers are told what playing a video sends to it)',
+            }),
           }),
         )
         .default([]),
@@ -131,7 +136,12 @@ export type Role = z.infer<typeof roleSchema>;
 export function loadSettings(root: string, overrides: { base?: string; url?: string } = {}): Settings {
   const path = join(root, SETTINGS_FILE);
   if (!existsSync(path)) {
-    throw new ContentError([{ file: SETTINGS_FILE, message: 'the book settings file is missing: every book needs one (see docs/authoring.md).' }]);
+    throw new ContentError([
+      {
+        file: SETTINGS_FILE,
+        message: 'the book settings file is missing: every book needs one (see docs/authoring.md).',
+      },
+    ]);
   }
   const text = readFileSync(path, 'utf8');
   const src = parseYaml(stripBom(text), SETTINGS_FILE);
@@ -150,24 +160,57 @@ export function loadSettings(root: string, overrides: { base?: string; url?: str
   });
   settings.languages.forEach((l, i) => {
     if (!hasStrings(l.code)) {
-      problems.add(at(`languages.${i}.code`, ['languages', i, 'code'], `the kit has no interface strings for "${l.code}" yet: add src/i18n/${l.code}.ts (a copy of src/i18n/en.ts, translated) and register it in src/i18n/index.ts.`));
+      problems.add(
+        at(
+          `languages.${i}.code`,
+          ['languages', i, 'code'],
+          `the kit has no interface strings for "${l.code}" yet: add src/i18n/${l.code}.ts (a copy of src/i18n/en.ts, translated) and register it in src/i18n/index.ts.`,
+        ),
+      );
     }
   });
   if (new Set(codes).size !== codes.length) problems.add(at('languages', ['languages'], 'a language is listed twice.'));
   if (!known.has(settings.original)) {
-    problems.add(at('original', ['original'], `the original language "${settings.original}" must be one of the book's languages (${codes.join(', ')}).`));
+    problems.add(
+      at(
+        'original',
+        ['original'],
+        `the original language "${settings.original}" must be one of the book's languages (${codes.join(', ')}).`,
+      ),
+    );
   }
-  const checkLocalized = (field: string, path: PropertyKey[], value: Record<string, string> | undefined, required: boolean) => {
+  const checkLocalized = (
+    field: string,
+    path: PropertyKey[],
+    value: Record<string, string> | undefined,
+    required: boolean,
+  ) => {
     if (!value) return;
     for (const key of Object.keys(value)) {
-      if (!known.has(key)) problems.add(at(`${field}.${key}`, [...path, key], `unknown language "${key}": the book's languages are ${codes.join(', ')}.`));
+      if (!known.has(key))
+        problems.add(
+          at(
+            `${field}.${key}`,
+            [...path, key],
+            `unknown language "${key}": the book's languages are ${codes.join(', ')}.`,
+          ),
+        );
     }
     if (required) {
       for (const code of codes) {
-        if (!value[code]) problems.add(at(`${field}.${code}`, path, `missing the text in ${code}: ${field} must be given in every language of the book.`));
+        if (!value[code])
+          problems.add(
+            at(
+              `${field}.${code}`,
+              path,
+              `missing the text in ${code}: ${field} must be given in every language of the book.`,
+            ),
+          );
       }
     } else if (!value[settings.original]) {
-      problems.add(at(`${field}.${settings.original}`, path, `missing the text in the original language (${settings.original}).`));
+      problems.add(
+        at(`${field}.${settings.original}`, path, `missing the text in the original language (${settings.original}).`),
+      );
     }
   };
   checkLocalized('title', ['title'], settings.title, true);
@@ -175,14 +218,29 @@ export function loadSettings(root: string, overrides: { base?: string; url?: str
   checkLocalized('description', ['description'], settings.description, true);
   checkLocalized('licence.name', ['licence', 'name'], settings.licence.name, true);
   checkLocalized('licence.statement', ['licence', 'statement'], settings.licence.statement, true);
-  for (const [id, names] of Object.entries(settings.characters)) checkLocalized(`characters.${id}`, ['characters', id], names, false);
+  for (const [id, names] of Object.entries(settings.characters))
+    checkLocalized(`characters.${id}`, ['characters', id], names, false);
   settings.authors.forEach((a, i) => {
     for (const l of a.languages ?? []) {
-      if (!known.has(l)) problems.add(at(`authors.${i}.languages`, ['authors', i, 'languages'], `unknown language "${l}": the book's languages are ${codes.join(', ')}.`));
+      if (!known.has(l))
+        problems.add(
+          at(
+            `authors.${i}.languages`,
+            ['authors', i, 'languages'],
+            `unknown language "${l}": the book's languages are ${codes.join(', ')}.`,
+          ),
+        );
     }
   });
   for (const key of Object.keys(settings.subjects ?? {})) {
-    if (!known.has(key)) problems.add(at(`subjects.${key}`, ['subjects', key], `unknown language "${key}": the book's languages are ${codes.join(', ')}.`));
+    if (!known.has(key))
+      problems.add(
+        at(
+          `subjects.${key}`,
+          ['subjects', key],
+          `unknown language "${key}": the book's languages are ${codes.join(', ')}.`,
+        ),
+      );
   }
   if (settings.talk.title) checkLocalized('talk.title', ['talk', 'title'], settings.talk.title, false);
   checkTalkSettings(settings, (field, path, message) => problems.add(at(field, path, message)));
@@ -218,9 +276,14 @@ function checkTalkSettings(settings: Settings, report: Report): void {
     const u = checkAddress(inst.url, settings.fixture);
     if ('error' in u) report(`talk.instances.${i}.url`, [...path, 'url'], u.error);
     else if ((u.url.pathname !== '/' && u.url.pathname !== '') || u.url.search || u.url.hash || u.url.username) {
-      report(`talk.instances.${i}.url`, [...path, 'url'], `"${inst.url}": write the instance’s address only, like ${u.url.origin} (videos are given in each episode’s talk.yaml).`);
+      report(
+        `talk.instances.${i}.url`,
+        [...path, 'url'],
+        `"${inst.url}": write the instance’s address only, like ${u.url.origin} (videos are given in each episode’s talk.yaml).`,
+      );
     } else {
-      if (seen.has(u.url.origin)) report(`talk.instances.${i}.url`, [...path, 'url'], `${u.url.origin} is listed twice.`);
+      if (seen.has(u.url.origin))
+        report(`talk.instances.${i}.url`, [...path, 'url'], `${u.url.origin} is listed twice.`);
       seen.add(u.url.origin);
       inst.url = u.url.origin;
     }
@@ -231,30 +294,63 @@ function checkTalkSettings(settings: Settings, report: Report): void {
   settings.performances.forEach((perf, i) => {
     const path = ['performances', i];
     const f = (k: string) => `performances.${i}.${k}`;
-    if (perf.time && !perf.timezone) report(f('timezone'), [...path, 'time'], `a time needs its time zone: add "timezone: Europe/Paris" (or the venue’s zone), so that readers elsewhere see the right hour.`);
-    if (perf.timezone && !perf.time) report(f('timezone'), [...path, 'timezone'], 'a time zone without a time: add the time ("time: 20:30"), or remove the time zone.');
+    if (perf.time && !perf.timezone)
+      report(
+        f('timezone'),
+        [...path, 'time'],
+        `a time needs its time zone: add "timezone: Europe/Paris" (or the venue’s zone), so that readers elsewhere see the right hour.`,
+      );
+    if (perf.timezone && !perf.time)
+      report(
+        f('timezone'),
+        [...path, 'timezone'],
+        'a time zone without a time: add the time ("time: 20:30"), or remove the time zone.',
+      );
     if (perf.timezone) {
       try {
         new Intl.DateTimeFormat('en', { timeZone: perf.timezone });
       } catch {
-        report(f('timezone'), [...path, 'timezone'], `"${perf.timezone}" is not a time zone: write an IANA name like Europe/Paris or America/Montreal.`);
+        report(
+          f('timezone'),
+          [...path, 'timezone'],
+          `"${perf.timezone}" is not a time zone: write an IANA name like Europe/Paris or America/Montreal.`,
+        );
       }
     }
     if (perf.duration !== undefined) {
       const d = parseTime(perf.duration);
       if ('error' in d) report(f('duration'), [...path, 'duration'], `the duration ${d.error}`);
-      else if (d.seconds === 0) report(f('duration'), [...path, 'duration'], 'the duration is zero: write how long the show lasts, like 1h30m.');
-      else if (!perf.time) report(f('duration'), [...path, 'duration'], 'a duration needs a start time: add "time" and "timezone", or remove the duration.');
+      else if (d.seconds === 0)
+        report(
+          f('duration'),
+          [...path, 'duration'],
+          'the duration is zero: write how long the show lasts, like 1h30m.',
+        );
+      else if (!perf.time)
+        report(
+          f('duration'),
+          [...path, 'duration'],
+          'a duration needs a start time: add "time" and "timezone", or remove the duration.',
+        );
     }
     if (perf.mobilizon !== undefined) {
       const u = checkAddress(perf.mobilizon, settings.fixture);
       if ('error' in u) report(f('mobilizon'), [...path, 'mobilizon'], u.error);
       else if (!/^\/events\/[^/]+\/?$/.test(u.url.pathname)) {
-        report(f('mobilizon'), [...path, 'mobilizon'], `"${perf.mobilizon}" is not a Mobilizon event address: expected https://<instance>/events/<id>, as the browser shows it on the event’s page.`);
+        report(
+          f('mobilizon'),
+          [...path, 'mobilizon'],
+          `"${perf.mobilizon}" is not a Mobilizon event address: expected https://<instance>/events/<id>, as the browser shows it on the event’s page.`,
+        );
       }
     }
     const key = `${perf.date} ${perf.time ?? ''}`;
-    if (when.has(key)) report(f('date'), [...path, 'date'], `another performance is already on ${perf.date}${perf.time ? ` at ${perf.time}` : ''}: each one is listed once.`);
+    if (when.has(key))
+      report(
+        f('date'),
+        [...path, 'date'],
+        `another performance is already on ${perf.date}${perf.time ? ` at ${perf.time}` : ''}: each one is listed once.`,
+      );
     when.add(key);
   });
 }

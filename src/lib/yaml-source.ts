@@ -47,9 +47,17 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
 export function zodProblems(error: z.ZodError, src: YamlSource, fieldPrefix = ''): ContentProblem[] {
   return error.issues.map((issue) => {
     // An unknown key is reported on its parent: point at the key itself.
-    const path = [...(issue.path as PropertyKey[]), ...(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [issue.keys[0]!] : [])];
+    const path = [
+      ...(issue.path as PropertyKey[]),
+      ...(issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [issue.keys[0]!] : []),
+    ];
     const field = fieldPrefix + (path.map(String).join('.') || '(top level)');
-    return { file: src.file, line: src.lineOf(path), field, message: describeIssue(issue, valueAt(src.data, issue.path as PropertyKey[])) };
+    return {
+      file: src.file,
+      line: src.lineOf(path),
+      field,
+      message: describeIssue(issue, valueAt(src.data, issue.path as PropertyKey[])),
+    };
   });
 }
 
@@ -66,7 +74,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       // zod's own message is kept when the schema gave a specific one.
-      const custom = /^expected [a-z]+, received/i.test(issue.message) || issue.message.startsWith('Invalid input') ? '' : issue.message;
+      const custom =
+        /^expected [a-z]+, received/i.test(issue.message) || issue.message.startsWith('Invalid input')
+          ? ''
+          : issue.message;
       if (input === undefined) return `this field is required (${custom || `expected ${issue.expected}`}).`;
       return `${custom || `expected ${issue.expected}`}, found ${typeName(input)}.`;
     }

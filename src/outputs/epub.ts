@@ -34,7 +34,11 @@ export interface EpubResult {
   seconds: number;
 }
 
-export async function buildEpubs(outDir: string, book: Book & { images: ImageManifest }, log: (line: string) => void): Promise<EpubResult[]> {
+export async function buildEpubs(
+  outDir: string,
+  book: Book & { images: ImageManifest },
+  log: (line: string) => void,
+): Promise<EpubResult[]> {
   const { settings } = book;
   const css = readFileSync(EPUB_CSS_FILE, 'utf8');
   const modified = epubModified(settings, process.env.SOURCE_DATE_EPOCH);
@@ -64,13 +68,19 @@ export async function buildEpubs(outDir: string, book: Book & { images: ImageMan
       css,
       fonts: EPUB_FONTS,
       cover: coverPath,
-      labels: { contents: t(lang, 'print.contents'), landmarks: t(lang, 'epub.landmarks'), start: t(lang, 'epub.start') },
+      labels: {
+        contents: t(lang, 'print.contents'),
+        landmarks: t(lang, 'epub.landmarks'),
+        start: t(lang, 'epub.start'),
+      },
     });
     const file = join(outDir, epubPath(settings, lang));
     writeFileSync(file, bytes);
     const result = { lang, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
     results.push(result);
-    log(`EPUB ${lang}: ${epubPath(settings, lang)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`);
+    log(
+      `EPUB ${lang}: ${epubPath(settings, lang)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`,
+    );
   }
   const pages = fillSizesInPages(outDir);
   log(`download sizes filled in ${pages} pages`);

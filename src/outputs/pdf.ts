@@ -17,7 +17,15 @@ import { pdfPath, printPath } from '../lib/pdf/names.ts';
 import { folio, planMismatches, planPages, type Part } from '../lib/pdf/plan.ts';
 import { folioCounterStyle } from '../lib/pdf/page-css.ts';
 import { pdfMetadata } from '../lib/pdf/metadata.ts';
-import { loadPrinted, producerOf, readDestinations, saveWithContentId, setMetadata, setOutline, setPageLabels } from '../lib/pdf/finish.ts';
+import {
+  loadPrinted,
+  producerOf,
+  readDestinations,
+  saveWithContentId,
+  setMetadata,
+  setOutline,
+  setPageLabels,
+} from '../lib/pdf/finish.ts';
 
 export interface PdfLogger {
   info(message: string): void;
@@ -82,7 +90,13 @@ export function stopwatch(timings: Record<string, number> | undefined): (phase: 
 }
 
 /** Prints the print edition at `url` twice and finishes it. */
-export async function printBook(browser: Browser, url: string, book: Book, lang: string, timings?: Record<string, number>): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function printBook(
+  browser: Browser,
+  url: string,
+  book: Book,
+  lang: string,
+  timings?: Record<string, number>,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const lap = stopwatch(timings);
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
@@ -99,10 +113,12 @@ export async function printBook(browser: Browser, url: string, book: Book, lang:
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
     // Only its destinations and page count are kept: the parsed document can go before the second print.
-    const { dests1, firstPages } = await page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false }).then(async (bytes) => {
-      const first = await loadPrinted(bytes);
-      return { dests1: readDestinations(first), firstPages: first.getPageCount() };
-    });
+    const { dests1, firstPages } = await page
+      .pdf({ ...PRINT_OPTIONS, tagged: false, outline: false })
+      .then(async (bytes) => {
+        const first = await loadPrinted(bytes);
+        return { dests1: readDestinations(first), firstPages: first.getPageCount() };
+      });
     await page.evaluate(() => {
       document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
     });
@@ -124,27 +140,38 @@ export async function printBook(browser: Browser, url: string, book: Book, lang:
           blank.setAttribute('aria-hidden', 'true');
           document.getElementById(id)!.before(blank);
         }
-        for (const el of document.querySelectorAll<HTMLElement>('[data-page-of]')) el.textContent = numbers[el.dataset.pageOf!] ?? '';
+        for (const el of document.querySelectorAll<HTMLElement>('[data-page-of]'))
+          el.textContent = numbers[el.dataset.pageOf!] ?? '';
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(counterStyle);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       },
-      { blanks: plan.blanks, numbers, counterStyle: folioCounterStyle(plan.firstBodyPage + 1, plan.pageCount - plan.firstBodyPage) },
+      {
+        blanks: plan.blanks,
+        numbers,
+        counterStyle: folioCounterStyle(plan.firstBodyPage + 1, plan.pageCount - plan.firstBodyPage),
+      },
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const doc = await loadPrinted(await page.pdf(PRINT_OPTIONS));
     const dests = readDestinations(doc);
     const printed = new Map([...dests].map(([id, d]) => [id, d.page]));
     const wrong = planMismatches(plan, printed);
-    if (doc.getPageCount() !== plan.pageCount) wrong.push(`the second print has ${doc.getPageCount()} pages, ${plan.pageCount} were planned`);
-    if (wrong.length) throw new Error(`the second print does not follow the plan made from the first: ${wrong.join('; ')}`);
+    if (doc.getPageCount() !== plan.pageCount)
+      wrong.push(`the second print has ${doc.getPageCount()} pages, ${plan.pageCount} were planned`);
+    if (wrong.length)
+      throw new Error(`the second print does not follow the plan made from the first: ${wrong.join('; ')}`);
     lap('second print');
 
     // Finish in place.
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
     setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
     setPageLabels(doc, plan.firstBodyPage);
-    setOutline(doc, parts.map((p) => ({ title: p.label, dest: p.id })), dests);
+    setOutline(
+      doc,
+      parts.map((p) => ({ title: p.label, dest: p.id })),
+      dests,
+    );
     const bytes = await saveWithContentId(doc);
     lap('finish');
     return { bytes, pages: doc.getPageCount() };
@@ -188,7 +215,9 @@ export async function openEdition(pagePromise: Promise<Page>, url: string): Prom
     return bad;
   });
   if (failed.length || broken.length) {
-    throw new Error(`files of the print edition are missing or broken: ${[...new Set([...failed, ...broken])].join(', ')}`);
+    throw new Error(
+      `files of the print edition are missing or broken: ${[...new Set([...failed, ...broken])].join(', ')}`,
+    );
   }
   return page;
 }

@@ -9,7 +9,8 @@ export const GET: APIRoute = async () => {
   const { settings } = book;
   const langs = languageCodes(settings);
   const abs = (p: string) => absolute(settings.site.url, settings.site.base, p);
-  const group = (route: (lang: string) => string) => langs.map((lang) => ({ url: abs(route(lang)), alternates: langs.map((l) => ({ lang: l, url: abs(route(l)) })) }));
+  const group = (route: (lang: string) => string) =>
+    langs.map((lang) => ({ url: abs(route(lang)), alternates: langs.map((l) => ({ lang: l, url: abs(route(l)) })) }));
   const entries = [
     { url: abs(routes.chooser()), alternates: [] },
     ...group(routes.home),

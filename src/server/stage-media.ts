@@ -5,7 +5,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
-const VIDEO_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.m4v': 'video/mp4', '.webm': 'video/webm', '.ogv': 'video/ogg' };
+const VIDEO_TYPES: Record<string, string> = {
+  '.mp4': 'video/mp4',
+  '.m4v': 'video/mp4',
+  '.webm': 'video/webm',
+  '.ogv': 'video/ogg',
+};
 
 export interface StageVideo {
   episode: number;
@@ -15,7 +20,10 @@ export interface StageVideo {
   exists: boolean;
 }
 
-export function stageVideos(root: string, episodes: Array<{ number: number; original: { stage?: { video?: string } } }>): StageVideo[] {
+export function stageVideos(
+  root: string,
+  episodes: Array<{ number: number; original: { stage?: { video?: string } } }>,
+): StageVideo[] {
   const base = resolve(root);
   return episodes.flatMap((e) => {
     const file = e.original.stage?.video;
@@ -27,7 +35,10 @@ export function stageVideos(root: string, episodes: Array<{ number: number; orig
 }
 
 /** A request handler for serveStatic's `handle` option. */
-export function mediaHandler(base: string, videos: StageVideo[]): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function mediaHandler(
+  base: string,
+  videos: StageVideo[],
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   const prefix = `${base.endsWith('/') ? base : `${base}/`}stage-media/`;
   const byFile = new Map(videos.map((v) => [v.file, v]));
   return (req, res) => {
@@ -58,12 +69,23 @@ export function mediaHandler(base: string, videos: StageVideo[]): (req: Incoming
         res.writeHead(416, { 'Content-Range': `bytes */${size}` }).end();
         return true;
       }
-      res.writeHead(206, { 'Content-Type': type, 'Content-Length': end - start + 1, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' });
+      res.writeHead(206, {
+        'Content-Type': type,
+        'Content-Length': end - start + 1,
+        'Content-Range': `bytes ${start}-${end}/${size}`,
+        'Accept-Ranges': 'bytes',
+        'Cache-Control': 'no-cache',
+      });
       if (req.method === 'HEAD') res.end();
       else createReadStream(video.path, { start, end }).pipe(res);
       return true;
     }
-    res.writeHead(200, { 'Content-Type': type, 'Content-Length': size, 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-cache' });
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': size,
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-cache',
+    });
     if (req.method === 'HEAD') res.end();
     else createReadStream(video.path).pipe(res);
     return true;

@@ -76,10 +76,18 @@ export async function serveStatic(
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Text is compressed as any real host would, so that measured transfers are realistic.
-    const compress = /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    const compress =
+      /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) &&
+      /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
     if (compress) {
       const body = gzipSync(readFileSync(file));
-      res.writeHead(status, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': body.length, 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding' });
+      res.writeHead(status, {
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.length,
+        'Cache-Control': 'no-cache',
+        Vary: 'Accept-Encoding',
+      });
       res.end(body);
       return;
     }

@@ -35,7 +35,8 @@ const manifest = JSON.parse(readFileSync(join(ROOT, PANEL_CACHE_DIR, 'manifest.j
 const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
 const epubFile = (lang: string) => join(DIST, epubPath(settings, lang));
 /** A paragraph's id in the print edition, hence in the EPUB (the site's p1 is e19-p1 there). */
-const paragraphId = (d: { langOf: Record<string, string | null> }, episode: number, id: string) => (`e${episode}-${id}` in d.langOf ? `e${episode}-${id}` : id);
+const paragraphId = (d: { langOf: Record<string, string | null> }, episode: number, id: string) =>
+  `e${episode}-${id}` in d.langOf ? `e${episode}-${id}` : id;
 /** Collapses ordinary white space only: no-break spaces are the language's typography. */
 const squash = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').trim();
 
@@ -105,7 +106,11 @@ const epubchecks = new Map<string, Promise<{ run: Run; report: string }>>();
 before(() => {
   for (const lang of LANGS) {
     const report = join(repro, `epubcheck-${lang}.json`);
-    if (existsSync(epubFile(lang)) && existsSync(EPUBCHECK)) epubchecks.set(lang, run('java', ['-jar', EPUBCHECK, epubFile(lang), '--json', report]).then((r) => ({ run: r, report })));
+    if (existsSync(epubFile(lang)) && existsSync(EPUBCHECK))
+      epubchecks.set(
+        lang,
+        run('java', ['-jar', EPUBCHECK, epubFile(lang), '--json', report]).then((r) => ({ run: r, report })),
+      );
   }
   // A copy of the book without its .cache/ (every panel encoded again), and the three-language
   // test book whose Spanish is partial: built once for all tests (test/e2e/helpers.ts).
@@ -158,9 +163,13 @@ async function readOpf(xml: string): Promise<Opf> {
     const pkg = d.documentElement;
     const metas = [...d.getElementsByTagNameNS(OPF, 'meta')];
     const byId = (id: string | null) => (id ? `#${id}` : '');
-    const role = (el: Element) => metas.find((m) => m.getAttribute('refines') === byId(el.getAttribute('id')) && m.getAttribute('property') === 'role')?.textContent ?? undefined;
+    const role = (el: Element) =>
+      metas.find(
+        (m) => m.getAttribute('refines') === byId(el.getAttribute('id')) && m.getAttribute('property') === 'role',
+      )?.textContent ?? undefined;
     const dc: Record<string, string[]> = {};
-    for (const el of [...d.getElementsByTagNameNS(DC, '*')]) dc[el.localName] = [...(dc[el.localName] ?? []), el.textContent ?? ''];
+    for (const el of [...d.getElementsByTagNameNS(DC, '*')])
+      dc[el.localName] = [...(dc[el.localName] ?? []), el.textContent ?? ''];
     const meta: Record<string, string[]> = {};
     for (const m of metas) {
       const property = m.getAttribute('property');
@@ -171,15 +180,31 @@ async function readOpf(xml: string): Promise<Opf> {
       wellFormed: err,
       xmlLang: pkg.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
       uniqueIdentifier: pkg.getAttribute('unique-identifier'),
-      identifier: [...d.getElementsByTagNameNS(DC, 'identifier')].map((e) => ({ id: e.getAttribute('id'), text: e.textContent ?? '' })),
+      identifier: [...d.getElementsByTagNameNS(DC, 'identifier')].map((e) => ({
+        id: e.getAttribute('id'),
+        text: e.textContent ?? '',
+      })),
       dc,
-      people: [...d.getElementsByTagNameNS(DC, 'creator'), ...d.getElementsByTagNameNS(DC, 'contributor')].map((e) => ({ element: e.localName, name: e.textContent ?? '', role: role(e) })),
+      people: [...d.getElementsByTagNameNS(DC, 'creator'), ...d.getElementsByTagNameNS(DC, 'contributor')].map((e) => ({
+        element: e.localName,
+        name: e.textContent ?? '',
+        role: role(e),
+      })),
       meta,
-      certifiedBy: metas.filter((m) => m.getAttribute('property') === 'a11y:certifiedBy').map((m) => ({ refines: m.getAttribute('refines'), text: m.textContent ?? '' })),
+      certifiedBy: metas
+        .filter((m) => m.getAttribute('property') === 'a11y:certifiedBy')
+        .map((m) => ({ refines: m.getAttribute('refines'), text: m.textContent ?? '' })),
       conformsToId: conf?.getAttribute('id') ?? null,
-      manifest: [...d.getElementsByTagNameNS(OPF, 'item')].map((i) => ({ id: i.getAttribute('id')!, href: i.getAttribute('href')!, type: i.getAttribute('media-type')!, properties: i.getAttribute('properties') })),
+      manifest: [...d.getElementsByTagNameNS(OPF, 'item')].map((i) => ({
+        id: i.getAttribute('id')!,
+        href: i.getAttribute('href')!,
+        type: i.getAttribute('media-type')!,
+        properties: i.getAttribute('properties'),
+      })),
       spine: [...d.getElementsByTagNameNS(OPF, 'itemref')].map((i) => i.getAttribute('idref')!),
-      subjectsLang: [...d.getElementsByTagNameNS(DC, 'subject')].map((e) => e.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang')),
+      subjectsLang: [...d.getElementsByTagNameNS(DC, 'subject')].map((e) =>
+        e.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
+      ),
     };
   }, xml);
 }
@@ -199,7 +224,10 @@ async function readDoc(href: string, xml: string): Promise<Doc> {
       xmlLang: html.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
       title: d.querySelector('title')?.textContent ?? '',
       text: d.body?.textContent ?? '',
-      imgs: [...d.querySelectorAll('img')].map((i) => ({ src: i.getAttribute('src') ?? '', alt: i.getAttribute('alt') })),
+      imgs: [...d.querySelectorAll('img')].map((i) => ({
+        src: i.getAttribute('src') ?? '',
+        alt: i.getAttribute('alt'),
+      })),
       langOf,
     };
   }, xml);
@@ -216,13 +244,26 @@ async function readNav(xml: string): Promise<Nav> {
     const landmarks = ofType('landmarks');
     return {
       wellFormed: d.querySelector('parsererror')?.textContent ?? '',
-      toc: toc ? [...toc.querySelectorAll(':scope > ol > li > a')].map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent ?? '', lang: a.getAttribute('lang') })) : [],
-      landmarks: landmarks ? [...landmarks.querySelectorAll('a')].map((a) => ({ type: a.getAttributeNS(EPUB, 'type'), href: a.getAttribute('href') ?? '' })) : [],
+      toc: toc
+        ? [...toc.querySelectorAll(':scope > ol > li > a')].map((a) => ({
+            href: a.getAttribute('href') ?? '',
+            text: a.textContent ?? '',
+            lang: a.getAttribute('lang'),
+          }))
+        : [],
+      landmarks: landmarks
+        ? [...landmarks.querySelectorAll('a')].map((a) => ({
+            type: a.getAttributeNS(EPUB, 'type'),
+            href: a.getAttribute('href') ?? '',
+          }))
+        : [],
     };
   }, xml);
 }
 
-const about = (lang: string) => book.pages.find((p) => p.id === 'about' && p.lang === lang) ?? book.pages.find((p) => p.id === 'about' && p.lang === settings.original);
+const about = (lang: string) =>
+  book.pages.find((p) => p.id === 'about' && p.lang === lang) ??
+  book.pages.find((p) => p.id === 'about' && p.lang === settings.original);
 
 describe('epubcheck', () => {
   for (const lang of LANGS) {
@@ -231,9 +272,23 @@ describe('epubcheck', () => {
       const { run: check, report } = await epubchecks.get(lang)!;
       assert.ok(existsSync(report), `epubcheck wrote no report: ${check.stderr.slice(-2000)}`);
       const code = check.code;
-      const r = JSON.parse(readFileSync(report, 'utf8')) as { checker: { nFatal: number; nError: number; nWarning: number; checkerVersion: string }; messages: Array<{ ID: string; severity: string; message: string; locations: Array<{ path: string; line: number }> }> };
-      const lines = r.messages.map((m) => `${m.severity} ${m.ID}: ${m.message} (${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')})`);
-      assert.deepEqual({ fatal: r.checker.nFatal, error: r.checker.nError, warning: r.checker.nWarning }, { fatal: 0, error: 0, warning: 0 }, lines.join('\n'));
+      const r = JSON.parse(readFileSync(report, 'utf8')) as {
+        checker: { nFatal: number; nError: number; nWarning: number; checkerVersion: string };
+        messages: Array<{
+          ID: string;
+          severity: string;
+          message: string;
+          locations: Array<{ path: string; line: number }>;
+        }>;
+      };
+      const lines = r.messages.map(
+        (m) => `${m.severity} ${m.ID}: ${m.message} (${m.locations.map((l) => `${l.path}:${l.line}`).join(', ')})`,
+      );
+      assert.deepEqual(
+        { fatal: r.checker.nFatal, error: r.checker.nError, warning: r.checker.nWarning },
+        { fatal: 0, error: 0, warning: 0 },
+        lines.join('\n'),
+      );
       assert.equal(code, 0);
     });
   }
@@ -249,7 +304,8 @@ for (const lang of LANGS) {
       opf = await readOpf(text(lang, 'OEBPS/content.opf'));
       nav = await readNav(text(lang, 'OEBPS/toc.xhtml'));
       docs = [];
-      for (const item of opf.manifest.filter((i) => i.type === 'application/xhtml+xml')) docs.push(await readDoc(item.href, text(lang, `OEBPS/${item.href}`)));
+      for (const item of opf.manifest.filter((i) => i.type === 'application/xhtml+xml'))
+        docs.push(await readDoc(item.href, text(lang, `OEBPS/${item.href}`)));
     });
     const doc = (href: string) => {
       const d = docs.find((x) => x.href === href);
@@ -263,8 +319,16 @@ for (const lang of LANGS) {
       assert.equal(entries[0]!.method, 0);
       const raw = readFileSync(epubFile(lang));
       assert.equal(raw.subarray(30, 58).toString(), 'mimetypeapplication/epub+zip');
-      const expected = dosDateTime(process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000) : new Date(`${settings.published}T00:00:00Z`));
-      assert.deepEqual(new Set(entries.map((e) => `${e.dosDate}/${e.dosTime}`)), new Set([`${expected.date}/${expected.time}`]), 'every entry has the same date, from the content');
+      const expected = dosDateTime(
+        process.env.SOURCE_DATE_EPOCH
+          ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
+          : new Date(`${settings.published}T00:00:00Z`),
+      );
+      assert.deepEqual(
+        new Set(entries.map((e) => `${e.dosDate}/${e.dosTime}`)),
+        new Set([`${expected.date}/${expected.time}`]),
+        'every entry has the same date, from the content',
+      );
     });
 
     test('every document is well-formed XML, in the book’s language on <html> (lang and xml:lang)', () => {
@@ -285,21 +349,37 @@ for (const lang of LANGS) {
       assert.equal(opf.identifier.length, 1);
       assert.equal(opf.identifier[0]!.id, opf.uniqueIdentifier);
       assert.equal(opf.identifier[0]!.text, epubIdentifier(settings.id, lang));
-      assert.match(text(lang, 'OEBPS/toc.ncx'), new RegExp(`<meta name="dtb:uid" content="${epubIdentifier(settings.id, lang)}"/>`));
+      assert.match(
+        text(lang, 'OEBPS/toc.ncx'),
+        new RegExp(`<meta name="dtb:uid" content="${epubIdentifier(settings.id, lang)}"/>`),
+      );
       const want = settings.authors
-        .filter((a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))))
-        .map((a) => ({ element: a.role === 'translator' ? 'contributor' : 'creator', name: a.name, role: { author: 'aut', illustrator: 'ill', translator: 'trl' }[a.role] }));
+        .filter(
+          (a) =>
+            a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
+        )
+        .map((a) => ({
+          element: a.role === 'translator' ? 'contributor' : 'creator',
+          name: a.name,
+          role: { author: 'aut', illustrator: 'ill', translator: 'trl' }[a.role],
+        }));
       assert.deepEqual(opf.people, want);
-      if (lang === settings.original) assert.ok(!opf.people.some((p) => p.role === 'trl'), 'no translator in the original');
+      if (lang === settings.original)
+        assert.ok(!opf.people.some((p) => p.role === 'trl'), 'no translator in the original');
       assert.equal(opf.dc.rights?.length, 1);
       const rights = opf.dc.rights?.[0] ?? '';
       assert.ok(rights.includes(typographize(pick(settings.licence.name, lang, settings), lang)), rights);
       assert.ok(rights.includes(settings.licence.url));
       assert.ok(!/all rights reserved|tous droits réservés/i.test(rights));
       assert.deepEqual(opf.dc.date, [settings.published]);
-      const modified = process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().replace(/\.\d+Z$/, 'Z') : `${settings.published}T00:00:00Z`;
+      const modified = process.env.SOURCE_DATE_EPOCH
+        ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
+        : `${settings.published}T00:00:00Z`;
       assert.deepEqual(opf.meta['dcterms:modified'], [modified]);
-      assert.deepEqual(opf.dc.subject, settings.subjects?.[lang] ?? settings.subjects?.[settings.original] ?? undefined);
+      assert.deepEqual(
+        opf.dc.subject,
+        settings.subjects?.[lang] ?? settings.subjects?.[settings.original] ?? undefined,
+      );
       assert.equal(opf.dc.description?.length, 1);
       assert.ok(opf.dc.description![0]!.length > 20);
       assert.deepEqual(opf.dc.publisher, settings.publisher ? [settings.publisher] : undefined);
@@ -308,14 +388,30 @@ for (const lang of LANGS) {
     test('EPUB Accessibility 1.1: access modes, features, hazards, summary in the book’s language, conformance claim', () => {
       const m = opf.meta;
       assert.deepEqual([...(m['schema:accessMode'] ?? [])].sort(), ['textual', 'visual']);
-      assert.ok(m['schema:accessModeSufficient']?.includes('textual'), 'the text alone is enough (alt text and transcripts)');
-      for (const f of ['alternativeText', 'readingOrder', 'structuralNavigation', 'tableOfContents', 'displayTransformability']) {
+      assert.ok(
+        m['schema:accessModeSufficient']?.includes('textual'),
+        'the text alone is enough (alt text and transcripts)',
+      );
+      for (const f of [
+        'alternativeText',
+        'readingOrder',
+        'structuralNavigation',
+        'tableOfContents',
+        'displayTransformability',
+      ]) {
         assert.ok(m['schema:accessibilityFeature']?.includes(f), `accessibilityFeature ${f}`);
       }
-      assert.ok(!m['schema:accessibilityFeature']?.includes('printPageNumbers'), 'no page list: no printPageNumbers claim');
+      assert.ok(
+        !m['schema:accessibilityFeature']?.includes('printPageNumbers'),
+        'no page list: no printPageNumbers claim',
+      );
       assert.deepEqual(m['schema:accessibilityHazard'], ['none']);
       assert.equal(m['schema:accessibilitySummary']?.length, 1);
-      assert.deepEqual(m['schema:accessibilitySummary'], [typographize(t(lang, 'epub.a11ySummary'), lang)], 'the summary is in the book’s language');
+      assert.deepEqual(
+        m['schema:accessibilitySummary'],
+        [typographize(t(lang, 'epub.a11ySummary'), lang)],
+        'the summary is in the book’s language',
+      );
       assert.deepEqual(m['dcterms:conformsTo'], [CONFORMANCE]);
       assert.equal(opf.certifiedBy.length, 1);
       assert.equal(opf.certifiedBy[0]!.refines, `#${opf.conformsToId}`);
@@ -324,7 +420,14 @@ for (const lang of LANGS) {
 
     test('reading order: cover, title page, licence, contents, the episodes in order, about', () => {
       const href = (id: string) => opf.manifest.find((i) => i.id === id)?.href;
-      const expected = ['cover.xhtml', 'title.xhtml', 'licence.xhtml', 'toc.xhtml', ...book.episodes.map((e) => `episode-${e.number}.xhtml`), ...(about(lang) ? ['about.xhtml'] : [])];
+      const expected = [
+        'cover.xhtml',
+        'title.xhtml',
+        'licence.xhtml',
+        'toc.xhtml',
+        ...book.episodes.map((e) => `episode-${e.number}.xhtml`),
+        ...(about(lang) ? ['about.xhtml'] : []),
+      ];
       assert.deepEqual(opf.spine.map(href), expected);
       for (const v of views) {
         const d = doc(`episode-${v.number}.xhtml`);
@@ -336,18 +439,31 @@ for (const lang of LANGS) {
 
     test('navigation: one entry per episode (and about), in order, titled; landmarks to cover, contents and text', () => {
       assert.equal(nav.wellFormed, '');
-      assert.deepEqual(nav.toc.map((a) => a.href), [...book.episodes.map((e) => `episode-${e.number}.xhtml`), ...(about(lang) ? ['about.xhtml'] : [])]);
+      assert.deepEqual(
+        nav.toc.map((a) => a.href),
+        [...book.episodes.map((e) => `episode-${e.number}.xhtml`), ...(about(lang) ? ['about.xhtml'] : [])],
+      );
       views.forEach((v, i) => {
         assert.ok(nav.toc[i]!.text.includes(v.title.text), `${nav.toc[i]!.text} names episode ${v.number}`);
-        assert.equal(nav.toc[i]!.lang, v.title.lang !== lang ? v.title.lang : null, 'an untranslated title is marked with its language');
+        assert.equal(
+          nav.toc[i]!.lang,
+          v.title.lang !== lang ? v.title.lang : null,
+          'an untranslated title is marked with its language',
+        );
       });
-      assert.deepEqual(nav.landmarks.map((l) => `${l.type} ${l.href}`), ['cover cover.xhtml', 'toc toc.xhtml#toc', `bodymatter episode-${book.episodes[0]!.number}.xhtml`]);
+      assert.deepEqual(
+        nav.landmarks.map((l) => `${l.type} ${l.href}`),
+        ['cover cover.xhtml', 'toc toc.xhtml#toc', `bodymatter episode-${book.episodes[0]!.number}.xhtml`],
+      );
     });
 
     test('images: SVG panels, PNG or JPEG otherwise, sized for e-readers, each with alt text; the cover is the language’s JPEG', () => {
       const images = opf.manifest.filter((i) => i.type.startsWith('image/'));
       assert.ok(images.length > 1);
-      assert.ok(images.some((i) => i.type === 'image/svg+xml'), 'the vector panels travel as SVG');
+      assert.ok(
+        images.some((i) => i.type === 'image/svg+xml'),
+        'the vector panels travel as SVG',
+      );
       for (const i of images) {
         assert.ok(['image/png', 'image/jpeg', 'image/svg+xml'].includes(i.type), `${i.href} is ${i.type}`);
         const data = readFileSync(join(epubs.get(lang)!.dir, 'OEBPS', i.href));
@@ -355,7 +471,11 @@ for (const lang of LANGS) {
           // Self-contained: a size, and nothing fetched (only #fragment references).
           const svg = data.toString('utf8');
           assert.match(svg, /^<svg [^>]*viewBox="0 0 \d+ \d+"/, `${i.href} has a size`);
-          assert.deepEqual(svg.match(/(?:href="|url\()(?!#)[^")]*/g) ?? [], [], `${i.href} refers to nothing outside itself`);
+          assert.deepEqual(
+            svg.match(/(?:href="|url\()(?!#)[^")]*/g) ?? [],
+            [],
+            `${i.href} refers to nothing outside itself`,
+          );
           assert.doesNotMatch(svg, /<script|<foreignObject/i);
           continue;
         }
@@ -365,12 +485,19 @@ for (const lang of LANGS) {
       const cover = images.filter((i) => i.properties?.split(' ').includes('cover-image'));
       assert.equal(cover.length, 1);
       assert.equal(cover[0]!.type, 'image/jpeg');
-      assert.equal(cover[0]!.href, `images/${manifest.covers[lang]!.jpeg.file}`, 'the cover of this language (its title is drawn on it)');
+      assert.equal(
+        cover[0]!.href,
+        `images/${manifest.covers[lang]!.jpeg.file}`,
+        'the cover of this language (its title is drawn on it)',
+      );
       const shown = new Set<string>();
       for (const d of docs) {
         for (const img of d.imgs) {
           assert.ok(img.alt?.trim(), `${d.href}: ${img.src} has alt text`);
-          assert.ok(images.some((i) => i.href === img.src), `${d.href}: ${img.src} is in the manifest`);
+          assert.ok(
+            images.some((i) => i.href === img.src),
+            `${d.href}: ${img.src} is in the manifest`,
+          );
           shown.add(img.src);
         }
       }
@@ -383,14 +510,23 @@ for (const lang of LANGS) {
         const d = doc(`episode-${episode.number}.xhtml`);
         const body = squash(d.text);
         for (const panel of episode.panels) {
-          if (!views.find((v) => v.number === episode.number)!.blocks.some((b) => b.type === 'panel' && b.id === panel.id)) continue;
+          if (
+            !views.find((v) => v.number === episode.number)!.blocks.some((b) => b.type === 'panel' && b.id === panel.id)
+          )
+            continue;
           const pt = panelText(panel, lang, settings);
           const img = d.imgs.find((i) => i.src.startsWith(`images/${panel.id}.`));
           assert.ok(img, `episode ${episode.number} shows panel ${panel.id}`);
-          assert.ok(img.src.startsWith(`images/${panel.id}.${lang}.`), `panel ${panel.id} is the ${lang} composite (${img.src})`);
+          assert.ok(
+            img.src.startsWith(`images/${panel.id}.${lang}.`),
+            `panel ${panel.id} is the ${lang} composite (${img.src})`,
+          );
           assert.equal(img.alt, pt.alt.text);
           for (const line of pt.lines) {
-            assert.ok(body.includes(squash(line.text)), `episode ${episode.number}, panel ${panel.id}: “${line.text}” is in the transcript`);
+            assert.ok(
+              body.includes(squash(line.text)),
+              `episode ${episode.number}, panel ${panel.id}: “${line.text}” is in the transcript`,
+            );
             lines++;
           }
         }
@@ -398,8 +534,18 @@ for (const lang of LANGS) {
       assert.ok(lines > 0, 'the book has speech bubbles, and the EPUB carries them');
       // And not another language's: a bubble whose text differs between languages is only in its own.
       for (const other of LANGS.filter((l) => l !== lang)) {
-        const foreign = book.episodes.flatMap((e) => e.panels.flatMap((p) => panelText(p, other, settings).lines.filter((l, i) => l.lang === other && l.text !== panelText(p, lang, settings).lines[i]!.text).map((l) => ({ e, text: l.text }))));
-        for (const f of foreign) assert.ok(!squash(doc(`episode-${f.e.number}.xhtml`).text).includes(squash(f.text)), `the ${lang} EPUB does not carry the ${other} bubble “${f.text}”`);
+        const foreign = book.episodes.flatMap((e) =>
+          e.panels.flatMap((p) =>
+            panelText(p, other, settings)
+              .lines.filter((l, i) => l.lang === other && l.text !== panelText(p, lang, settings).lines[i]!.text)
+              .map((l) => ({ e, text: l.text })),
+          ),
+        );
+        for (const f of foreign)
+          assert.ok(
+            !squash(doc(`episode-${f.e.number}.xhtml`).text).includes(squash(f.text)),
+            `the ${lang} EPUB does not carry the ${other} bubble “${f.text}”`,
+          );
       }
     });
 
@@ -410,14 +556,39 @@ for (const lang of LANGS) {
         const body = squash(d.text);
         for (const b of v.blocks) {
           if (b.type !== 'paragraph') continue;
-          assert.ok(body.includes(squash(b.text)), `episode ${v.number}, ${b.id}: “${b.text.slice(0, 60)}…” is there, spaces and all`);
-          if (b.status === 'untranslated') assert.equal(d.langOf[paragraphId(d, v.number, b.id)], settings.original, `episode ${v.number}, ${b.id} is marked as ${settings.original}`);
+          assert.ok(
+            body.includes(squash(b.text)),
+            `episode ${v.number}, ${b.id}: “${b.text.slice(0, 60)}…” is there, spaces and all`,
+          );
+          if (b.status === 'untranslated')
+            assert.equal(
+              d.langOf[paragraphId(d, v.number, b.id)],
+              settings.original,
+              `episode ${v.number}, ${b.id} is marked as ${settings.original}`,
+            );
         }
-        if (v.status === 'untranslated') assert.ok(body.includes(squash(t(lang, 'notice.untranslated', { language: originalName }))), `episode ${v.number} says it is not translated`);
-        if (v.status === 'partial') assert.ok(body.includes(squash(t(lang, 'notice.partial', { language: originalName }))), `episode ${v.number} says it is partly translated`);
+        if (v.status === 'untranslated')
+          assert.ok(
+            body.includes(squash(t(lang, 'notice.untranslated', { language: originalName }))),
+            `episode ${v.number} says it is not translated`,
+          );
+        if (v.status === 'partial')
+          assert.ok(
+            body.includes(squash(t(lang, 'notice.partial', { language: originalName }))),
+            `episode ${v.number} says it is partly translated`,
+          );
       }
-      if (lang === 'fr') assert.match(docs.map((d) => d.text).join(''), /[\u00A0\u202F][:;!?»]/, 'French spacing is kept');
-      if (lang === 'en') assert.doesNotMatch(docs.filter((d) => d.href.startsWith('episode-')).map((d) => d.text).join(''), /[\u00A0\u202F][;!?]/, 'no French spacing in English');
+      if (lang === 'fr')
+        assert.match(docs.map((d) => d.text).join(''), /[\u00A0\u202F][:;!?»]/, 'French spacing is kept');
+      if (lang === 'en')
+        assert.doesNotMatch(
+          docs
+            .filter((d) => d.href.startsWith('episode-'))
+            .map((d) => d.text)
+            .join(''),
+          /[\u00A0\u202F][;!?]/,
+          'no French spacing in English',
+        );
     });
 
     test('fonts: the Literata faces are embedded and declared', () => {
@@ -427,7 +598,9 @@ for (const lang of LANGS) {
       for (const f of fonts) assert.ok(css.includes(`url("${f.href}")`), `${f.href} is declared in the stylesheet`);
     });
 
-    test('in Chromium: every document shows its images and fonts, and axe finds no violation', { timeout: 120_000 }, async () => {
+    test('in Chromium: every document shows its images and fonts, and axe finds no violation', {
+      timeout: 120_000,
+    }, async () => {
       const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
       const page = await context.newPage();
       const failed: string[] = [];
@@ -441,7 +614,9 @@ for (const lang of LANGS) {
             return {
               xml: document.documentElement.namespaceURI,
               broken: [...document.images].filter((i) => !i.complete || i.naturalWidth === 0).map((i) => i.src),
-              literata: [...document.fonts].some((f) => f.family.replace(/"/g, '') === 'Literata' && f.status === 'loaded'),
+              literata: [...document.fonts].some(
+                (f) => f.family.replace(/"/g, '') === 'Literata' && f.status === 'loaded',
+              ),
             };
           });
           assert.equal(state.xml, 'http://www.w3.org/1999/xhtml', `${d.href} is read as XHTML`);
@@ -458,7 +633,10 @@ for (const lang of LANGS) {
 }
 
 describe('downloads on the site', () => {
-  const pages = LANGS.flatMap((lang) => [`${lang}/index.html`, ...book.episodes.map((e) => `${lang}/${e.slug}/index.html`)]);
+  const pages = LANGS.flatMap((lang) => [
+    `${lang}/index.html`,
+    ...book.episodes.map((e) => `${lang}/${e.slug}/index.html`),
+  ]);
   for (const p of pages) {
     test(`${p} offers every EPUB with format, language and size`, () => {
       const html = readFileSync(join(DIST, p), 'utf8');
@@ -483,22 +661,31 @@ describe('reproducibility', () => {
     const r = await reproBuild;
     assert.equal(r.code, 0, r.stderr.slice(-3000));
     const made = /panel images — \d+ images, (\d+) vector panels written, (\d+) encoded/.exec(r.stdout);
-    assert.ok(made && Number(made[1]) > 0 && Number(made[2]) > 0, `the second build made the images again: ${made?.[0] ?? r.stdout.slice(0, 500)}`);
+    assert.ok(
+      made && Number(made[1]) > 0 && Number(made[2]) > 0,
+      `the second build made the images again: ${made?.[0] ?? r.stdout.slice(0, 500)}`,
+    );
     for (const lang of LANGS) {
       const a = readFileSync(epubFile(lang));
       const b = readFileSync(join(reproOut, epubPath(settings, lang)));
       if (!a.equals(b)) {
         const ea = readZip(a);
         const eb = readZip(b);
-        const differ = [...new Set([...ea, ...eb].map((e) => e.name))].filter((n) => !ea.find((e) => e.name === n)?.data.equals(eb.find((e) => e.name === n)?.data ?? Buffer.alloc(0)));
-        assert.fail(`${lang}: the two EPUBs differ (${a.length} and ${b.length} bytes); entries that differ: ${differ.join(', ') || 'none (order, dates or headers)'}`);
+        const differ = [...new Set([...ea, ...eb].map((e) => e.name))].filter(
+          (n) => !ea.find((e) => e.name === n)?.data.equals(eb.find((e) => e.name === n)?.data ?? Buffer.alloc(0)),
+        );
+        assert.fail(
+          `${lang}: the two EPUBs differ (${a.length} and ${b.length} bytes); entries that differ: ${differ.join(', ') || 'none (order, dates or headers)'}`,
+        );
       }
     }
   });
 });
 
 describe('a partly translated book (test/fixtures/books/trilingual, Spanish)', () => {
-  test('untranslated parts are in the original language with the site’s notices; the EPUB is valid', { timeout: 900_000 }, async () => {
+  test('untranslated parts are in the original language with the site’s notices; the EPUB is valid', {
+    timeout: 900_000,
+  }, async () => {
     const r = await trilingualBuild;
     assert.equal(r.code, 0, r.stderr.slice(-3000));
     const tri = loadBook(TRILINGUAL);
@@ -508,37 +695,69 @@ describe('a partly translated book (test/fixtures/books/trilingual, Spanish)', (
     const read = (n: string) => entries.find((e) => e.name === `OEBPS/${n}`)!.data.toString('utf8');
     const originalName = languageName(tri.settings.original, lang);
     const views = tri.episodes.map((e) => episodeView(tri, e, lang));
-    assert.ok(views.some((v) => v.status === 'partial') && views.some((v) => v.status === 'untranslated'), 'the fixture has a partial and an untranslated episode');
+    assert.ok(
+      views.some((v) => v.status === 'partial') && views.some((v) => v.status === 'untranslated'),
+      'the fixture has a partial and an untranslated episode',
+    );
     const nav = await readNav(read('toc.xhtml'));
     for (const [i, v] of views.entries()) {
       const d = await readDoc(`episode-${v.number}.xhtml`, read(`episode-${v.number}.xhtml`));
       assert.equal(d.wellFormed, '');
       assert.equal(d.xmlLang, lang);
       const body = squash(d.text);
-      if (v.status === 'partial') assert.ok(body.includes(squash(t(lang, 'notice.partial', { language: originalName }))), `episode ${v.number}: the site’s “partly translated” notice`);
-      if (v.status === 'untranslated') assert.ok(body.includes(squash(t(lang, 'notice.untranslated', { language: originalName }))), `episode ${v.number}: the site’s “not translated” notice`);
+      if (v.status === 'partial')
+        assert.ok(
+          body.includes(squash(t(lang, 'notice.partial', { language: originalName }))),
+          `episode ${v.number}: the site’s “partly translated” notice`,
+        );
+      if (v.status === 'untranslated')
+        assert.ok(
+          body.includes(squash(t(lang, 'notice.untranslated', { language: originalName }))),
+          `episode ${v.number}: the site’s “not translated” notice`,
+        );
       for (const b of v.blocks) {
         if (b.type !== 'paragraph') continue;
         assert.ok(body.includes(squash(b.text)), `episode ${v.number}, ${b.id} is there`);
-        assert.equal(d.langOf[paragraphId(d, v.number, b.id)], b.lang, `episode ${v.number}, ${b.id} is marked as ${b.lang}`);
+        assert.equal(
+          d.langOf[paragraphId(d, v.number, b.id)],
+          b.lang,
+          `episode ${v.number}, ${b.id} is marked as ${b.lang}`,
+        );
       }
-      if (v.status === 'partial' && v.counts.untranslated) assert.ok(body.includes(squash(t(lang, 'notice.untranslatedPart'))), 'untranslated paragraphs are labelled');
-      assert.equal(nav.toc[i]!.lang, v.title.lang !== lang ? v.title.lang : null, `episode ${v.number}: its title’s language in the contents`);
+      if (v.status === 'partial' && v.counts.untranslated)
+        assert.ok(body.includes(squash(t(lang, 'notice.untranslatedPart'))), 'untranslated paragraphs are labelled');
+      assert.equal(
+        nav.toc[i]!.lang,
+        v.title.lang !== lang ? v.title.lang : null,
+        `episode ${v.number}: its title’s language in the contents`,
+      );
     }
     const report = join(repro, 'epubcheck-trilingual-es.json');
     await run('java', ['-jar', EPUBCHECK, file, '--json', report]);
-    const c = JSON.parse(readFileSync(report, 'utf8')) as { checker: { nFatal: number; nError: number; nWarning: number }; messages: Array<{ ID: string; message: string }> };
-    assert.deepEqual([c.checker.nFatal, c.checker.nError, c.checker.nWarning], [0, 0, 0], c.messages.map((m) => `${m.ID}: ${m.message}`).join('\n'));
+    const c = JSON.parse(readFileSync(report, 'utf8')) as {
+      checker: { nFatal: number; nError: number; nWarning: number };
+      messages: Array<{ ID: string; message: string }>;
+    };
+    assert.deepEqual(
+      [c.checker.nFatal, c.checker.nError, c.checker.nWarning],
+      [0, 0, 0],
+      c.messages.map((m) => `${m.ID}: ${m.message}`).join('\n'),
+    );
   });
 });
 
 describe('failure', () => {
-  test('when a late step (PDF or EPUB) fails, the whole build fails with its message and the previous output stays', { timeout: 600_000 }, async () => {
+  test('when a late step (PDF or EPUB) fails, the whole build fails with its message and the previous output stays', {
+    timeout: 600_000,
+  }, async () => {
     await trilingualBuild; // one build at a time
     const out = join(repro, 'kept');
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'marker.txt'), 'the previous build');
-    const r = await run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', ROOT, '--out', out], { cwd: KIT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: 'yesterday' } });
+    const r = await run(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', ROOT, '--out', out], {
+      cwd: KIT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SOURCE_DATE_EPOCH: 'yesterday' },
+    });
     assert.notEqual(r.code, 0);
     assert.match(r.stdout + r.stderr, /SOURCE_DATE_EPOCH must be a number of seconds since 1970, got "yesterday"/);
     assert.match(r.stderr, /Build failed\. .* was left as it was/);

@@ -17,7 +17,12 @@ export interface Harness {
   browser: Browser;
   /** Requests to any other host than the site's own, by page. */
   foreign: string[];
-  newPage(options?: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(options?: {
+    viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
+    javaScriptEnabled?: boolean;
+    locale?: string;
+  }): Promise<{ page: Page; context: BrowserContext }>;
   url(path: string): string;
 }
 
@@ -46,7 +51,12 @@ export function useSite(options: SiteOptions = {}): Harness {
   });
   h.url = (path: string) => new URL(path.replace(/^\//, ''), h.server.url).href;
   h.newPage = async (opts = {}) => {
-    const context = await h.browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 900 }, colorScheme: opts.colorScheme ?? 'light', javaScriptEnabled: opts.javaScriptEnabled ?? true, ...(opts.locale ? { locale: opts.locale } : {}) });
+    const context = await h.browser.newContext({
+      viewport: opts.viewport ?? { width: 1280, height: 900 },
+      colorScheme: opts.colorScheme ?? 'light',
+      javaScriptEnabled: opts.javaScriptEnabled ?? true,
+      ...(opts.locale ? { locale: opts.locale } : {}),
+    });
     const origin = new URL(h.server.url).origin;
     // Anything not for the site is recorded and blocked: the test machine has no network anyway.
     await context.route('**/*', (route) => {
@@ -67,7 +77,9 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 /** axe violations as readable lines ("rule: target"), empty when the page passes. */
 export async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
+  return result.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`),
+  );
 }
 
 /** Waits until an element stops moving (smooth scrolling to an anchor), then returns its top. */
@@ -109,7 +121,10 @@ export function buildFixture(name: keyof typeof BUILDS): void {
     rmSync(dirname(b.book), { recursive: true, force: true });
     cpSync(`${b.copyFrom}/content`, `${b.book}/content`, { recursive: true });
   }
-  const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', b.book, '--out', b.out], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', b.book, '--out', b.out], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`building ${name} failed:\n${r.stderr}\n${r.stdout.slice(-3000)}`);
   writeFileSync(`${b.out}.log`, r.stdout);
 }

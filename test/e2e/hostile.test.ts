@@ -8,7 +8,8 @@ import { ensureBuilt, useSite } from './helpers.ts';
 
 const out = ensureBuilt('hostile').out;
 const site = useSite({ dist: out });
-const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const walk = (d: string): string[] =>
+  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 
 test('no author text becomes markup in any built file', () => {
   const files = walk(out).filter((f) => /\.(html|xml|xhtml)$/.test(f));
@@ -33,13 +34,19 @@ test('in Chromium the text shows as typed and no script runs', async () => {
   });
   await page.goto(site.url('/fr/1-la-cave/'), { waitUntil: 'networkidle' });
   assert.equal(await page.textContent('h1'), 'La cave <i>«\u202Fhantée\u202F»</i> & </title><script>alert(1)</script>');
-  assert.equal(await page.locator('script:not([type=module]), img[src=x], b, i').count(), 0, 'no element made from author text');
+  assert.equal(
+    await page.locator('script:not([type=module]), img[src=x], b, i').count(),
+    0,
+    'no element made from author text',
+  );
   assert.match((await page.textContent('#p1'))!, /<img src=x onerror=alert\(2\)> & <script>alert\(3\)<\/script>/);
   const alt = await page.getAttribute('figure.panel img', 'alt');
   assert.match(alt!, /<script>alert\(4\)<\/script> Une cave sombre\.$/);
   assert.match((await page.textContent('[data-transcript]'))!, /<b>Noir<\/b>&nbsp\u202F;!/);
   // A very long word wraps instead of widening the page.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   assert.equal(overflow, 0);
   assert.deepEqual(dialogs, []);
   await context.close();

@@ -31,7 +31,9 @@ before(async () => {
     join(dir, 'nginx.conf'),
     `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n  access_log off;\n  include /etc/nginx/mime.types;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  server {\n    listen 127.0.0.1:${port};\n${snippet.replace('include mime.types;', 'include /etc/nginx/mime.types;')}\n  }\n}\n`,
   );
-  const started = spawnSync(NGINX!, ['-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { encoding: 'utf8' });
+  const started = spawnSync(NGINX!, ['-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
+    encoding: 'utf8',
+  });
   assert.equal(started.status, 0, started.stderr);
 });
 
@@ -40,7 +42,8 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (path: string) => fetch(`http://127.0.0.1:${port}/planches/${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+const get = (path: string) =>
+  fetch(`http://127.0.0.1:${port}/planches/${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
 
 test('pages are served as HTML with the security headers', async () => {
   for (const path of ['', 'fr/', 'en/20-capter-l-attention-des-cons/']) {

@@ -10,19 +10,29 @@ import { join } from 'node:path';
 import { axe, ensureBuilt, useSite } from './helpers.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'planches-trilingual-'));
-const build = (...args: string[]) => spawnSync(process.execPath, ['scripts/build.ts', '--book', 'test/fixtures/books/trilingual', ...args], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const build = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/build.ts', '--book', 'test/fixtures/books/trilingual', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 const dist = ensureBuilt('trilingual').out;
 const site = useSite({ dist });
 
 test('every language has its home, episodes and interface; the switch offers the two others', async () => {
   const { page, context } = await site.newPage();
-  for (const [lang, h1] of [['fr', 'Le Petit Livre'], ['en', 'The Little Book'], ['es', 'El Librito']]) {
+  for (const [lang, h1] of [
+    ['fr', 'Le Petit Livre'],
+    ['en', 'The Little Book'],
+    ['es', 'El Librito'],
+  ]) {
     await page.goto(site.url(`/${lang}/`));
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.textContent('h1'), h1);
   }
   assert.equal(await page.textContent('.skip-link'), 'Ir al contenido');
-  const others = await page.locator('a[data-lang-switch]').evaluateAll((as) => as.map((a) => a.getAttribute('hreflang')));
+  const others = await page
+    .locator('a[data-lang-switch]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('hreflang')));
   assert.deepEqual(others, ['fr', 'en']);
   await context.close();
 });
@@ -36,9 +46,17 @@ test('a partly translated episode shows the original where needed, with lang and
   assert.equal(await page.getAttribute('#p2', 'lang'), 'fr');
   assert.equal(await page.locator('.part--untranslated .part__label').textContent(), 'Aún sin traducir');
   // The bubble translated into Spanish is in the Spanish transcript; the other falls back to French.
-  const lines = await page.locator('[data-transcript] li').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('lang') ?? 'es'}: ${l.textContent}`));
-  assert.ok(lines.some((l) => l.startsWith('es:') && l.includes('¡Está oscuro!')), lines.join(' | '));
-  assert.ok(lines.some((l) => l.startsWith('fr:') && l.includes('Plus tard.')), lines.join(' | '));
+  const lines = await page
+    .locator('[data-transcript] li')
+    .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('lang') ?? 'es'}: ${l.textContent}`));
+  assert.ok(
+    lines.some((l) => l.startsWith('es:') && l.includes('¡Está oscuro!')),
+    lines.join(' | '),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('fr:') && l.includes('Plus tard.')),
+    lines.join(' | '),
+  );
   assert.deepEqual(await axe(page), []);
   await page.goto(site.url('/es/2-le-grenier/'));
   assert.match((await page.textContent('.notice'))!, /Este episodio aún no está traducido al español/);
@@ -51,7 +69,10 @@ test('an outdated paragraph carries the "original has changed" notice', async ()
   const { page, context } = await site.newPage();
   await page.goto(site.url('/en/1-la-cave/'));
   assert.equal(await page.locator('.part--outdated #p2').count(), 1);
-  assert.equal(await page.locator('.part--outdated .part__label').textContent(), 'The original has changed since this was translated.');
+  assert.equal(
+    await page.locator('.part--outdated .part__label').textContent(),
+    'The original has changed since this was translated.',
+  );
   await context.close();
 });
 
@@ -82,14 +103,20 @@ test('a problem found while drawing the panels (made in their own process) stops
   const book = mkdtempSync(join(tmpdir(), 'planches-broken-'));
   spawnSync('cp', ['-r', 'test/fixtures/books/minimal/.', book]);
   const panels = join(book, 'content/episodes/1-la-cave/panels.yaml');
-  writeFileSync(panels, readFileSync(panels, 'utf8').replace("en: It's dark!", `en: "${'It is so very dark down here. '.repeat(12)}"`));
+  writeFileSync(
+    panels,
+    readFileSync(panels, 'utf8').replace("en: It's dark!", `en: "${'It is so very dark down here. '.repeat(12)}"`),
+  );
   const target = join(out, 'keep-panels');
   mkdirSync(target, { recursive: true });
   writeFileSync(join(target, 'index.html'), 'previous build');
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', book, '--out', target], { encoding: 'utf8' });
   assert.equal(r.status, 1);
   assert.match(r.stderr, /Build failed\. .* was left as it was/);
-  assert.match(r.stderr, /1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box/);
+  assert.match(
+    r.stderr,
+    /1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box/,
+  );
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(readFileSync(join(target, 'index.html'), 'utf8'), 'previous build');
   rmSync(book, { recursive: true, force: true });
@@ -105,7 +132,10 @@ test('a content error stops the build with its message and leaves the previous o
   writeFileSync(join(target, 'index.html'), 'previous build');
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', book, '--out', target], { encoding: 'utf8' });
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /content\/episodes\/1-la-cave\/fr\.mdx:\d+: imports and exports are not allowed in an episode/);
+  assert.match(
+    r.stderr,
+    /content\/episodes\/1-la-cave\/fr\.mdx:\d+: imports and exports are not allowed in an episode/,
+  );
   assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
   assert.equal(readFileSync(join(target, 'index.html'), 'utf8'), 'previous build');
   assert.ok(!existsSync(join(target, 'fr')));

@@ -27,13 +27,26 @@ const { settings } = book;
 const LANGS = languageCodes(settings);
 const file = (lang: string, dist = DIST) => join(dist, pdfPath(settings.id, lang));
 
-const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 /** Text as a reader would search it: one space for any run of spaces, no soft hyphens. */
-const norm = (s: string) => s.replace(/\u00AD/g, '').replace(/[\s\u00A0\u202F]+/g, ' ').trim().toLowerCase();
-const pageText = (pdf: string, n: number, layout = false) => run('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(n), '-l', String(n), pdf, '-']);
+const norm = (s: string) =>
+  s
+    .replace(/\u00AD/g, '')
+    .replace(/[\s\u00A0\u202F]+/g, ' ')
+    .trim()
+    .toLowerCase();
+const pageText = (pdf: string, n: number, layout = false) =>
+  run('pdftotext', [...(layout ? ['-layout'] : []), '-f', String(n), '-l', String(n), pdf, '-']);
 
-interface Outline { title: string; page: number }
-function qpdfJson(pdf: string): { outlines: Outline[]; labels: Array<{ index: number; style: string; start: number }> } {
+interface Outline {
+  title: string;
+  page: number;
+}
+function qpdfJson(pdf: string): {
+  outlines: Outline[];
+  labels: Array<{ index: number; style: string; start: number }>;
+} {
   const j = JSON.parse(run('qpdf', ['--json', '--json-key=outlines', '--json-key=pagelabels', pdf])) as {
     outlines: Array<{ title: string; destpageposfrom1: number; kids: unknown[] }>;
     pagelabels: Array<{ index: number; label: { '/S': string; '/St'?: number } }>;
@@ -70,11 +83,15 @@ for (const lang of LANGS) {
     const g = pageGeometry(settings.print);
     const size = /^Page size:\s*([\d.]+) x ([\d.]+) pts/m.exec(info);
     assert.ok(size, info);
-    assert.ok(Math.abs(Number(size[1]) - mmToPt(g.width)) < 1 && Math.abs(Number(size[2]) - mmToPt(g.height)) < 1, `page size ${size[0]} is ${settings.print.pageSize}`);
+    assert.ok(
+      Math.abs(Number(size[1]) - mmToPt(g.width)) < 1 && Math.abs(Number(size[2]) - mmToPt(g.height)) < 1,
+      `page size ${size[0]} is ${settings.print.pageSize}`,
+    );
     assert.equal(field('Tagged'), 'yes');
     assert.equal(field('Title'), pick(settings.title, lang, settings));
     assert.equal(field('Subject'), pick(settings.description, lang, settings));
-    for (const a of settings.authors.filter((a) => a.role !== 'translator')) assert.ok(field('Author')?.includes(a.name), `author ${a.name}`);
+    for (const a of settings.authors.filter((a) => a.role !== 'translator'))
+      assert.ok(field('Author')?.includes(a.name), `author ${a.name}`);
     assert.equal(field('Keywords'), (settings.subjects?.[lang] ?? []).join(', '));
     assert.match(field('Creator') ?? '', /^Planches /);
     assert.equal(field('CreationDate'), `${settings.published}T00:00:00Z`, 'dated from the content, not the clock');
@@ -86,7 +103,10 @@ for (const lang of LANGS) {
   test(`${lang}: /Lang is the language and every font is embedded`, async () => {
     const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
     assert.equal((doc.catalog.lookup(PDFName.of('Lang')) as PDFString).decodeText(), lang);
-    const rows = run('pdffonts', [pdf]).split('\n').slice(2).filter((l) => l.trim());
+    const rows = run('pdffonts', [pdf])
+      .split('\n')
+      .slice(2)
+      .filter((l) => l.trim());
     assert.ok(rows.length >= 2, 'fonts are listed');
     for (const row of rows) {
       const f = row.trim().split(/\s+/);
@@ -103,17 +123,28 @@ for (const lang of LANGS) {
     for (const v of episodes(lang)) {
       const label = t(lang, 'episode.label', { number: v.number, title: v.title.text });
       const entries = outlines.filter((o) => o.title === label);
-      assert.equal(entries.length, 1, `one bookmark "${label}" (bookmarks: ${outlines.map((o) => o.title).join(' | ')})`);
+      assert.equal(
+        entries.length,
+        1,
+        `one bookmark "${label}" (bookmarks: ${outlines.map((o) => o.title).join(' | ')})`,
+      );
       const page = entries[0]!.page;
       const header = norm(t(lang, 'episode.number', { number: v.number }));
       const first = texts.findIndex((s) => new RegExp(`(^|\\s)${header}(\\s|$)`).test(s)) + 1;
-      assert.equal(page, first, `episode ${v.number}'s bookmark opens page ${page}, its header is first on page ${first}`);
+      assert.equal(
+        page,
+        first,
+        `episode ${v.number}'s bookmark opens page ${page}, its header is first on page ${first}`,
+      );
       assert.ok(texts[page - 1]!.includes(norm(v.title.text)), `page ${page} carries the title "${v.title.text}"`);
       assert.equal(page % 2, 1, `episode ${v.number} opens on a right-hand page (page ${page})`);
     }
     // Front and back matter have bookmarks too.
     for (const key of ['print.cover', 'print.titlePage', 'print.licence', 'print.contents'] as const) {
-      assert.ok(outlines.some((o) => o.title === t(lang, key)), `bookmark "${t(lang, key)}"`);
+      assert.ok(
+        outlines.some((o) => o.title === t(lang, key)),
+        `bookmark "${t(lang, key)}"`,
+      );
     }
     assert.equal(outlines.length, 4 + book.episodes.length + (book.pages.some((p) => p.id === 'about') ? 1 : 0));
   });
@@ -133,10 +164,23 @@ for (const lang of LANGS) {
       const label = found.get(v.number);
       assert.ok(label !== undefined, `episode ${v.number} has a page number in the contents:\n${text}`);
       const page = pageOfLabel(labels, label);
-      const bookmark = outlines.find((o) => o.title === t(lang, 'episode.label', { number: v.number, title: v.title.text }))!;
-      assert.equal(page, bookmark.page, `the contents say ${label} for episode ${v.number}: physical page ${page}, where it starts is ${bookmark.page}`);
-      assert.ok(norm(pageText(pdf, page)).includes(norm(v.title.text)), `page labelled ${label} carries "${v.title.text}"`);
-      const folio = pageText(pdf, page, true).split('\n').map((l) => l.trim()).filter(Boolean).pop();
+      const bookmark = outlines.find(
+        (o) => o.title === t(lang, 'episode.label', { number: v.number, title: v.title.text }),
+      )!;
+      assert.equal(
+        page,
+        bookmark.page,
+        `the contents say ${label} for episode ${v.number}: physical page ${page}, where it starts is ${bookmark.page}`,
+      );
+      assert.ok(
+        norm(pageText(pdf, page)).includes(norm(v.title.text)),
+        `page labelled ${label} carries "${v.title.text}"`,
+      );
+      const folio = pageText(pdf, page, true)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .pop();
       assert.equal(folio, String(label), `the page number printed at the foot of page ${page}`);
     }
     assert.equal(labels[0]?.style, '/r', 'front matter labelled in roman numerals');
@@ -148,14 +192,20 @@ for (const lang of LANGS) {
     const dir = mkdtempSync(join(tmpdir(), 'planches-pdf-'));
     try {
       run('pdftoppm', ['-r', '24', '-gray', '-png', pdf, join(dir, 'p')]);
-      const pngs = readdirSync(dir).filter((f) => f.endsWith('.png')).sort();
+      const pngs = readdirSync(dir)
+        .filter((f) => f.endsWith('.png'))
+        .sort();
       assert.ok(pngs.length > book.episodes.length);
       for (const [i, png] of pngs.entries()) {
         const page = i + 1;
         const { channels } = await sharp(join(dir, png)).stats();
         const blank = channels[0]!.min > 250;
         if (openings.has(page)) assert.ok(!blank, `page ${page} opens a part of the book and renders something`);
-        if (blank) assert.ok(page % 2 === 0 && openings.has(page + 1), `page ${page} is blank but is not the back of a page before a right-hand opening`);
+        if (blank)
+          assert.ok(
+            page % 2 === 0 && openings.has(page + 1),
+            `page ${page} is blank but is not the back of a page before a right-hand opening`,
+          );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -167,11 +217,13 @@ for (const lang of LANGS) {
     for (const v of episodes(lang)) {
       assert.ok(text.includes(norm(v.title.text)), `title "${v.title.text}"`);
       const firstParagraph = v.blocks.find((b) => b.type === 'paragraph');
-      if (firstParagraph?.type === 'paragraph') assert.ok(text.includes(norm(firstParagraph.text).slice(0, 60)), `first paragraph of episode ${v.number}`);
+      if (firstParagraph?.type === 'paragraph')
+        assert.ok(text.includes(norm(firstParagraph.text).slice(0, 60)), `first paragraph of episode ${v.number}`);
     }
     for (const other of LANGS.filter((l) => l !== lang)) {
       for (const v of episodes(other)) {
-        if (v.title.lang === other) assert.ok(!text.includes(norm(v.title.text)), `no ${other} title "${v.title.text}" in the ${lang} PDF`);
+        if (v.title.lang === other)
+          assert.ok(!text.includes(norm(v.title.text)), `no ${other} title "${v.title.text}" in the ${lang} PDF`);
       }
     }
     // The words of the bubbles: the invisible transcript layer under each panel.
@@ -191,7 +243,11 @@ test('each language has its own panels (no image is shared, except panels withou
     const out = new Set<string>();
     for (const [, obj] of doc.context.enumerateIndirectObjects()) {
       // Panels and covers only: emoji glyphs are small images too, the same in every language.
-      if (obj instanceof PDFRawStream && obj.dict.get(PDFName.of('Subtype'))?.toString() === '/Image' && Number(obj.dict.get(PDFName.of('Width'))?.toString()) >= 400) {
+      if (
+        obj instanceof PDFRawStream &&
+        obj.dict.get(PDFName.of('Subtype'))?.toString() === '/Image' &&
+        Number(obj.dict.get(PDFName.of('Width'))?.toString()) >= 400
+      ) {
         out.add(createHash('sha256').update(obj.contents).digest('hex'));
       }
     }
@@ -209,7 +265,8 @@ test('the home and episode pages offer the PDF of their language', () => {
   for (const lang of LANGS) {
     const href = joinBase(settings.site.base, pdfPath(settings.id, lang));
     const pages = [join(DIST, lang, 'index.html'), ...book.episodes.map((e) => join(DIST, lang, e.slug, 'index.html'))];
-    for (const page of pages) assert.ok(readFileSync(page, 'utf8').includes(`href="${href}"`), `${page} links to ${href}`);
+    for (const page of pages)
+      assert.ok(readFileSync(page, 'utf8').includes(`href="${href}"`), `${page} links to ${href}`);
   }
 });
 
@@ -232,13 +289,19 @@ test('two builds give byte-identical PDFs', { timeout: 15 * 60_000 }, () => {
   const again = ROOT === '.' ? ensureBuilt('repro').out : mkdtempSync(join(tmpdir(), 'planches-again-'));
   try {
     if (ROOT !== '.') {
-      const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', ROOT, '--out', again], { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+      const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', ROOT, '--out', again], {
+        encoding: 'utf8',
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      });
       assert.equal(r.status, 0, r.stderr.slice(-3000));
     }
     for (const lang of LANGS) {
       const a = readFileSync(file(lang));
       const b = readFileSync(file(lang, again));
-      assert.ok(a.equals(b), `${pdfPath(settings.id, lang)} differs between two builds (${a.length} and ${b.length} bytes)`);
+      assert.ok(
+        a.equals(b),
+        `${pdfPath(settings.id, lang)} differs between two builds (${a.length} and ${b.length} bytes)`,
+      );
     }
   } finally {
     if (ROOT !== '.') rmSync(again, { recursive: true, force: true });

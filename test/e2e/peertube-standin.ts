@@ -139,14 +139,16 @@ const EMBED = `<!doctype html>
 </body>
 </html>`;
 
-const PAGE = (title: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
+const PAGE = (title: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`;
 
 export async function startStandIn(): Promise<StandIn> {
   const requests: string[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(url.pathname + url.search);
-    const send = (status: number, body: string) => res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+    const send = (status: number, body: string) =>
+      res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
     if (/^\/videos\/embed\/[^/]+$/.test(url.pathname)) return send(200, EMBED);
     if (/^\/(w|videos\/watch)\/[^/]+$/.test(url.pathname)) return send(200, PAGE('A video'));
     if (url.pathname === '/about/privacy') return send(200, PAGE('Privacy policy'));

@@ -9,7 +9,11 @@ import { axe, settledTop, useSite } from './helpers.ts';
 
 const site = useSite();
 const book = loadBook('.');
-const words = (s: string) => s.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 5);
+const words = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length > 5);
 // Pagefind stems words and ignores accents: compare unaccented 5-letter stems, so that a cognate
 // ("delegate" / "déléguer") does not count as absent from the French book.
 const stem = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 5);
@@ -19,8 +23,10 @@ function englishBubbleOnlyWord(): { word: string; panel: string; slug: string } 
   const prose = new Set<string>();
   const french = new Set<string>();
   for (const e of book.episodes) {
-    for (const b of episodeView(book, e, 'en').blocks) if (b.type === 'paragraph') for (const w of words(b.text)) prose.add(w);
-    for (const b of episodeView(book, e, 'fr').blocks) if (b.type === 'paragraph') for (const w of words(b.text)) french.add(stem(w));
+    for (const b of episodeView(book, e, 'en').blocks)
+      if (b.type === 'paragraph') for (const w of words(b.text)) prose.add(w);
+    for (const b of episodeView(book, e, 'fr').blocks)
+      if (b.type === 'paragraph') for (const w of words(b.text)) french.add(stem(w));
     for (const w of words(episodeView(book, e, 'en').title.text)) prose.add(w);
     for (const p of e.panels) for (const w of words(panelText(p, 'fr', book.settings).searchable)) french.add(stem(w));
     for (const w of words(episodeView(book, e, 'fr').title.text)) french.add(stem(w));
@@ -28,7 +34,11 @@ function englishBubbleOnlyWord(): { word: string; panel: string; slug: string } 
   // The longest such word: French stemming of a short English word can match French prefixes.
   const candidates = book.episodes.flatMap((e) =>
     e.panels.flatMap((p) =>
-      panelText(p, 'en', book.settings).lines.flatMap((line) => words(line.text).filter((x) => !prose.has(x) && !french.has(stem(x))).map((word) => ({ word, panel: p.id, slug: e.slug }))),
+      panelText(p, 'en', book.settings).lines.flatMap((line) =>
+        words(line.text)
+          .filter((x) => !prose.has(x) && !french.has(stem(x)))
+          .map((word) => ({ word, panel: p.id, slug: e.slug })),
+      ),
     ),
   );
   const best = candidates.sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
@@ -41,7 +51,10 @@ async function search(path: string, query: string) {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto(site.url(path), { waitUntil: 'networkidle' });
-  assert.ok(!requests.some((p) => p.includes('/pagefind/')), 'nothing of the search is loaded before the reader searches');
+  assert.ok(
+    !requests.some((p) => p.includes('/pagefind/')),
+    'nothing of the search is loaded before the reader searches',
+  );
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input', '"/" focuses the search box');
   await page.keyboard.type(query);
@@ -70,7 +83,10 @@ test('a French word with accents, and the same word typed without them, finds th
   for (const q of ['expérimentations', 'experimentations']) {
     const { page, context } = await search('/fr/', q);
     const titles = await page.locator('.search-result__title').allTextContents();
-    assert.ok(titles.some((t) => t.startsWith('19. Donner de l’exercice')), `${q} → ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => t.startsWith('19. Donner de l’exercice')),
+      `${q} → ${titles.join(' | ')}`,
+    );
     await context.close();
   }
 });
@@ -80,7 +96,11 @@ test('a result lands on its paragraph anchor; Esc closes the results', async () 
   const link = page.locator('.search-result a[href*="#p"]').first();
   const href = (await link.getAttribute('href'))!;
   await page.keyboard.press('ArrowDown');
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('.search-result') !== null), true, '↓ moves into the results');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('.search-result') !== null),
+    true,
+    '↓ moves into the results',
+  );
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('#search-results').isHidden(), true);

@@ -35,7 +35,10 @@ for (const [lang, title, firstEpisode] of [
     assert.equal(await items.count(), 4);
     assert.equal((await items.first().locator('.toc__title').textContent())?.trim(), firstEpisode);
     const cover = page.locator('.hero__cover img');
-    assert.ok(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'cover image loads');
+    assert.ok(
+      await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      'cover image loads',
+    );
     await context.close();
   });
 }
@@ -48,9 +51,17 @@ test('an episode reads fully, with typography of its language', async () => {
   const ids = await page.locator('.episode-body > p[id]').evaluateAll((ps) => ps.map((p) => p.id));
   assert.deepEqual(ids, ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']);
   const p1 = await page.textContent('#p1');
-  assert.match(p1!, /Sociologie, anthropologie, ethnologie\u00A0: les sciences sociales/, 'no-break space before the colon');
+  assert.match(
+    p1!,
+    /Sociologie, anthropologie, ethnologie\u00A0: les sciences sociales/,
+    'no-break space before the colon',
+  );
   await page.goto(site.url(`/fr/21-que-faire-de-l-attention-des-cons/`));
-  assert.equal(await page.textContent('h1'), 'Que faire de l’attention des cons\u202F?', 'narrow no-break space before ?');
+  assert.equal(
+    await page.textContent('h1'),
+    'Que faire de l’attention des cons\u202F?',
+    'narrow no-break space before ?',
+  );
   await page.goto(site.url(`/en/21-que-faire-de-l-attention-des-cons/`));
   const h1 = await page.textContent('h1');
   assert.ok(h1 && !/\s\?/.test(h1), `English title has no space before "?": ${h1}`);
@@ -94,7 +105,9 @@ test('the language switch keeps the episode and the paragraph being read', async
 test('pages have hreflang alternates, a canonical URL and a Content-Security-Policy', async () => {
   const { page, context } = await site.newPage();
   await page.goto(site.url(`/en/${EP19}/`));
-  const alternates = await page.locator('link[rel=alternate][hreflang]').evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
+  const alternates = await page
+    .locator('link[rel=alternate][hreflang]')
+    .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
   assert.deepEqual(alternates, [
     `fr https://planches.example/fr/${EP19}/`,
     `en https://planches.example/en/${EP19}/`,
@@ -204,7 +217,8 @@ test('every page works without JavaScript: text, panels and transcripts are ther
   await page.goto(site.url(`/en/${EP19}/`));
   assert.ok((await page.locator('.episode-body p').count()) >= 6);
   const transcripts = page.locator('[data-transcript]');
-  if (await transcripts.count()) assert.ok(await transcripts.first().isVisible(), 'transcripts are shown without JavaScript');
+  if (await transcripts.count())
+    assert.ok(await transcripts.first().isVisible(), 'transcripts are shown without JavaScript');
   await context.close();
 });
 

@@ -76,7 +76,9 @@ async function beatOf(p: Page): Promise<number> {
 async function audienceShows(p: Page): Promise<string> {
   return p.evaluate(() => {
     // The panels around the current one wait in the page, transparent: the shown one is opaque.
-    const shown = [...document.querySelectorAll<HTMLImageElement>('[data-frame] img')].filter((i) => getComputedStyle(i).opacity !== '0');
+    const shown = [...document.querySelectorAll<HTMLImageElement>('[data-frame] img')].filter(
+      (i) => getComputedStyle(i).opacity !== '0',
+    );
     if (shown.length > 1) return `${shown.length} panels at once`;
     if (shown[0]) return shown[0].src.split('/').pop()!;
     const card = document.querySelector<HTMLElement>('[data-titlecard]')!;
@@ -93,7 +95,10 @@ function expected(show: ShowData, beat: number): string[] {
 
 async function assertShows(audience: Page, show: ShowData, beat: number, message = `beat ${beat}`): Promise<void> {
   const shown = await audienceShows(audience);
-  assert.ok(expected(show, beat).includes(shown), `${message}: the audience screen shows ${shown}, expected one of ${expected(show, beat).join(', ')}`);
+  assert.ok(
+    expected(show, beat).includes(shown),
+    `${message}: the audience screen shows ${shown}, expected one of ${expected(show, beat).join(', ')}`,
+  );
 }
 
 test('presenter first: its button opens the audience screen, which shows the same beat', async () => {
@@ -196,7 +201,10 @@ test('next and previous from the presenter move the audience screen; bounds hold
   assert.equal(await presenter.locator('dialog[data-goto]').evaluate((d: HTMLDialogElement) => d.open), false);
   // The position reads "Episode e, beat n / of".
   const b = show.beats[6]!;
-  assert.match((await presenter.textContent('[data-position]'))!, new RegExp(`Épisode ${b.episode}, tableau ${b.n} / ${b.of}`));
+  assert.match(
+    (await presenter.textContent('[data-position]'))!,
+    new RegExp(`Épisode ${b.episode}, tableau ${b.n} / ${b.of}`),
+  );
   assert.deepEqual(s.errors, []);
   await s.context.close();
 });
@@ -231,10 +239,17 @@ test('blackout (B and .) and surtitles: S shows the card, N and Shift+N move thr
   await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, cards[2]!.text);
   await presenter.keyboard.press('Shift+N');
   await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, cards[1]!.text);
-  assert.equal(await presenter.textContent('[data-surtitle-text]'), cards[1]!.text, 'the presenter sees the card the audience reads');
+  assert.equal(
+    await presenter.textContent('[data-surtitle-text]'),
+    cards[1]!.text,
+    'the presenter sees the card the audience reads',
+  );
   // A new beat starts at its first card.
   await presenter.keyboard.press('ArrowRight');
-  await audience.waitForFunction((t) => document.querySelector('[data-surtitle]')!.textContent === t, show.beats[1]!.cards.en![0]!.text);
+  await audience.waitForFunction(
+    (t) => document.querySelector('[data-surtitle]')!.textContent === t,
+    show.beats[1]!.cards.en![0]!.text,
+  );
   await presenter.keyboard.press('s');
   await surtitle.waitFor({ state: 'hidden' });
   assert.deepEqual(s.errors, []);
@@ -246,12 +261,18 @@ test('the teleprompter scrolls the script and moves the surtitle cards with it',
   await presenter.keyboard.press('s');
   for (let i = 0; i < 12; i++) await presenter.keyboard.press(']');
   await presenter.keyboard.press('p');
-  await presenter.waitForFunction(() => document.querySelector('[data-script-view]')!.scrollTop > 150, null, { timeout: 10_000 });
+  await presenter.waitForFunction(() => document.querySelector('[data-script-view]')!.scrollTop > 150, null, {
+    timeout: 10_000,
+  });
   await presenter.waitForFunction(() => Number(document.documentElement.dataset.card) > 0, null, { timeout: 10_000 });
   await presenter.keyboard.press('p');
   const top = await presenter.evaluate(() => document.querySelector('[data-script-view]')!.scrollTop);
   await presenter.waitForTimeout(400);
-  assert.equal(await presenter.evaluate(() => document.querySelector('[data-script-view]')!.scrollTop), top, 'P stops it');
+  assert.equal(
+    await presenter.evaluate(() => document.querySelector('[data-script-view]')!.scrollTop),
+    top,
+    'P stops it',
+  );
   assert.deepEqual(s.errors, []);
   await s.context.close();
 });
@@ -339,12 +360,32 @@ test('malformed and foreign messages are ignored; a well-formed one is followed'
     null,
     42,
     { type: 'next' },
-    { p: 'planches-stage', v: 2, key, msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
-    { p: 'planches-stage', v: 1, key: `${key}x`, msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } } },
+    {
+      p: 'planches-stage',
+      v: 2,
+      key,
+      msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } },
+    },
+    {
+      p: 'planches-stage',
+      v: 1,
+      key: `${key}x`,
+      msg: { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 5, rev: 999 } },
+    },
     envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: 9999, rev: 999 } }),
     envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, beat: '5', rev: 999 } as never }),
-    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, timer: { since: 'soon', banked: 0 }, rev: 999 } as never }),
-    envelope(key, { kind: 'state', role: 'presenter', from: 'x', state: { ...good, blackout: 'yes', rev: 999 } as never }),
+    envelope(key, {
+      kind: 'state',
+      role: 'presenter',
+      from: 'x',
+      state: { ...good, timer: { since: 'soon', banked: 0 }, rev: 999 } as never,
+    }),
+    envelope(key, {
+      kind: 'state',
+      role: 'presenter',
+      from: 'x',
+      state: { ...good, blackout: 'yes', rev: 999 } as never,
+    }),
     envelope(key, { kind: 'launch', role: 'presenter', from: 'x' } as never),
     envelope(key, { kind: 'here', role: 'audience', from: 'x', report: { beat: {} } as never }),
   ];
@@ -367,7 +408,12 @@ test('malformed and foreign messages are ignored; a well-formed one is followed'
   await intruder.evaluate(
     ({ key, state }) => {
       const ch = new BroadcastChannel(key);
-      ch.postMessage({ p: 'planches-stage', v: 1, key, msg: { kind: 'state', role: 'presenter', from: 'intruder', state } });
+      ch.postMessage({
+        p: 'planches-stage',
+        v: 1,
+        key,
+        msg: { kind: 'state', role: 'presenter', from: 'intruder', state },
+      });
       ch.close();
     },
     { key, state: { ...good, beat: 4, beatId: show.beats[4]!.id, rev: good.rev + 10 } },
@@ -386,7 +432,13 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
   const help = presenter.locator('dialog[data-help]');
   await help.waitFor({ state: 'visible' });
   const listed = await help.locator('tr[data-command]').evaluateAll((rows) =>
-    rows.map((r) => ({ command: (r as HTMLElement).dataset.command!, keys: [...r.querySelectorAll('kbd')].map((k) => ({ key: (k as HTMLElement).dataset.key!, shift: (k as HTMLElement).dataset.shift })) })),
+    rows.map((r) => ({
+      command: (r as HTMLElement).dataset.command!,
+      keys: [...r.querySelectorAll('kbd')].map((k) => ({
+        key: (k as HTMLElement).dataset.key!,
+        shift: (k as HTMLElement).dataset.shift,
+      })),
+    })),
   );
   assert.ok(listed.length >= 15, `${listed.length} commands listed`);
   assert.deepEqual(await axe(presenter), [], 'axe, with the overlay open');
@@ -396,18 +448,36 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
   const attr = (name: string) => presenter.getAttribute('html', `data-${name}`);
   const pressedOf = (act: string) => presenter.getAttribute(`[data-act="${act}"]`, 'aria-pressed');
   const dialogOpen = (sel: string) => presenter.locator(sel).evaluate((d: HTMLDialogElement) => d.open);
-  const press = (k: { key: string; shift?: string }) => presenter.keyboard.press(k.key === ' ' ? 'Space' : k.shift === 'true' ? `Shift+${k.key.toUpperCase()}` : k.key.length === 1 ? k.key : k.key);
+  const press = (k: { key: string; shift?: string }) =>
+    presenter.keyboard.press(
+      k.key === ' '
+        ? 'Space'
+        : k.shift === 'true'
+          ? `Shift+${k.key.toUpperCase()}`
+          : k.key.length === 1
+            ? k.key
+            : k.key,
+    );
   const show = await showData(presenter);
   // Each command, with what it must visibly do (and how to undo it for the next key).
-  const effects: Record<string, { before?: () => Promise<void>; read: () => Promise<unknown>; after?: () => Promise<void> }> = {
+  const effects: Record<
+    string,
+    { before?: () => Promise<void>; read: () => Promise<unknown>; after?: () => Promise<void> }
+  > = {
     next: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
     prev: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     first: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     last: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
-    goto: { read: () => dialogOpen('dialog[data-goto]'), after: async () => void (await presenter.keyboard.press('Escape')) },
+    goto: {
+      read: () => dialogOpen('dialog[data-goto]'),
+      after: async () => void (await presenter.keyboard.press('Escape')),
+    },
     blackout: { read: () => attr('blackout'), after: async () => void (await presenter.keyboard.press('b')) },
     timer: { read: () => attr('timer') },
-    timerReset: { read: () => dialogOpen('dialog[data-confirm-reset]'), after: async () => void (await presenter.keyboard.press('Escape')) },
+    timerReset: {
+      read: () => dialogOpen('dialog[data-confirm-reset]'),
+      after: async () => void (await presenter.keyboard.press('Escape')),
+    },
     surtitles: { read: () => attr('surtitles') },
     card: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('card') },
     cardPrev: { before: async () => void (await presenter.keyboard.press('n')), read: () => attr('card') },
@@ -434,9 +504,14 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     if (command === 'video') {
       // V plays the beat's talk excerpt; the sample book configures none, so it must change nothing
       // (playing a cue is covered by the state machine's unit tests).
-      const before = await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' }));
+      const before = await presenter.evaluate(() =>
+        JSON.stringify({ ...document.documentElement.dataset, elapsed: '' }),
+      );
       await presenter.keyboard.press('v');
-      assert.equal(await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' })), before);
+      assert.equal(
+        await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' })),
+        before,
+      );
       continue;
     }
     const effect = effects[command];
@@ -455,7 +530,11 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
       }
     }
   }
-  assert.deepEqual(Object.keys(effects).filter((c) => !listed.some((l) => l.command === c)), [], 'every command of the test is listed');
+  assert.deepEqual(
+    Object.keys(effects).filter((c) => !listed.some((l) => l.command === c)),
+    [],
+    'every command of the test is listed',
+  );
   // A clicker's Space after a click on a button moves once: the button is not pressed again.
   await presenter.keyboard.press('Home');
   await presenter.click('[data-act="next"]');
@@ -466,7 +545,11 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
   await presenter.locator('[data-act="blackout"]').focus();
   await presenter.keyboard.press('Space');
   await presenter.waitForTimeout(200);
-  assert.deepEqual([await attr('beat'), await attr('blackout')], ['3', 'false'], 'Space on a focused button is still "next", only "next"');
+  assert.deepEqual(
+    [await attr('beat'), await attr('blackout')],
+    ['3', 'false'],
+    'Space on a focused button is still "next", only "next"',
+  );
   // Keys that are not listed do nothing.
   await presenter.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await presenter.keyboard.press('Home');
@@ -507,7 +590,13 @@ test('the presenter screen passes axe, in both languages; the audience and scrip
     // Every beat in the printed script, numbered as G expects, with its picture or title card.
     const show = await showData(s.page);
     assert.equal(await script.locator('article.ss-beat').count(), show.beats.length);
-    assert.equal(await script.locator('#beat-1 h3').textContent().then((t) => t!.includes('1')), true);
+    assert.equal(
+      await script
+        .locator('#beat-1 h3')
+        .textContent()
+        .then((t) => t!.includes('1')),
+      true,
+    );
     assert.equal(await script.locator('article.ss-beat img').count(), show.beats.filter((b) => b.image).length);
     for (const p of [s.page, audience, script]) {
       assert.equal(await p.locator('[data-pagefind-body]').count(), 0, 'not indexed by the search');

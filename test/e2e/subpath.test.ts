@@ -17,7 +17,10 @@ test('the site works served under a sub-path: links, styles, fonts, images, scri
   await page.click('.toc__item a >> nth=1');
   await page.waitForURL(/\/planches\/fr\/20-capter-l-attention-des-cons\/$/);
   await page.waitForLoadState('networkidle');
-  assert.ok(await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes('Literata')), 'the stylesheet applies');
+  assert.ok(
+    await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes('Literata')),
+    'the stylesheet applies',
+  );
   await page.keyboard.press('ArrowRight');
   await page.waitForURL(/\/planches\/fr\/21-que-faire-de-l-attention-des-cons\/$/);
   await page.click('a[data-lang-switch]');
@@ -43,13 +46,18 @@ test('the stage screens work under a sub-path: the audience window, the panels, 
   await audience.waitForSelector('html[data-painted-beat="0"]');
   await page.keyboard.press('ArrowRight');
   await audience.waitForSelector('html[data-painted-beat="1"]');
-  const shown = await audience.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('[data-frame] img.is-current')].map((i) => [i.naturalWidth > 0, new URL(i.src).pathname]));
+  const shown = await audience.evaluate(() =>
+    [...document.querySelectorAll<HTMLImageElement>('[data-frame] img.is-current')].map((i) => [
+      i.naturalWidth > 0,
+      new URL(i.src).pathname,
+    ]),
+  );
   assert.equal(shown.length, 1);
   assert.ok(shown[0]![0], 'the panel loaded');
   assert.match(String(shown[0]![1]), /^\/planches\/panels\//);
   assert.equal(await audience.locator('.sa-missing').count(), 0);
   await page.goto(site.url('/fr/stage/script/'), { waitUntil: 'networkidle' });
-  assert.ok(await page.locator('article.ss-beat img').count() > 10);
+  assert.ok((await page.locator('article.ss-beat img').count()) > 10);
   assert.deepEqual(failed, []);
   assert.deepEqual(site.foreign, []);
   await context.close();

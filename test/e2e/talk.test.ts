@@ -30,12 +30,20 @@ async function prepare(): Promise<void> {
   const book = join(work, 'book');
   cpSync(FIXTURE, book, { recursive: true, filter: (src) => !src.includes('/.cache') });
   const port = new URL(standin.origin).port;
-  for (const file of ['content/book.yaml', 'content/episodes/1-la-cave/talk.yaml', 'content/episodes/2-le-grenier/talk.yaml']) {
+  for (const file of [
+    'content/book.yaml',
+    'content/episodes/1-la-cave/talk.yaml',
+    'content/episodes/2-le-grenier/talk.yaml',
+  ]) {
     const path = join(book, file);
     writeFileSync(path, readFileSync(path, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${port}`));
   }
   dist = join(work, 'dist');
-  const r = spawnSync(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', book, '--out', dist], { cwd: KIT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', book, '--out', dist], {
+    cwd: KIT,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   if (r.status !== 0) throw new Error(`the fixture book did not build:\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -54,7 +62,8 @@ async function playerFrame(page: Page): Promise<Frame> {
   return frame;
 }
 
-const highlighted = (page: Page) => page.locator('figure.panel--now').evaluateAll((fs) => fs.map((f) => (f as HTMLElement).dataset.panel));
+const highlighted = (page: Page) =>
+  page.locator('figure.panel--now').evaluateAll((fs) => fs.map((f) => (f as HTMLElement).dataset.panel));
 
 test('nothing reaches the PeerTube instance, and no player code loads, before the reader presses play', async () => {
   const { page, context } = await site.newPage();
@@ -69,8 +78,13 @@ test('nothing reaches the PeerTube instance, and no player code loads, before th
   await page.goto(site.url('/fr/1-la-cave/'), { waitUntil: 'networkidle' });
   await page.goto(site.url('/en/'), { waitUntil: 'networkidle' });
   assert.deepEqual(standin.requests, [], 'the stand-in received requests before any click');
-  assert.ok(!scripts.some((s) => /\/talk\.[\w-]+\.js$/.test(s)), `the player's code loaded up front: ${scripts.join(', ')}`);
-  const bytes = [...new Set(scripts)].filter((s) => !s.includes('/search')).reduce((sum, p) => sum + gzipSync(readFileSync(join(dist, p))).length, 0);
+  assert.ok(
+    !scripts.some((s) => /\/talk\.[\w-]+\.js$/.test(s)),
+    `the player's code loaded up front: ${scripts.join(', ')}`,
+  );
+  const bytes = [...new Set(scripts)]
+    .filter((s) => !s.includes('/search'))
+    .reduce((sum, p) => sum + gzipSync(readFileSync(join(dist, p))).length, 0);
   assert.ok(bytes <= 5 * 1024, `${bytes} bytes of JavaScript up front`);
   assert.deepEqual(site.foreign, []);
   await context.close();
@@ -101,7 +115,10 @@ test('the facade shows the poster, the title, the length and where the video com
   assert.equal(await poster.getAttribute('alt'), '', 'the poster is decorative: the title is text');
   const host = new URL(standin.origin).host;
   const privacy = (await talk.locator('.talk__privacy').textContent())!.replace(/\s+/g, ' ');
-  assert.equal(privacy, `Playing loads the video from Vidéos de test (${host}), which then sees your IP address (read its privacy policy).`);
+  assert.equal(
+    privacy,
+    `Playing loads the video from Vidéos de test (${host}), which then sees your IP address (read its privacy policy).`,
+  );
   assert.equal(await talk.locator('.talk__privacy a').getAttribute('href'), `${standin.origin}/about/privacy`);
   // Its accessible name says what it does, for what.
   const name = await page.locator('[data-talk-start]').evaluate((a) => a.textContent!.replace(/\s+/g, ' ').trim());
@@ -123,7 +140,10 @@ test('the facade shows the poster, the title, the length and where the video com
 
 test('axe finds no violation with the facade, light and dark, desktop and phone', async () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       const { page, context } = await site.newPage({ colorScheme, viewport });
       await page.goto(site.url(EP));
       assert.deepEqual(await axe(page), [], `${colorScheme} ${viewport.width}px`);
@@ -135,11 +155,20 @@ test('axe finds no violation with the facade, light and dark, desktop and phone'
 test('without JavaScript the facade and the panels link to the video’s page at their time', async () => {
   const { page, context } = await site.newPage({ javaScriptEnabled: false });
   await page.goto(site.url(EP));
-  assert.equal(await page.locator('[data-talk-start]').getAttribute('href'), `${standin.origin}/w/${SHORT_ID}?start=90&stop=245`);
-  assert.equal(await page.locator('#panel-lampe [data-talk-seek]').getAttribute('href'), `${standin.origin}/w/${SHORT_ID}?start=150&stop=245`);
+  assert.equal(
+    await page.locator('[data-talk-start]').getAttribute('href'),
+    `${standin.origin}/w/${SHORT_ID}?start=90&stop=245`,
+  );
+  assert.equal(
+    await page.locator('#panel-lampe [data-talk-seek]').getAttribute('href'),
+    `${standin.origin}/w/${SHORT_ID}?start=150&stop=245`,
+  );
   assert.equal(await page.locator('[data-talk-start]').getAttribute('referrerpolicy'), 'no-referrer');
   await page.goto(site.url('/en/2-le-grenier/'));
-  assert.equal(await page.locator('[data-talk-start]').getAttribute('href'), `${standin.origin}/videos/watch/3f2b8c1e-5d4a-4c7b-9e21-0a6f4d8b2c17?start=300&stop=360`);
+  assert.equal(
+    await page.locator('[data-talk-start]').getAttribute('href'),
+    `${standin.origin}/videos/watch/3f2b8c1e-5d4a-4c7b-9e21-0a6f4d8b2c17?start=300&stop=360`,
+  );
   // Following the link is an ordinary navigation to the video's page.
   await page.locator('[data-talk-start]').click();
   await page.waitForURL(`${standin.origin}/videos/watch/**`);
@@ -157,15 +186,35 @@ test('pressing play loads the embed in place, with the excerpt’s settings, and
   const src = new URL((await iframe.getAttribute('src'))!);
   assert.equal(src.origin, standin.origin);
   assert.equal(src.pathname, `/videos/embed/${SHORT_ID}`);
-  assert.deepEqual(Object.fromEntries(src.searchParams), { start: '90', stop: '245', api: '1', p2p: '0', warningTitle: '0', title: '0', autoplay: '1' });
-  assert.deepEqual((await iframe.getAttribute('sandbox'))!.split(' ').sort(), ['allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts']);
+  assert.deepEqual(Object.fromEntries(src.searchParams), {
+    start: '90',
+    stop: '245',
+    api: '1',
+    p2p: '0',
+    warningTitle: '0',
+    title: '0',
+    autoplay: '1',
+  });
+  assert.deepEqual((await iframe.getAttribute('sandbox'))!.split(' ').sort(), [
+    'allow-popups',
+    'allow-popups-to-escape-sandbox',
+    'allow-same-origin',
+    'allow-scripts',
+  ]);
   assert.equal(await iframe.getAttribute('referrerpolicy'), 'no-referrer');
   assert.equal(await iframe.getAttribute('title'), 'Video: Going down to the cellar');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'talk__player', 'focus is in the player');
   const after = (await page.locator('[data-talk-frame]').boundingBox())!;
-  assert.deepEqual([after.width, after.height].map(Math.round), [box.width, box.height].map(Math.round), 'the player takes the facade’s place');
+  assert.deepEqual(
+    [after.width, after.height].map(Math.round),
+    [box.width, box.height].map(Math.round),
+    'the player takes the facade’s place',
+  );
   const frame = await playerFrame(page);
-  assert.ok(standin.requests.some((r) => r.startsWith(`/videos/embed/${SHORT_ID}?`)), standin.requests.join('\n'));
+  assert.ok(
+    standin.requests.some((r) => r.startsWith(`/videos/embed/${SHORT_ID}?`)),
+    standin.requests.join('\n'),
+  );
   // The two ends talk: the embed autoplays and the page hears its status.
   await frame.waitForFunction(() => (window as unknown as { standin: { state: string } }).standin.state === 'playing');
   assert.deepEqual(await axe(page), [], 'with the player loaded');
@@ -177,7 +226,11 @@ test('the panel being performed is highlighted as the video plays', async () => 
   await page.goto(site.url(EP));
   await page.locator('[data-talk-start]').click();
   const frame = await playerFrame(page);
-  const at = (s: number) => frame.evaluate((p) => (window as unknown as { standin: { setPosition(p: number): void } }).standin.setPosition(p), s);
+  const at = (s: number) =>
+    frame.evaluate(
+      (p) => (window as unknown as { standin: { setPosition(p: number): void } }).standin.setPosition(p),
+      s,
+    );
   // 1:30 to 1:40: the excerpt has started, no panel is performed yet.
   await at(95);
   await page.waitForTimeout(700);
@@ -208,7 +261,10 @@ test('“see this panel performed” starts the video at that panel, loaded or n
   await page.goto(site.url(EP));
   const link = page.locator('#panel-lampe [data-talk-seek]');
   assert.equal(await link.textContent(), 'See this panel performed');
-  assert.match((await page.locator('#panel-lampe .panel__performed-at').textContent())!, /at 2:30 in the video, from 127\.0\.0\.1:\d+/);
+  assert.match(
+    (await page.locator('#panel-lampe .panel__performed-at').textContent())!,
+    /at 2:30 in the video, from 127\.0\.0\.1:\d+/,
+  );
   // Not loaded yet: the embed loads starting at the panel's time.
   await link.click();
   const iframe = page.locator('iframe.talk__player');
@@ -217,14 +273,26 @@ test('“see this panel performed” starts the video at that panel, loaded or n
   assert.equal(src.searchParams.get('start'), '150');
   assert.equal(src.searchParams.get('stop'), '245');
   const frame = await playerFrame(page);
-  assert.equal(await frame.evaluate(() => (window as unknown as { standin: { position: number } }).standin.position >= 150), true);
+  assert.equal(
+    await frame.evaluate(() => (window as unknown as { standin: { position: number } }).standin.position >= 150),
+    true,
+  );
   // Loaded: the page asks the embed to seek and play, and brings the player into view.
   await page.locator('#panel-etagere [data-talk-seek]').click();
-  await frame.waitForFunction(() => (window as unknown as { standin: { calls: Array<{ method: string }> } }).standin.calls.some((c) => c.method === 'seek'));
-  const calls = await frame.evaluate(() => (window as unknown as { standin: { calls: Array<{ method: string; params: unknown }> } }).standin.calls);
+  await frame.waitForFunction(() =>
+    (window as unknown as { standin: { calls: Array<{ method: string }> } }).standin.calls.some(
+      (c) => c.method === 'seek',
+    ),
+  );
+  const calls = await frame.evaluate(
+    () => (window as unknown as { standin: { calls: Array<{ method: string; params: unknown }> } }).standin.calls,
+  );
   const seek = calls.find((c) => c.method === 'seek');
   assert.deepEqual(seek, { method: 'seek', params: 200 });
-  assert.ok(calls.some((c) => c.method === 'play'), JSON.stringify(calls));
+  assert.ok(
+    calls.some((c) => c.method === 'play'),
+    JSON.stringify(calls),
+  );
   await page.waitForFunction(() => document.querySelector('#panel-etagere.panel--now'));
   await page.waitForTimeout(600);
   const top = await iframe.evaluate((f) => f.getBoundingClientRect().top);
@@ -238,11 +306,18 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
   // Without JavaScript: one list, by date.
   const nojs = await site.newPage({ javaScriptEnabled: false });
   await nojs.page.goto(site.url('/en/'));
-  const dates = (p: Page, list = '.performances') => p.locator(`${list} .performance`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
+  const dates = (p: Page, list = '.performances') =>
+    p.locator(`${list} .performance`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
   assert.deepEqual(await dates(nojs.page), ['2022-12-06', '2030-01-10', '2031-05-20']);
   assert.equal(await nojs.page.locator('.performances h3').count(), 0);
-  assert.equal((await nojs.page.locator('.performance').nth(2).textContent() ?? '').replace(/\s+/g, ' '), 'Tuesday, May 20, 2031 8:30 PM, local time Théâtre de la Cave, Lyon The event on Mobilizon');
-  assert.equal((await nojs.page.locator('.performance').nth(1).textContent())!.replace(/\s+/g, ' ').trim(), 'Thursday, January 10, 2030 CancelledNantes');
+  assert.equal(
+    ((await nojs.page.locator('.performance').nth(2).textContent()) ?? '').replace(/\s+/g, ' '),
+    'Tuesday, May 20, 2031 8:30 PM, local time Théâtre de la Cave, Lyon The event on Mobilizon',
+  );
+  assert.equal(
+    (await nojs.page.locator('.performance').nth(1).textContent())!.replace(/\s+/g, ' ').trim(),
+    'Thursday, January 10, 2030 CancelledNantes',
+  );
   await nojs.context.close();
 
   // In 2026: two dates to come (one cancelled), one past.
@@ -252,31 +327,69 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
   await page.waitForSelector('[data-performances][data-arranged]');
   const headings = await page.locator('.performances h3').allTextContents();
   assert.deepEqual(headings, ['Coming up', 'Past performances']);
-  const dataDates = (list: string) => page.locator(`ol[data-performances-list="${list}"] li`).evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
+  const dataDates = (list: string) =>
+    page
+      .locator(`ol[data-performances-list="${list}"] li`)
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date));
   assert.deepEqual(await dataDates('upcoming'), ['2030-01-10', '2031-05-20']);
   assert.deepEqual(await dataDates('past'), ['2022-12-06']);
   const lists = page.locator('.performances ol');
-  assert.deepEqual(await lists.nth(0).locator('li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)), ['2030-01-10', '2031-05-20']);
-  assert.deepEqual(await lists.nth(1).locator('li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)), ['2022-12-06']);
+  assert.deepEqual(
+    await lists
+      .nth(0)
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)),
+    ['2030-01-10', '2031-05-20'],
+  );
+  assert.deepEqual(
+    await lists
+      .nth(1)
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)),
+    ['2022-12-06'],
+  );
   // Dates and times as a British browser writes them; statuses shown.
   const may = page.locator('.performance[data-date="2031-05-20"]');
-  assert.equal(await may.locator('.performance__date').textContent(), 'Tuesday, 20 May 2031', 'the British order, not the page’s American one');
+  assert.equal(
+    await may.locator('.performance__date').textContent(),
+    'Tuesday, 20 May 2031',
+    'the British order, not the page’s American one',
+  );
   assert.equal(await may.locator('.performance__time').textContent(), '20:30, local time');
   assert.equal(await may.locator('time').getAttribute('datetime'), '2031-05-20T20:30+02:00');
-  assert.equal(await page.locator('.performance[data-date="2030-01-10"] .performance__status').textContent(), 'Cancelled');
-  assert.equal(await page.locator('.performance[data-date="2022-12-06"] .performance__status').textContent(), 'Sold out');
-  assert.equal(await may.locator('a').getAttribute('href'), 'https://mobilizon.example/events/7c1d2f3a-8b9e-4d5c-a1b2-c3d4e5f6a7b8');
+  assert.equal(
+    await page.locator('.performance[data-date="2030-01-10"] .performance__status').textContent(),
+    'Cancelled',
+  );
+  assert.equal(
+    await page.locator('.performance[data-date="2022-12-06"] .performance__status').textContent(),
+    'Sold out',
+  );
+  assert.equal(
+    await may.locator('a').getAttribute('href'),
+    'https://mobilizon.example/events/7c1d2f3a-8b9e-4d5c-a1b2-c3d4e5f6a7b8',
+  );
   assert.deepEqual(await axe(page), []);
   await context.close();
 
   // During the show it is still upcoming; once it is over (1h30 after 20:30 in Lyon), it is past.
-  for (const [now, upcoming] of [['2031-05-20T19:45:00Z', ['2031-05-20']], ['2031-05-20T20:01:00Z', []]] as const) {
+  for (const [now, upcoming] of [
+    ['2031-05-20T19:45:00Z', ['2031-05-20']],
+    ['2031-05-20T20:01:00Z', []],
+  ] as const) {
     const s = await site.newPage();
     await s.page.clock.setFixedTime(new Date(now));
     await s.page.goto(site.url('/en/'));
     await s.page.waitForSelector('[data-performances][data-arranged]');
-    assert.deepEqual(await s.page.locator('ol[data-performances-list="upcoming"] li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)), upcoming, now);
-    if (!upcoming.length) assert.equal(await s.page.locator('.performances__none').textContent(), 'No new date has been announced yet.');
+    assert.deepEqual(
+      await s.page
+        .locator('ol[data-performances-list="upcoming"] li')
+        .evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.date)),
+      upcoming,
+      now,
+    );
+    if (!upcoming.length)
+      assert.equal(await s.page.locator('.performances__none').textContent(), 'No new date has been announced yet.');
     await s.context.close();
   }
   // In French, with the French page's words.
@@ -285,14 +398,24 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
   await fr.page.goto(site.url('/fr/'));
   await fr.page.waitForSelector('[data-performances][data-arranged]');
   assert.deepEqual(await fr.page.locator('.performances h3').allTextContents(), ['Prochaines dates', 'Dates passées']);
-  assert.equal(await fr.page.locator('.performance[data-date="2031-05-20"] .performance__date').textContent(), 'mardi 20 mai 2031');
-  assert.equal(await fr.page.locator('.performance[data-date="2031-05-20"] .performance__time').textContent(), '20:30, heure locale');
+  assert.equal(
+    await fr.page.locator('.performance[data-date="2031-05-20"] .performance__date').textContent(),
+    'mardi 20 mai 2031',
+  );
+  assert.equal(
+    await fr.page.locator('.performance[data-date="2031-05-20"] .performance__time').textContent(),
+    '20:30, heure locale',
+  );
   await fr.context.close();
   assert.equal(standin.requests.length, seen);
 });
 
 /** A minimal iCalendar reader: unfolds lines, then one record per VEVENT (property name → value, with parameters). */
-function parseICalendar(text: string): { lines: string[]; calendar: Record<string, string>; events: Array<Record<string, string>> } {
+function parseICalendar(text: string): {
+  lines: string[];
+  calendar: Record<string, string>;
+  events: Array<Record<string, string>>;
+} {
   assert.ok(text.endsWith('\r\n'), 'lines end with CRLF');
   assert.ok(!/[^\r]\n/.test(text), 'no bare LF');
   const raw = text.split('\r\n').slice(0, -1);
@@ -329,7 +452,10 @@ test('the iCalendar file lists every performance, all-day where no time is known
     assert.equal(lines.at(-1), 'END:VCALENDAR');
     assert.equal(calendar.VERSION, '2.0');
     assert.ok(calendar.PRODID);
-    assert.equal(calendar['X-WR-CALNAME'], lang === 'en' ? 'The Staged Book\\, on stage' : 'Le Livre Joué\\, sur scène');
+    assert.equal(
+      calendar['X-WR-CALNAME'],
+      lang === 'en' ? 'The Staged Book\\, on stage' : 'Le Livre Joué\\, sur scène',
+    );
     assert.equal(events.length, 3);
     const [paris, nantes, lyon] = events as [Record<string, string>, Record<string, string>, Record<string, string>];
     // No time known: an all-day event.
@@ -342,7 +468,12 @@ test('the iCalendar file lists every performance, all-day where no time is known
     assert.match(paris[`DESCRIPTION;LANGUAGE=${lang}`]!, lang === 'en' ? /^Sold out\\n/ : /^Complet\\n/);
     // Cancelled: said in the status and the summary.
     assert.equal(nantes.STATUS, 'CANCELLED');
-    assert.equal(nantes[`SUMMARY;LANGUAGE=${lang}`]!.replace(/[\u00a0\u202f]/g, ' '), lang === 'en' ? 'Cancelled: The Staged Book\\, on stage — Nantes' : 'Annulé : Le Livre Joué\\, sur scène — Nantes');
+    assert.equal(
+      nantes[`SUMMARY;LANGUAGE=${lang}`]!.replace(/[\u00a0\u202f]/g, ' '),
+      lang === 'en'
+        ? 'Cancelled: The Staged Book\\, on stage — Nantes'
+        : 'Annulé : Le Livre Joué\\, sur scène — Nantes',
+    );
     // A time at the venue: in UTC, with its duration; stamped with its own `updated` date.
     assert.equal(lyon.DTSTART, '20310520T183000Z');
     assert.equal(lyon.DTEND, '20310520T200000Z');
@@ -365,28 +496,39 @@ test('sharing sends nothing until used: copy the link, e-mail, Mastodon on the r
   const before = site.foreign.length;
   await page.goto(site.url(EP));
   const share = page.locator('[data-share]');
-  assert.equal(await share.locator('a[href^="mailto:"]').getAttribute('href'), `mailto:?subject=The%20Cellar&body=The%20Cellar%0Ahttps%3A%2F%2Ftalk.example%2Fen%2F1-la-cave%2F`);
+  assert.equal(
+    await share.locator('a[href^="mailto:"]').getAttribute('href'),
+    `mailto:?subject=The%20Cellar&body=The%20Cellar%0Ahttps%3A%2F%2Ftalk.example%2Fen%2F1-la-cave%2F`,
+  );
   await share.getByRole('button', { name: 'Copy the link' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-share-status]')?.textContent === 'The link is copied.');
+  await page.waitForFunction(
+    () => document.querySelector('[data-share-status]')?.textContent === 'The link is copied.',
+  );
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'https://talk.example/en/1-la-cave/');
 
   const toggle = share.getByRole('button', { name: 'Share on Mastodon' });
   await toggle.click();
   // The share code loads on this first click: the toggle opens once it has arrived.
-  for (let i = 0; i < 50 && (await toggle.getAttribute('aria-expanded')) !== 'true'; i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 50 && (await toggle.getAttribute('aria-expanded')) !== 'true'; i++)
+    await page.waitForTimeout(100);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   const input = share.getByLabel('Your Mastodon server');
   await page.waitForFunction(() => document.activeElement?.id === 'share-instance');
   // Not a server: said, and nothing opens.
   await input.fill('javascript:alert(1)');
   await share.getByRole('button', { name: 'Open its share page' }).click();
-  await page.waitForFunction(() => document.querySelector('[data-share-status]')?.textContent?.startsWith('This does not look like'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-share-status]')?.textContent?.startsWith('This does not look like'),
+  );
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.equal(site.foreign.length, before, 'nothing was sent anywhere');
   // The reader's server: its share page opens with the title and address.
   await input.fill('@reader@Mastodon.Example');
   // (The test's network blocks other hosts: the share page's request is caught, not sent.)
-  const [request] = await Promise.all([context.waitForEvent('request', (r) => r.url().startsWith('https://mastodon.example/')), share.getByRole('button', { name: 'Open its share page' }).click()]);
+  const [request] = await Promise.all([
+    context.waitForEvent('request', (r) => r.url().startsWith('https://mastodon.example/')),
+    share.getByRole('button', { name: 'Open its share page' }).click(),
+  ]);
   assert.ok(request.isNavigationRequest());
   assert.ok(page.url().endsWith(EP), 'it opens in a new tab, the episode stays');
   const opened = new URL(request.url());
@@ -397,11 +539,16 @@ test('sharing sends nothing until used: copy the link, e-mail, Mastodon on the r
   // Remembered next time, and forgotten on request.
   await page.reload();
   await share.getByRole('button', { name: 'Share on Mastodon' }).click();
-  await page.waitForFunction(() => (document.querySelector('#share-instance') as HTMLInputElement).value === 'mastodon.example');
+  await page.waitForFunction(
+    () => (document.querySelector('#share-instance') as HTMLInputElement).value === 'mastodon.example',
+  );
   await share.getByRole('button', { name: 'Forget this server' }).click();
   await page.waitForFunction(() => localStorage.getItem('planches.mastodon') === null);
   assert.equal(await share.getByLabel('Your Mastodon server').inputValue(), '');
-  assert.equal(await page.locator('[data-share-status]').textContent(), 'This browser no longer remembers your server.');
+  assert.equal(
+    await page.locator('[data-share-status]').textContent(),
+    'This browser no longer remembers your server.',
+  );
   assert.deepEqual(await axe(page), []);
   assert.equal(standin.requests.length, seen);
   await context.close();
@@ -417,8 +564,14 @@ test('link previews: Open Graph with an image of the first panel made at build t
     assert.equal(await meta('og:title'), lang === 'en' ? 'The Cellar' : 'La cave');
     assert.equal(await meta('og:url'), `https://talk.example/${lang}/1-la-cave/`);
     const image = (await meta('og:image'))!;
-    assert.match(image, new RegExp(`^https://talk\\.example/panels/social\\.1-la-cave\\.${lang}\\.[0-9a-f]{12}\\.jpg$`));
-    assert.equal(await meta('og:image:alt'), lang === 'en' ? 'A dark cellar, a lamp on the ceiling.' : 'Une cave sombre, une lampe au plafond.');
+    assert.match(
+      image,
+      new RegExp(`^https://talk\\.example/panels/social\\.1-la-cave\\.${lang}\\.[0-9a-f]{12}\\.jpg$`),
+    );
+    assert.equal(
+      await meta('og:image:alt'),
+      lang === 'en' ? 'A dark cellar, a lamp on the ceiling.' : 'Une cave sombre, une lampe au plafond.',
+    );
     const file = join(dist, new URL(image).pathname);
     assert.ok(existsSync(file), file);
     const info = await sharp(file).metadata();
@@ -431,5 +584,7 @@ test('link previews: Open Graph with an image of the first panel made at build t
   await context.close();
   // Every poster and card is in the built site, and nothing else refers to the instance.
   const files = readdirSync(join(dist, 'panels'));
-  assert.ok(files.some((f) => f.startsWith('poster.1-la-cave.')) && files.some((f) => f.startsWith('poster.2-le-grenier.')));
+  assert.ok(
+    files.some((f) => f.startsWith('poster.1-la-cave.')) && files.some((f) => f.startsWith('poster.2-le-grenier.')),
+  );
 });

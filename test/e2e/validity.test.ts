@@ -8,7 +8,8 @@ import { join, relative } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import { DIST, SUBPATH_DIST, ensureBuilt, useSite } from './helpers.ts';
 
-const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+const walk = (d: string): string[] =>
+  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 const pages = (dist: string) => walk(dist).filter((f) => f.endsWith('.html'));
 
 test('every page passes html-validate with 0 errors', async () => {
@@ -18,7 +19,8 @@ test('every page passes html-validate with 0 errors', async () => {
   assert.ok(files.length >= 20, `${files.length} pages`);
   for (const f of files) {
     const report = await hv.validateFile(f);
-    for (const r of report.results) for (const m of r.messages) errors.push(`${relative(DIST, f)}:${m.line} ${m.ruleId}: ${m.message}`);
+    for (const r of report.results)
+      for (const m of r.messages) errors.push(`${relative(DIST, f)}:${m.line} ${m.ruleId}: ${m.message}`);
   }
   console.log(`html-validate: ${files.length} pages, ${errors.length} errors`);
   assert.deepEqual(errors, []);
@@ -40,7 +42,13 @@ function brokenLinks(dist: string, base: string): { checked: number; broken: str
   for (const file of pages(dist)) {
     const html = readFileSync(file, 'utf8');
     const pageUrl = new URL(`http://site${base}${relative(dist, file).replace(/index\.html$/, '')}`);
-    const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)].map((m) => m[1]!).concat([...html.matchAll(/\ssrcset="([^"]+)"/g)].flatMap((m) => m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)));
+    const refs = [...html.matchAll(/\s(?:href|src)="([^"]+)"/g)]
+      .map((m) => m[1]!)
+      .concat(
+        [...html.matchAll(/\ssrcset="([^"]+)"/g)].flatMap((m) =>
+          m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!),
+        ),
+      );
     for (const ref of refs) {
       const url = new URL(ref.replace(/&amp;/g, '&'), pageUrl);
       if (url.host !== 'site') continue;
@@ -64,7 +72,10 @@ function brokenLinks(dist: string, base: string): { checked: number; broken: str
 }
 
 test('no broken internal link or anchor, at the root and under a sub-path', () => {
-  for (const [dist, base] of [[DIST, '/'], [SUBPATH_DIST, '/planches/']] as const) {
+  for (const [dist, base] of [
+    [DIST, '/'],
+    [SUBPATH_DIST, '/planches/'],
+  ] as const) {
     const { checked, broken } = brokenLinks(dist, base);
     console.log(`links under ${base}: ${checked} checked, ${broken.length} broken`);
     assert.ok(checked > 200);
@@ -101,12 +112,20 @@ test('a crawl of every page: no other host, no console error, a Content-Security
 
 test('two builds of the same content, the second with an empty image cache, give byte-identical site files', () => {
   const repro = ensureBuilt('repro').out;
-  const files = walk(DIST).filter((f) => /\.(html|xml|xhtml|css|js|json|ics|txt)$|_headers$/.test(f)).map((f) => relative(DIST, f));
+  const files = walk(DIST)
+    .filter((f) => /\.(html|xml|xhtml|css|js|json|ics|txt)$|_headers$/.test(f))
+    .map((f) => relative(DIST, f));
   assert.ok(files.length > 30);
-  const differ = files.filter((f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))));
+  const differ = files.filter(
+    (f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))),
+  );
   const panels = walk(join(DIST, 'panels')).map((f) => relative(DIST, f));
-  const panelDiffer = panels.filter((f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))));
-  console.log(`reproducibility: ${files.length} site files and ${panels.length} panel images compared, ${differ.length + panelDiffer.length} differ`);
+  const panelDiffer = panels.filter(
+    (f) => !existsSync(join(repro, f)) || !readFileSync(join(DIST, f)).equals(readFileSync(join(repro, f))),
+  );
+  console.log(
+    `reproducibility: ${files.length} site files and ${panels.length} panel images compared, ${differ.length + panelDiffer.length} differ`,
+  );
   assert.deepEqual(differ, []);
   assert.deepEqual(panelDiffer, []);
 });

@@ -11,21 +11,42 @@ test('English pages show the English composites, French pages the French ones', 
   await page.goto(site.url(EP));
   // Each panel's <img> and, for raster art, the <source> sets of its <picture>.
   const sources = (p: typeof page) =>
-    p.locator('figure.panel img').evaluateAll((imgs) => imgs.flatMap((img) => [...(img.closest('picture')?.querySelectorAll('source') ?? [])].map((s) => (s as HTMLSourceElement).srcset).concat((img as HTMLImageElement).src)));
+    p
+      .locator('figure.panel img')
+      .evaluateAll((imgs) =>
+        imgs.flatMap((img) =>
+          [...(img.closest('picture')?.querySelectorAll('source') ?? [])]
+            .map((s) => (s as HTMLSourceElement).srcset)
+            .concat((img as HTMLImageElement).src),
+        ),
+      );
   const srcs = await sources(page);
   assert.ok(srcs.length >= 3);
-  assert.ok(srcs.every((s) => s.split(', ').every((c) => /\.en\.[0-9a-f]{12}/.test(c))), srcs.join('\n'));
+  assert.ok(
+    srcs.every((s) => s.split(', ').every((c) => /\.en\.[0-9a-f]{12}/.test(c))),
+    srcs.join('\n'),
+  );
   await page.goto(site.url(EP.replace('/en/', '/fr/')));
   const fr = await sources(page);
-  assert.ok(fr.every((s) => s.split(', ').every((c) => /\.fr\.[0-9a-f]{12}/.test(c))), fr.join('\n'));
+  assert.ok(
+    fr.every((s) => s.split(', ').every((c) => /\.fr\.[0-9a-f]{12}/.test(c))),
+    fr.join('\n'),
+  );
   // Panels reserve their space: no layout shift while images load.
-  const sized = await page.locator('figure.panel img').evaluateAll((imgs) => imgs.every((i) => i.getAttribute('width') && i.getAttribute('height')));
+  const sized = await page
+    .locator('figure.panel img')
+    .evaluateAll((imgs) => imgs.every((i) => i.getAttribute('width') && i.getAttribute('height')));
   assert.ok(sized);
   // The first panel is drawn (its SVG decodes in the browser), at the size it announced.
   const first = page.locator('figure.panel img').first();
   await first.scrollIntoViewIfNeeded();
   await first.evaluate((i: HTMLImageElement) => i.decode());
-  const natural = await first.evaluate((i: HTMLImageElement) => [i.naturalWidth, i.naturalHeight, Number(i.getAttribute('width')), Number(i.getAttribute('height'))]);
+  const natural = await first.evaluate((i: HTMLImageElement) => [
+    i.naturalWidth,
+    i.naturalHeight,
+    Number(i.getAttribute('width')),
+    Number(i.getAttribute('height')),
+  ]);
   assert.ok(natural[0]! > 0 && natural[0] === natural[2] && natural[1] === natural[3], natural.join(' '));
   await context.close();
 });
@@ -49,12 +70,18 @@ test('the guided view: keys, position, closing, and the page follows', async () 
   assert.match((await dialog.locator('.viewer__position').textContent())!, new RegExp(`^Panel ${total} of ${total}`));
   assert.equal(await dialog.locator('.viewer__nav--next').isDisabled(), true);
   await page.keyboard.press('ArrowLeft');
-  const shownId = await page.evaluate(() => document.querySelectorAll('figure.panel')[document.querySelectorAll('figure.panel').length - 2]!.id);
+  const shownId = await page.evaluate(
+    () => document.querySelectorAll('figure.panel')[document.querySelectorAll('figure.panel').length - 2]!.id,
+  );
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   const top = await page.locator(`#${shownId}`).evaluate((el) => el.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 200, `the page shows the panel last seen (${shownId} at ${top})`);
-  assert.equal(await page.evaluate(() => document.activeElement?.closest('figure')?.id), shownId, 'focus returns to that panel');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.closest('figure')?.id),
+    shownId,
+    'focus returns to that panel',
+  );
   await context.close();
 });
 

@@ -25,7 +25,9 @@ test('slugify makes an address from a French title', () => {
 
 test('new-episode creates the original, empty panel data and untranslated translations', () => {
   const dir = copy('minimal');
-  const r = spawnSync(process.execPath, ['scripts/new-episode.ts', '--book', dir, '3', 'Le jardin secret'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/new-episode.ts', '--book', dir, '3', 'Le jardin secret'], {
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Created content\/episodes\/3-le-jardin-secret\//);
   const book = loadBook(dir);
@@ -35,11 +37,16 @@ test('new-episode creates the original, empty panel data and untranslated transl
   assert.ok(existsSync(join(dir, ep.dir, 'en.mdx')));
   assert.equal(episodeStatus(book, ep, 'en').paragraphs.untranslated, 1, 'the new translation is marked untranslated');
   // Refusals: an existing number, an existing slug.
-  const again = spawnSync(process.execPath, ['scripts/new-episode.ts', '--book', dir, '3', 'Autre chose'], { encoding: 'utf8' });
+  const again = spawnSync(process.execPath, ['scripts/new-episode.ts', '--book', dir, '3', 'Autre chose'], {
+    encoding: 'utf8',
+  });
   assert.equal(again.status, 1);
   assert.match(again.stderr, /Episode number 3 already exists: content\/episodes\/3-le-jardin-secret/);
   const book2 = loadBook(dir);
-  assert.throws(() => scaffoldEpisode(book2, 9, 'La cave'), /address "la-cave" already exists: content\/episodes\/1-la-cave/);
+  assert.throws(
+    () => scaffoldEpisode(book2, 9, 'La cave'),
+    /address "la-cave" already exists: content\/episodes\/1-la-cave/,
+  );
   assert.throws(() => scaffoldEpisode(book2, 0, 'X'), /whole number above 0/);
 });
 
@@ -72,21 +79,31 @@ test('stamping a translation marks it up to date; changing the original makes th
   book = loadBook(dir);
   assert.equal(episodeStatus(book, book.episodes[0]!, 'en').counts.outdated, 0);
   const fr = join(dir, ep.dir, 'fr.mdx');
-  writeFileSync(fr, readFileSync(fr, 'utf8').replace('On n\'y voyait rien du tout.', 'On n\'y voyait goutte.'));
+  writeFileSync(fr, readFileSync(fr, 'utf8').replace("On n'y voyait rien du tout.", "On n'y voyait goutte."));
   book = loadBook(dir);
-  const parts = episodeStatus(book, book.episodes[0]!, 'en').parts.filter((p) => p.status === 'outdated').map((p) => p.part);
+  const parts = episodeStatus(book, book.episodes[0]!, 'en')
+    .parts.filter((p) => p.status === 'outdated')
+    .map((p) => p.part);
   assert.deepEqual(parts, ['p1']);
   // The rest of the translation file is kept as it was.
-  assert.match(readFileSync(join(dir, ep.dir, 'en.mdx'), 'utf8'), /^---\ntitle: "The Cellar"\nsummary: "In which we go down to the cellar."\ntranslates:\n {2}title: [0-9a-f]{8}\n/);
+  assert.match(
+    readFileSync(join(dir, ep.dir, 'en.mdx'), 'utf8'),
+    /^---\ntitle: "The Cellar"\nsummary: "In which we go down to the cellar."\ntranslates:\n {2}title: [0-9a-f]{8}\n/,
+  );
 });
 
 test('strict mode lists every missing or outdated part', () => {
   const book = loadBook('test/fixtures/books/trilingual');
   const problems = strictProblems(book);
   const es = problems.filter((p) => p.message.startsWith('es:'));
-  assert.ok(es.some((p) => p.file.endsWith('1-la-cave/es.mdx') && p.message === 'es: p2 is not translated.'), JSON.stringify(es));
+  assert.ok(
+    es.some((p) => p.file.endsWith('1-la-cave/es.mdx') && p.message === 'es: p2 is not translated.'),
+    JSON.stringify(es),
+  );
   assert.ok(es.some((p) => p.file.endsWith('2-le-grenier/es.mdx') && p.message === 'es: title is not translated.'));
-  assert.ok(es.some((p) => p.file.endsWith('1-la-cave/panels.yaml') && /bubble plus-tard is not translated/.test(p.message)));
+  assert.ok(
+    es.some((p) => p.file.endsWith('1-la-cave/panels.yaml') && /bubble plus-tard is not translated/.test(p.message)),
+  );
   assert.ok(problems.some((p) => p.message === 'en: p2 is outdated (the original changed since it was translated).'));
   // The sample book is complete and stamped.
   assert.deepEqual(strictProblems(loadBook('.')), []);
@@ -94,7 +111,10 @@ test('strict mode lists every missing or outdated part', () => {
 
 test('the three-language book loads with Spanish partly translated', () => {
   const book = loadBook('test/fixtures/books/trilingual');
-  assert.deepEqual(book.settings.languages.map((l) => l.code), ['fr', 'en', 'es']);
+  assert.deepEqual(
+    book.settings.languages.map((l) => l.code),
+    ['fr', 'en', 'es'],
+  );
   const es = translationStatus(book).find((s) => s.lang === 'es')!;
   assert.ok(es.totals.translated > 0 && es.totals.untranslated > 0);
 });

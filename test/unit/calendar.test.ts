@@ -75,8 +75,16 @@ describe('time zones', () => {
     assert.equal(formatTime({ date: '2031-05-20' }, 'en'), undefined);
   });
   test('performances are listed by date, then time', () => {
-    const list = byDate([{ date: '2031-05-20', time: '20:30' }, { date: '2022-12-08' }, { date: '2031-05-20', time: '15:00' }, { date: '2022-12-06' }]);
-    assert.deepEqual(list.map((p) => `${p.date} ${p.time ?? ''}`.trim()), ['2022-12-06', '2022-12-08', '2031-05-20 15:00', '2031-05-20 20:30']);
+    const list = byDate([
+      { date: '2031-05-20', time: '20:30' },
+      { date: '2022-12-08' },
+      { date: '2031-05-20', time: '15:00' },
+      { date: '2022-12-06' },
+    ]);
+    assert.deepEqual(
+      list.map((p) => `${p.date} ${p.time ?? ''}`.trim()),
+      ['2022-12-06', '2022-12-08', '2031-05-20 15:00', '2031-05-20 20:30'],
+    );
   });
 });
 
@@ -97,7 +105,14 @@ describe('the calendar of the talk fixture', () => {
 
   test('one event per performance, by date, with stable UIDs', () => {
     assert.equal(events.length, 3);
-    assert.deepEqual(events.map((e) => e.UID), ['livre-conference-20221206@talk.example', 'livre-conference-20300110@talk.example', 'livre-conference-20310520T2030@talk.example']);
+    assert.deepEqual(
+      events.map((e) => e.UID),
+      [
+        'livre-conference-20221206@talk.example',
+        'livre-conference-20300110@talk.example',
+        'livre-conference-20310520T2030@talk.example',
+      ],
+    );
     assert.equal(performanceUid(settings, settings.performances[1]!), 'livre-conference-20310520T2030@talk.example');
   });
 
@@ -128,7 +143,10 @@ describe('the calendar of the talk fixture', () => {
   });
 
   test('stamps come from the content, never from the clock', () => {
-    assert.deepEqual(events.map((e) => e.DTSTAMP), ['20240115T000000Z', '20240115T000000Z', '20240201T000000Z']);
+    assert.deepEqual(
+      events.map((e) => e.DTSTAMP),
+      ['20240115T000000Z', '20240115T000000Z', '20240201T000000Z'],
+    );
     assert.equal(events[2]!['LAST-MODIFIED'], '20240201T000000Z');
     mock.timers.enable({ apis: ['Date'], now: new Date('2040-01-01T00:00:00Z') });
     try {
@@ -141,7 +159,10 @@ describe('the calendar of the talk fixture', () => {
   test('in French, with French words and typography', () => {
     const fr = parse(performancesCalendar(settings, 'fr', { homeUrl: 'https://talk.example/fr/' }));
     assert.equal(fr.calendar['X-WR-CALNAME'], 'Le Livre Joué\\, sur scène');
-    assert.equal(fr.events[1]!['SUMMARY;LANGUAGE=fr']!.replace(/[\u00a0\u202f]/g, ' '), 'Annulé : Le Livre Joué\\, sur scène — Nantes');
+    assert.equal(
+      fr.events[1]!['SUMMARY;LANGUAGE=fr']!.replace(/[\u00a0\u202f]/g, ' '),
+      'Annulé : Le Livre Joué\\, sur scène — Nantes',
+    );
     assert.match(fr.events[0]!['DESCRIPTION;LANGUAGE=fr']!, /^Complet\\n/);
   });
 });
@@ -150,7 +171,10 @@ test('the sample book’s calendar: the two Paris dates of December 2022, all da
   const settings = loadSettings(SAMPLE);
   for (const lang of ['fr', 'en']) {
     const { events } = parse(performancesCalendar(settings, lang, { homeUrl: `https://planches.example/${lang}/` }));
-    assert.deepEqual(events.map((e) => e['DTSTART;VALUE=DATE']), ['20221206', '20221208']);
+    assert.deepEqual(
+      events.map((e) => e['DTSTART;VALUE=DATE']),
+      ['20221206', '20221208'],
+    );
     for (const e of events) {
       assert.equal(e.DTSTART, undefined, 'no invented time');
       assert.equal(e.LOCATION, 'Paris', 'no invented venue');

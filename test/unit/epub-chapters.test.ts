@@ -13,7 +13,8 @@ let out: string;
 before(() => {
   out = mkdtempSync(join(tmpdir(), 'planches-cut-'));
   mkdirSync(join(out, 'panels'));
-  for (const f of ['cover.en.abc.png', 'cover.en.abc.jpg', 'cage.en.123.png', 'cage.en.123.webp']) writeFileSync(join(out, 'panels', f), 'x');
+  for (const f of ['cover.en.abc.png', 'cover.en.abc.jpg', 'cage.en.123.png', 'cage.en.123.webp'])
+    writeFileSync(join(out, 'panels', f), 'x');
 });
 after(() => rmSync(out, { recursive: true, force: true }));
 
@@ -27,7 +28,8 @@ const opts = (o: Partial<CutOptions> = {}): CutOptions => ({
   ...o,
 });
 
-const page = (body: string, lang = 'en') => `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>The Book</title><link rel="stylesheet" href="/x.css"></head><body class="print-edition">${body}</body></html>`;
+const page = (body: string, lang = 'en') =>
+  `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>The Book</title><link rel="stylesheet" href="/x.css"></head><body class="print-edition">${body}</body></html>`;
 const COVER = `<section class="book-cover" data-part="cover"><img src="/panels/cover.en.abc.png" width="800" height="1133" alt="Cover of the book"></section>`;
 const TITLE = `<section class="book-title" data-part="title"><h1>The Book</h1><dl><div><dt>Text</dt><dd>A</dd></div></dl></section>`;
 const LICENCE = `<section data-part="licence"><h2>Public domain</h2><p>Free. <a href="https://creativecommons.org/publicdomain/zero/1.0/">CC0</a></p></section>`;
@@ -44,16 +46,25 @@ describe('XHTML serialization', () => {
     return body.childNodes.map((n) => serializeXhtml(n)).join('');
   };
   test('void elements are closed, other empty elements are not', () => {
-    assert.equal(x('<p>a<br>b<img src="a.png" alt="x"></p><div></div>'), '<p>a<br/>b<img src="a.png" alt="x"/></p><div></div>');
+    assert.equal(
+      x('<p>a<br>b<img src="a.png" alt="x"></p><div></div>'),
+      '<p>a<br/>b<img src="a.png" alt="x"/></p><div></div>',
+    );
   });
   test('text and attributes are escaped for XML; comments are dropped', () => {
-    assert.equal(x('<p title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3 &gt; 2<!-- no --></p>'), '<p title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3 &gt; 2</p>');
+    assert.equal(
+      x('<p title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3 &gt; 2<!-- no --></p>'),
+      '<p title="a &quot;b&quot; &amp; c">1 &lt; 2 &amp; 3 &gt; 2</p>',
+    );
   });
   test('lang gets its xml:lang twin; characters XML forbids are dropped; non-ASCII stays as it is', () => {
     assert.equal(x('<p lang="fr">Déjà\u202F! a\u0001b</p>'), '<p lang="fr" xml:lang="fr">Déjà\u202F! ab</p>');
   });
   test('inline SVG gets its namespace', () => {
-    assert.match(x('<svg viewBox="0 0 1 1"><circle r="1"></circle></svg>'), /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 1 1"><circle r="1"\/><\/svg>$/);
+    assert.match(
+      x('<svg viewBox="0 0 1 1"><circle r="1"></circle></svg>'),
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 1 1"><circle r="1"\/><\/svg>$/,
+    );
   });
 });
 
@@ -61,10 +72,22 @@ describe('cutting the print edition', () => {
   test('gives cover, title, licence, the episodes and about, in that order, without the printed contents', () => {
     const book = cutPrintEdition(BOOK, opts());
     assert.equal(book.title, 'The Book');
-    assert.deepEqual(book.parts.map((p) => p.file), ['cover.xhtml', 'title.xhtml', 'licence.xhtml', 'episode-1.xhtml', 'episode-2.xhtml', 'about.xhtml']);
-    assert.deepEqual(book.parts.map((p) => p.beforeToc), [true, true, true, false, false, false]);
-    assert.deepEqual(book.parts.map((p) => p.inToc), [false, false, false, true, true, true]);
-    assert.deepEqual(book.parts.map((p) => p.title), ['Cover', 'The Book', 'Public domain', 'Episode 1: One', 'Episode 2: Deux', 'About']);
+    assert.deepEqual(
+      book.parts.map((p) => p.file),
+      ['cover.xhtml', 'title.xhtml', 'licence.xhtml', 'episode-1.xhtml', 'episode-2.xhtml', 'about.xhtml'],
+    );
+    assert.deepEqual(
+      book.parts.map((p) => p.beforeToc),
+      [true, true, true, false, false, false],
+    );
+    assert.deepEqual(
+      book.parts.map((p) => p.inToc),
+      [false, false, false, true, true, true],
+    );
+    assert.deepEqual(
+      book.parts.map((p) => p.title),
+      ['Cover', 'The Book', 'Public domain', 'Episode 1: One', 'Episode 2: Deux', 'About'],
+    );
     assert.equal(book.parts[4]!.titleLang, 'fr', 'an untranslated title keeps its language');
     assert.equal(book.parts[3]!.titleLang, undefined);
     assert.ok(!book.parts.some((p) => p.xhtml.includes('Contents')));
@@ -85,7 +108,8 @@ describe('cutting the print edition', () => {
 
   test('drops what only the site’s scripts use, keeps the transcript', () => {
     const ep = cutPrintEdition(BOOK, opts()).parts[3]!.xhtml;
-    for (const gone of ['<button', 'hidden', 'data-', 'loading=', 'width=', 'aria-expanded', '<!--']) assert.ok(!ep.includes(gone), `${gone} is gone`);
+    for (const gone of ['<button', 'hidden', 'data-', 'loading=', 'width=', 'aria-expanded', '<!--'])
+      assert.ok(!ep.includes(gone), `${gone} is gone`);
     assert.ok(ep.includes('<li><span class="speaker">The Bastard: </span>Welcome home.</li>'));
     assert.ok(ep.includes('<p id="p1">Fish &amp; chips &lt;3<br/>next line</p>'));
   });
@@ -102,7 +126,10 @@ describe('cutting the print edition', () => {
   });
 
   test('under a sub-path, images and site links are still found', () => {
-    const html = BOOK.replaceAll('src="/panels/', 'src="/planches/panels/').replace('href="/en/about/"', 'href="/planches/en/about/"');
+    const html = BOOK.replaceAll('src="/panels/', 'src="/planches/panels/').replace(
+      'href="/en/about/"',
+      'href="/planches/en/about/"',
+    );
     const book = cutPrintEdition(html, opts({ base: '/planches/', siteUrl: 'https://x.example/' }));
     assert.equal(book.parts[3]!.images.length, 1);
     assert.ok(book.parts[4]!.xhtml.includes('href="https://x.example/planches/en/about/"'));
@@ -111,16 +138,54 @@ describe('cutting the print edition', () => {
   const fails = (name: string, html: string, message: RegExp, o: Partial<CutOptions> = {}) =>
     test(`refuses ${name}`, () => assert.throws(() => cutPrintEdition(html, opts(o)), message));
   fails('a print edition in another language', page(COVER + EP1, 'fr'), /is in "fr", expected "en"/);
-  fails('an image without alt text', page(COVER + EP1.replace('alt="A golden cage."', 'alt=" "')), /episode 1 has an image without alt text/);
-  fails('a WebP image', page(COVER + EP1.replace('cage.en.123.png', 'cage.en.123.webp')), /SVG, PNG or JPEG images only/);
-  fails('an image that is not in the build', page(COVER + EP1.replace('cage.en.123.png', 'gone.en.1.png')), /not in the build/);
-  fails('an image from elsewhere', page(COVER + EP1.replace('/panels/cage.en.123.png', 'https://cdn.example/cage.png')), /only the build's panel images/);
-  fails('an iframe (a talk excerpt must be a plain link)', page(COVER + EP1.replace('</div></article>', '<iframe src="https://video.example/embed/1"></iframe></div></article>')), /contains <iframe>/);
-  fails('a part it does not know', page(`${COVER + EP1}<section data-part="index"><h2>Index</h2></section>`), /part "index" that the EPUB does not know/);
+  fails(
+    'an image without alt text',
+    page(COVER + EP1.replace('alt="A golden cage."', 'alt=" "')),
+    /episode 1 has an image without alt text/,
+  );
+  fails(
+    'a WebP image',
+    page(COVER + EP1.replace('cage.en.123.png', 'cage.en.123.webp')),
+    /SVG, PNG or JPEG images only/,
+  );
+  fails(
+    'an image that is not in the build',
+    page(COVER + EP1.replace('cage.en.123.png', 'gone.en.1.png')),
+    /not in the build/,
+  );
+  fails(
+    'an image from elsewhere',
+    page(COVER + EP1.replace('/panels/cage.en.123.png', 'https://cdn.example/cage.png')),
+    /only the build's panel images/,
+  );
+  fails(
+    'an iframe (a talk excerpt must be a plain link)',
+    page(
+      COVER + EP1.replace('</div></article>', '<iframe src="https://video.example/embed/1"></iframe></div></article>'),
+    ),
+    /contains <iframe>/,
+  );
+  fails(
+    'a part it does not know',
+    page(`${COVER + EP1}<section data-part="index"><h2>Index</h2></section>`),
+    /part "index" that the EPUB does not know/,
+  );
   fails('content outside any part', page(`${COVER + EP1}<div class="running-head">x</div>`), /outside any part/);
-  fails('a link to an anchor that is not in the book', page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="#nowhere">x</a>')), /links to "#nowhere"/);
-  fails('a javascript: link', page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="javascript:alert(1)">x</a>')), /only http\(s\) and mailto/);
+  fails(
+    'a link to an anchor that is not in the book',
+    page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="#nowhere">x</a>')),
+    /links to "#nowhere"/,
+  );
+  fails(
+    'a javascript: link',
+    page(COVER + EP1.replace('<p id="p1">', '<p id="p1"><a href="javascript:alert(1)">x</a>')),
+    /only http\(s\) and mailto/,
+  );
   fails('a book without episodes', page(COVER + TITLE), /no episode/);
   fails('parts out of order', page(EP1 + COVER), /out of order/);
-  fails('two parts for one episode', page(COVER + EP1 + EP1.replace('id="episode-1"', 'id="episode-1b"')), /two "episode" parts for episode 1/);
+  fails(
+    'two parts for one episode',
+    page(COVER + EP1 + EP1.replace('id="episode-1"', 'id="episode-1b"')),
+    /two "episode" parts for episode 1/,
+  );
 });

@@ -6,18 +6,40 @@ import { downloads, epubPath, fillDownloadSizes, formatSize } from '../../src/li
 import { settingsSchema } from '../../src/lib/settings.ts';
 
 const settings = settingsSchema.parse({
-  id: 'my-book', original: 'fr', languages: [{ code: 'fr', name: 'Français' }, { code: 'en', name: 'English' }],
-  title: { fr: 'Livre', en: 'Book' }, description: { fr: 'd', en: 'd' }, authors: [{ name: 'A', role: 'author' }],
+  id: 'my-book',
+  original: 'fr',
+  languages: [
+    { code: 'fr', name: 'Français' },
+    { code: 'en', name: 'English' },
+  ],
+  title: { fr: 'Livre', en: 'Book' },
+  description: { fr: 'd', en: 'd' },
+  authors: [{ name: 'A', role: 'author' }],
   licence: { name: { fr: 'DP', en: 'PD' }, statement: { fr: 's', en: 's' }, url: 'https://example.org/' },
-  site: { url: 'https://book.example' }, cover: 'art/cover.svg', published: '2022-12-01',
+  site: { url: 'https://book.example' },
+  cover: 'art/cover.svg',
+  published: '2022-12-01',
 });
 
 test('each language’s EPUB has its own address, named after the book', () => {
   assert.equal(epubPath(settings, 'en'), 'en/my-book-en.epub');
-  assert.deepEqual(downloads(settings, 'en').map((d) => d.path), ['en/my-book-en.epub', 'en/my-book-en.pdf', 'fr/my-book-fr.epub', 'fr/my-book-fr.pdf']);
-  assert.deepEqual(downloads(settings, 'fr').map((d) => d.lang), ['fr', 'fr', 'en', 'en'], 'the page’s language first');
+  assert.deepEqual(
+    downloads(settings, 'en').map((d) => d.path),
+    ['en/my-book-en.epub', 'en/my-book-en.pdf', 'fr/my-book-fr.epub', 'fr/my-book-fr.pdf'],
+  );
+  assert.deepEqual(
+    downloads(settings, 'fr').map((d) => d.lang),
+    ['fr', 'fr', 'en', 'en'],
+    'the page’s language first',
+  );
   assert.equal(downloads(settings, 'fr')[0]!.type, 'application/epub+zip');
-  assert.deepEqual(downloads(settings, 'fr')[1], { lang: 'fr', format: 'pdf', path: 'fr/my-book-fr.pdf', type: 'application/pdf', label: 'PDF A5' });
+  assert.deepEqual(downloads(settings, 'fr')[1], {
+    lang: 'fr',
+    format: 'pdf',
+    path: 'fr/my-book-fr.pdf',
+    type: 'application/pdf',
+    label: 'PDF A5',
+  });
 });
 
 test('sizes read naturally in each language', () => {
@@ -29,18 +51,28 @@ test('sizes read naturally in each language', () => {
 });
 
 test('markers are filled with the size in the page’s language, and removed', () => {
-  const html = '<html lang="fr"><body><a href="/en/my-book-en.epub">EPUB · anglais · <span class="downloads__size" data-size-of="en/my-book-en.epub"></span></a></body></html>';
+  const html =
+    '<html lang="fr"><body><a href="/en/my-book-en.epub">EPUB · anglais · <span class="downloads__size" data-size-of="en/my-book-en.epub"></span></a></body></html>';
   const out = fillDownloadSizes(html, (p) => (p === 'en/my-book-en.epub' ? 2_050_000 : undefined));
   assert.equal(out.filled, 1);
-  assert.equal(out.html, '<html lang="fr"><body><a href="/en/my-book-en.epub">EPUB · anglais · <span class="downloads__size">2,1\u00A0Mo</span></a></body></html>');
+  assert.equal(
+    out.html,
+    '<html lang="fr"><body><a href="/en/my-book-en.epub">EPUB · anglais · <span class="downloads__size">2,1\u00A0Mo</span></a></body></html>',
+  );
 });
 
 test('a link to a file the build did not make stops the build', () => {
   const html = '<html lang="en"><body><span data-size-of="en/gone.epub"></span></body></html>';
-  assert.throws(() => fillDownloadSizes(html, () => undefined, 'en/index.html'), /en\/index.html offers en\/gone.epub for download, but the build did not make it/);
+  assert.throws(
+    () => fillDownloadSizes(html, () => undefined, 'en/index.html'),
+    /en\/index.html offers en\/gone.epub for download, but the build did not make it/,
+  );
 });
 
 test('a page without markers is left as it is', () => {
   const html = '<html lang="en"><body><p>Nothing to fill.</p></body></html>';
-  assert.deepEqual(fillDownloadSizes(html, () => 1), { html, filled: 0 });
+  assert.deepEqual(
+    fillDownloadSizes(html, () => 1),
+    { html, filled: 0 },
+  );
 });

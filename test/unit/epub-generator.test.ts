@@ -6,7 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { assembleEpub, decodeCharacterReferences, imageName, repack, resolveEpubGen } from '../../src/lib/epub/generator.ts';
+import {
+  assembleEpub,
+  decodeCharacterReferences,
+  imageName,
+  repack,
+  resolveEpubGen,
+} from '../../src/lib/epub/generator.ts';
 import { cutPrintEdition } from '../../src/lib/epub/chapters.ts';
 import { epubMetadata } from '../../src/lib/epub/package.ts';
 import { readZip, writeZip } from '../../src/lib/epub/zip.ts';
@@ -22,11 +28,18 @@ test('epub-gen-memory’s EPub class is found whatever shape the module takes', 
   // The real thing, imported from ESM as the kit's modules do.
   const mod = await import('epub-gen-memory');
   assert.equal(typeof resolveEpubGen(mod), 'function');
-  assert.notEqual(typeof (mod as { default?: unknown }).default, 'function', 'from ESM, `default` is module.exports, not the callable: the brief’s `mod.default ?? mod` would not work');
+  assert.notEqual(
+    typeof (mod as { default?: unknown }).default,
+    'function',
+    'from ESM, `default` is module.exports, not the callable: the brief’s `mod.default ?? mod` would not work',
+  );
 });
 
 test('numeric character references become characters, except those XML needs escaped', () => {
-  assert.equal(decodeCharacterReferences('D&#xE9;j&#xE0;&#x202F;! &#38; &#x3C;b&#x3E; &#x22; &#39; &#1;'), 'Déjà\u202F! &#38; &#x3C;b&#x3E; &#x22; &#39; &#1;');
+  assert.equal(
+    decodeCharacterReferences('D&#xE9;j&#xE0;&#x202F;! &#38; &#x3C;b&#x3E; &#x22; &#39; &#1;'),
+    'Déjà\u202F! &#38; &#x3C;b&#x3E; &#x22; &#39; &#1;',
+  );
   assert.equal(decodeCharacterReferences('&#x1F600;'), '😀');
 });
 
@@ -48,8 +61,17 @@ test('re-packing renames random image ids everywhere, puts mimetype first and so
     ],
     new Date(),
   );
-  const out = readZip(repack(zip, [{ url: 'file:///o/panels/cage.en.abc.png', id: '1111-2222', extension: 'png' }], new Date('2022-12-01T00:00:00Z')));
-  assert.deepEqual(out.map((e) => e.name), ['mimetype', 'META-INF/container.xml', 'OEBPS/a.xhtml', 'OEBPS/content.opf', 'OEBPS/images/cage.en.abc.png']);
+  const out = readZip(
+    repack(
+      zip,
+      [{ url: 'file:///o/panels/cage.en.abc.png', id: '1111-2222', extension: 'png' }],
+      new Date('2022-12-01T00:00:00Z'),
+    ),
+  );
+  assert.deepEqual(
+    out.map((e) => e.name),
+    ['mimetype', 'META-INF/container.xml', 'OEBPS/a.xhtml', 'OEBPS/content.opf', 'OEBPS/images/cage.en.abc.png'],
+  );
   assert.equal(out[2]!.data.toString(), '<img src="images/cage.en.abc.png" alt="é"/>');
   assert.equal(out[3]!.data.toString(), '<item href="images/cage.en.abc.png"/>');
   assert.equal(out[0]!.method, 0);
@@ -70,8 +92,12 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'planches-gen-'));
   mkdirSync(join(dir, 'panels'));
   const png = (w: number, h: number) => sharp({ create: { width: w, height: h, channels: 3, background: '#c33' } });
-  await png(300, 200).png().toFile(join(dir, 'panels', 'cage.en.abc.png'));
-  await png(300, 425).jpeg().toFile(join(dir, 'panels', 'cover.en.def.jpg'));
+  await png(300, 200)
+    .png()
+    .toFile(join(dir, 'panels', 'cage.en.abc.png'));
+  await png(300, 425)
+    .jpeg()
+    .toFile(join(dir, 'panels', 'cover.en.def.jpg'));
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,14 +111,35 @@ const HTML = `<!DOCTYPE html><html lang="en"><head><title>The Book</title></head
 
 const build = () => {
   const settings = settingsSchema.parse({
-    id: 'my-book', original: 'en', languages: [{ code: 'en', name: 'English' }], title: { en: 'The Book' }, description: { en: 'A book.' },
-    authors: [{ name: 'A', role: 'author' }], licence: { name: { en: 'Public domain' }, statement: { en: 'Free.' }, url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
-    site: { url: 'https://book.example' }, cover: 'art/cover.svg', published: '2022-12-01',
+    id: 'my-book',
+    original: 'en',
+    languages: [{ code: 'en', name: 'English' }],
+    title: { en: 'The Book' },
+    description: { en: 'A book.' },
+    authors: [{ name: 'A', role: 'author' }],
+    licence: {
+      name: { en: 'Public domain' },
+      statement: { en: 'Free.' },
+      url: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    },
+    site: { url: 'https://book.example' },
+    cover: 'art/cover.svg',
+    published: '2022-12-01',
   });
-  const book = cutPrintEdition(HTML, { lang: 'en', base: '/', siteUrl: 'https://book.example', outDir: dir, labels: { cover: 'Cover', episode: (n, t) => `Episode ${n}: ${t}` } });
+  const book = cutPrintEdition(HTML, {
+    lang: 'en',
+    base: '/',
+    siteUrl: 'https://book.example',
+    outDir: dir,
+    labels: { cover: 'Cover', episode: (n, t) => `Episode ${n}: ${t}` },
+  });
   return assembleEpub({
-    book, meta: epubMetadata(settings, 'en', new Date('2022-12-01T00:00:00Z')), css: readFileSync(EPUB_CSS_FILE, 'utf8'), fonts: EPUB_FONTS,
-    cover: join(dir, 'panels', 'cover.en.def.jpg'), labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start' },
+    book,
+    meta: epubMetadata(settings, 'en', new Date('2022-12-01T00:00:00Z')),
+    css: readFileSync(EPUB_CSS_FILE, 'utf8'),
+    fonts: EPUB_FONTS,
+    cover: join(dir, 'panels', 'cover.en.def.jpg'),
+    labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start' },
   });
 };
 
@@ -103,13 +150,21 @@ test('a whole EPUB: same bytes from two runs, stable names, our templates, no tr
   const files = readZip(a);
   const names = files.map((f) => f.name);
   assert.equal(names[0], 'mimetype');
-  assert.ok(names.includes('OEBPS/images/cage.en.abc.png') && names.includes('OEBPS/images/cover.en.def.jpg'), names.join(' '));
+  assert.ok(
+    names.includes('OEBPS/images/cage.en.abc.png') && names.includes('OEBPS/images/cover.en.def.jpg'),
+    names.join(' '),
+  );
   assert.ok(names.includes('OEBPS/fonts/literata-latin-400-normal.woff2'));
   const text = (n: string) => files.find((f) => f.name === n)!.data.toString('utf8');
   const opf = text('OEBPS/content.opf');
   assert.match(opf, /<package [^>]*xml:lang="en"/);
   assert.match(opf, /href="images\/cover\.en\.def\.jpg" media-type="image\/jpeg" properties="cover-image"/);
-  assert.ok(!/All rights reserved|epub-gen|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}/i.test(names.join(' ') + opf + text('OEBPS/toc.ncx')), 'no random UUID, no default rights, no generator');
+  assert.ok(
+    !/All rights reserved|epub-gen|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}/i.test(
+      names.join(' ') + opf + text('OEBPS/toc.ncx'),
+    ),
+    'no random UUID, no default rights, no generator',
+  );
   assert.match(text('OEBPS/toc.ncx'), /<meta name="dtb:uid" content="urn:uuid:/);
   const ep = text('OEBPS/episode-1.xhtml');
   assert.match(ep, /<html [^>]*xml:lang="en" lang="en">/);

@@ -3,13 +3,25 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settingsSchema, type Settings } from '../../src/lib/settings.ts';
-import { CONFORMANCE, epubIdentifier, epubMetadata, epubModified, metadataXml, uuidV5, w3cDateTime } from '../../src/lib/epub/package.ts';
+import {
+  CONFORMANCE,
+  epubIdentifier,
+  epubMetadata,
+  epubModified,
+  metadataXml,
+  uuidV5,
+  w3cDateTime,
+} from '../../src/lib/epub/package.ts';
 
 const settings = (extra: Record<string, unknown> = {}): Settings =>
   settingsSchema.parse({
     id: 'my-book',
     original: 'fr',
-    languages: [{ code: 'fr', name: 'Français' }, { code: 'en', name: 'English' }, { code: 'de', name: 'Deutsch' }],
+    languages: [
+      { code: 'fr', name: 'Français' },
+      { code: 'en', name: 'English' },
+      { code: 'de', name: 'Deutsch' },
+    ],
     title: { fr: 'Le Livre', en: 'The Book & Co', de: 'Das Buch' },
     description: { fr: 'Une description : courte.', en: 'A short description.', de: 'Kurz.' },
     authors: [
@@ -18,7 +30,11 @@ const settings = (extra: Record<string, unknown> = {}): Settings =>
       { name: 'Translator', role: 'translator', languages: ['en'] },
       { name: 'Übersetzer', role: 'translator', languages: ['de'] },
     ],
-    licence: { name: { fr: 'Domaine public', en: 'Public domain', de: 'Gemeinfrei' }, statement: { fr: 'Libre.', en: 'Free.', de: 'Frei.' }, url: 'https://creativecommons.org/publicdomain/zero/1.0/' },
+    licence: {
+      name: { fr: 'Domaine public', en: 'Public domain', de: 'Gemeinfrei' },
+      statement: { fr: 'Libre.', en: 'Free.', de: 'Frei.' },
+      url: 'https://creativecommons.org/publicdomain/zero/1.0/',
+    },
     site: { url: 'https://book.example' },
     cover: 'art/cover.svg',
     published: '2022-12-01',
@@ -32,7 +48,10 @@ test('UUID v5 matches the RFC 4122 algorithm (Python’s uuid5 gives the same)',
 
 test('the identifier is stable, and differs between languages and between books', () => {
   assert.equal(epubIdentifier('my-book', 'en'), epubIdentifier('my-book', 'en'));
-  assert.match(epubIdentifier('my-book', 'en'), /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.match(
+    epubIdentifier('my-book', 'en'),
+    /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
   assert.notEqual(epubIdentifier('my-book', 'en'), epubIdentifier('my-book', 'fr'));
   assert.notEqual(epubIdentifier('my-book', 'en'), epubIdentifier('other-book', 'en'));
   // The sample book's French EPUB: changing this breaks readers' libraries (it is the book's identity).
@@ -47,7 +66,8 @@ test('the modification date comes from SOURCE_DATE_EPOCH, else from the publicat
 });
 
 test('people: author and illustrator everywhere; a translator only in the languages they translated into', () => {
-  const roles = (lang: string) => epubMetadata(settings(), lang, new Date(0)).people.map((p) => `${p.element}:${p.role}:${p.name}`);
+  const roles = (lang: string) =>
+    epubMetadata(settings(), lang, new Date(0)).people.map((p) => `${p.element}:${p.role}:${p.name}`);
   assert.deepEqual(roles('fr'), ['creator:aut:Autrice', 'creator:ill:Dessinateur']);
   assert.deepEqual(roles('en'), ['creator:aut:Autrice', 'creator:ill:Dessinateur', 'contributor:trl:Translator']);
   assert.deepEqual(roles('de'), ['creator:aut:Autrice', 'creator:ill:Dessinateur', 'contributor:trl:Übersetzer']);
@@ -65,9 +85,18 @@ test('title, description, rights and summary are in the language, typographized'
 });
 
 test('subjects fall back to the original language, marked as such', () => {
-  assert.deepEqual(epubMetadata(settings(), 'en', new Date(0)).subjects, [{ text: 'satire', lang: 'en' }, { text: 'comics', lang: 'en' }]);
-  assert.deepEqual(epubMetadata(settings(), 'de', new Date(0)).subjects, [{ text: 'satire', lang: 'fr' }, { text: 'bande dessinée', lang: 'fr' }]);
-  assert.match(metadataXml(epubMetadata(settings(), 'de', new Date(0))), /<dc:subject xml:lang="fr">bande dessinée<\/dc:subject>/);
+  assert.deepEqual(epubMetadata(settings(), 'en', new Date(0)).subjects, [
+    { text: 'satire', lang: 'en' },
+    { text: 'comics', lang: 'en' },
+  ]);
+  assert.deepEqual(epubMetadata(settings(), 'de', new Date(0)).subjects, [
+    { text: 'satire', lang: 'fr' },
+    { text: 'bande dessinée', lang: 'fr' },
+  ]);
+  assert.match(
+    metadataXml(epubMetadata(settings(), 'de', new Date(0))),
+    /<dc:subject xml:lang="fr">bande dessinée<\/dc:subject>/,
+  );
 });
 
 test('publisher only when configured; it is then the certifier', () => {
@@ -80,11 +109,22 @@ test('publisher only when configured; it is then the certifier', () => {
 
 test('the accessibility metadata says what EPUB Accessibility 1.1 asks', () => {
   const xml = metadataXml(epubMetadata(settings(), 'en', new Date('2022-12-01T00:00:00Z')));
-  const values = (p: string) => [...xml.matchAll(new RegExp(`<meta property="${p}"[^>]*>([^<]*)</meta>`, 'g'))].map((m) => m[1]);
+  const values = (p: string) =>
+    [...xml.matchAll(new RegExp(`<meta property="${p}"[^>]*>([^<]*)</meta>`, 'g'))].map((m) => m[1]);
   assert.deepEqual(values('schema:accessMode'), ['textual', 'visual']);
   assert.ok(values('schema:accessModeSufficient').includes('textual'));
-  for (const f of ['alternativeText', 'readingOrder', 'structuralNavigation', 'tableOfContents', 'displayTransformability']) assert.ok(values('schema:accessibilityFeature').includes(f), f);
-  assert.ok(!values('schema:accessibilityFeature').includes('printPageNumbers'), 'no page list, so no print page numbers');
+  for (const f of [
+    'alternativeText',
+    'readingOrder',
+    'structuralNavigation',
+    'tableOfContents',
+    'displayTransformability',
+  ])
+    assert.ok(values('schema:accessibilityFeature').includes(f), f);
+  assert.ok(
+    !values('schema:accessibilityFeature').includes('printPageNumbers'),
+    'no page list, so no print page numbers',
+  );
   assert.deepEqual(values('schema:accessibilityHazard'), ['none']);
   assert.equal(values('schema:accessibilitySummary').length, 1);
   assert.deepEqual(values('dcterms:conformsTo'), [CONFORMANCE]);

@@ -17,7 +17,10 @@ const entries = (): ZipEntry[] => [
 test('entries come back as written, in the order written', () => {
   const zip = writeZip(entries(), DATE);
   const back = readZip(zip);
-  assert.deepEqual(back.map((e) => e.name), ['mimetype', 'META-INF/container.xml', 'OEBPS/images/a.png']);
+  assert.deepEqual(
+    back.map((e) => e.name),
+    ['mimetype', 'META-INF/container.xml', 'OEBPS/images/a.png'],
+  );
   assert.equal(back[1]!.data.toString(), '<container/>'.repeat(20));
   assert.deepEqual([...back[2]!.data], [0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
   assert.equal(back[0]!.method, 0, 'mimetype is stored');
@@ -39,9 +42,20 @@ test('same entries and date give the same bytes; another date gives other bytes'
 
 test('the date does not depend on the time zone (it is written in UTC)', () => {
   const run = (tz: string) =>
-    spawnSync(process.execPath, ['--input-type=module', '-e', `import { dosDateTime } from ${JSON.stringify(new URL('../../src/lib/epub/zip.ts', import.meta.url).href)}; console.log(JSON.stringify(dosDateTime(new Date('2022-12-01T23:30:00Z'))))`], { env: { ...process.env, TZ: tz }, encoding: 'utf8' }).stdout.trim();
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { dosDateTime } from ${JSON.stringify(new URL('../../src/lib/epub/zip.ts', import.meta.url).href)}; console.log(JSON.stringify(dosDateTime(new Date('2022-12-01T23:30:00Z'))))`,
+      ],
+      { env: { ...process.env, TZ: tz }, encoding: 'utf8' },
+    ).stdout.trim();
   assert.equal(run('Pacific/Kiritimati'), run('America/Los_Angeles'));
-  assert.deepEqual(dosDateTime(new Date('2022-12-01T23:30:00Z')), { date: ((2022 - 1980) << 9) | (12 << 5) | 1, time: (23 << 11) | (30 << 5) });
+  assert.deepEqual(dosDateTime(new Date('2022-12-01T23:30:00Z')), {
+    date: ((2022 - 1980) << 9) | (12 << 5) | 1,
+    time: (23 << 11) | (30 << 5),
+  });
 });
 
 test('dates before 1980 are clamped (ZIP cannot say them)', () => {
@@ -62,7 +76,9 @@ test('a damaged archive is reported, not read silently', () => {
   assert.throws(() => readZip(Buffer.from('not a zip at all')), /not a ZIP/);
 });
 
-test('unzip (Info-ZIP) accepts the archive', { skip: spawnSync('unzip', ['-v']).status !== 0 && 'unzip is not installed' }, () => {
+test('unzip (Info-ZIP) accepts the archive', {
+  skip: spawnSync('unzip', ['-v']).status !== 0 && 'unzip is not installed',
+}, () => {
   const dir = mkdtempSync(join(tmpdir(), 'planches-zip-'));
   try {
     const file = join(dir, 'x.zip');

@@ -40,7 +40,10 @@ for (const [lang, strings] of Object.entries(STRINGS)) {
 
     test('have no empty string', () => {
       const empty = Object.entries(strings).filter(([, v]) => typeof v !== 'string' || v.trim() === '');
-      assert.deepEqual(empty.map(([k]) => k), []);
+      assert.deepEqual(
+        empty.map(([k]) => k),
+        [],
+      );
     });
 
     test('have the same {placeholders} as English, key by key', () => {
@@ -48,19 +51,24 @@ for (const [lang, strings] of Object.entries(STRINGS)) {
       for (const k of enKeys) {
         const mine = placeholders(strings[k as StringKey] ?? '');
         const theirs = placeholders(en[k as StringKey]);
-        if (mine.join(',') !== theirs.join(',')) differ.push(`${k}: {${mine.join('},{')}} instead of {${theirs.join('},{')}}`);
+        if (mine.join(',') !== theirs.join(','))
+          differ.push(`${k}: {${mine.join('},{')}} instead of {${theirs.join('},{')}}`);
       }
       assert.deepEqual(differ, []);
     });
 
     test('use braces only for {placeholders}', () => {
       const stray = Object.entries(strings).filter(([, v]) => /[{}]/.test(v.replace(/\{\w+\}/g, '')));
-      assert.deepEqual(stray.map(([k]) => k), []);
+      assert.deepEqual(
+        stray.map(([k]) => k),
+        [],
+      );
     });
 
     test('name their own language ("lang.name")', () => {
       assert.ok(strings['lang.name'].trim().length > 1);
-      if (lang !== 'en') assert.notEqual(strings['lang.name'], en['lang.name'], `"${lang}" calls itself "${en['lang.name']}"`);
+      if (lang !== 'en')
+        assert.notEqual(strings['lang.name'], en['lang.name'], `"${lang}" calls itself "${en['lang.name']}"`);
     });
   });
 }

@@ -24,10 +24,13 @@ const setBubble = (dir: string, from: string, to: string) => {
 test('text that cannot fit its bubble stops the build, naming episode, panel, bubble and language', async () => {
   const dir = copy();
   // Sizes scale with the art (this one is 300 px wide): the text must be far too long.
-  setBubble(dir, 'en: It\'s dark!', `en: "${'It is so very dark down here that I cannot see my own hand. '.repeat(4)}"`);
+  setBubble(dir, "en: It's dark!", `en: "${'It is so very dark down here that I cannot see my own hand. '.repeat(4)}"`);
   await assert.rejects(renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }), (e: unknown) => {
     assert.ok(e instanceof ContentError);
-    assert.match(e.message, /content\/episodes\/1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box \(120×40\)/);
+    assert.match(
+      e.message,
+      /content\/episodes\/1-la-cave\/panels\.yaml \(panels\.cave\.bubbles\.noir\.text\.en\): in episode 1, panel "cave", bubble "noir": the en text cannot fit its box \(120×40\)/,
+    );
     return true;
   });
 });
@@ -35,12 +38,17 @@ test('text that cannot fit its bubble stops the build, naming episode, panel, bu
 test('a single word too long for its bubble is reported, not cut', async () => {
   const dir = copy();
   setBubble(dir, 'fr: Plus tard.', 'fr: Anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement');
-  await assert.rejects(renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }), /bubble "plus-tard": the fr text cannot fit/);
+  await assert.rejects(
+    renderPanels(loadBook(dir), { cacheDir: join(dir, '.cache') }),
+    /bubble "plus-tard": the fr text cannot fit/,
+  );
 });
 
 test('art that passes the quick checks but cannot be decoded gives a clear error', async () => {
   const dir = copy();
-  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#888' } })
+    .png()
+    .toBuffer();
   // Keep the signature, header and IEND; scramble the compressed pixels.
   const bad = Buffer.from(png);
   for (let i = 40; i < bad.length - 20; i++) bad[i] = 0x5a;
@@ -61,10 +69,16 @@ test('SVG art that librsvg cannot parse gives a clear error, and no SVG is publi
   const cacheDir = join(dir, '.cache');
   await assert.rejects(renderPanels(loadBook(dir), { cacheDir }), (e: unknown) => {
     assert.ok(e instanceof ContentError);
-    assert.match(e.message, /1-la-cave\/art\/cave\.svg: in episode 1, panel "cave": the art could not be decoded \(.+\)\. Check that the file is a complete, valid image\./);
+    assert.match(
+      e.message,
+      /1-la-cave\/art\/cave\.svg: in episode 1, panel "cave": the art could not be decoded \(.+\)\. Check that the file is a complete, valid image\./,
+    );
     return true;
   });
-  assert.deepEqual(readdirSync(cacheDir).filter((f) => f.endsWith('.svg')), []);
+  assert.deepEqual(
+    readdirSync(cacheDir).filter((f) => f.endsWith('.svg')),
+    [],
+  );
 });
 
 test('a second render encodes nothing; changing one bubble re-encodes only that panel and language', async () => {
@@ -104,14 +118,22 @@ test('vector art is published as one SVG per language: bubbles drawn in, paper b
 
 test('raster art still gets AVIF and WebP widths and a PNG', async () => {
   const dir = copy();
-  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#446' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#446' } })
+    .png()
+    .toBuffer();
   writeFileSync(join(dir, 'content/episodes/1-la-cave/art/cave.png'), png);
   setBubble(dir, 'art: art/cave.svg', 'art: art/cave.png');
   const cacheDir = join(dir, '.cache');
   const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
   const en = manifest.panels.cave!.en!;
-  assert.deepEqual(en.avif.map((v) => v.width), [480]);
-  assert.deepEqual(en.webp.map((v) => v.width), [480]);
+  assert.deepEqual(
+    en.avif.map((v) => v.width),
+    [480],
+  );
+  assert.deepEqual(
+    en.webp.map((v) => v.width),
+    [480],
+  );
   assert.match(en.file.file, /\.png$/);
   for (const v of [...en.avif, ...en.webp, en.file]) assert.ok(readdirSync(cacheDir).includes(v.file), v.file);
 });
@@ -121,10 +143,18 @@ test('text layout: wraps at ordinary spaces only, shrinks to fit, never below th
   const wide = fitText(font, 'Et la sortie ? Oh, elle est là.', { width: 600, height: 200, maxSize: 40, minSize: 20 })!;
   assert.equal(wide.size, 40);
   assert.equal(wide.lines.length, 1);
-  const narrow = fitText(font, 'Et la sortie ? Oh, elle est là.', { width: 200, height: 200, maxSize: 40, minSize: 20 })!;
+  const narrow = fitText(font, 'Et la sortie ? Oh, elle est là.', {
+    width: 200,
+    height: 200,
+    maxSize: 40,
+    minSize: 20,
+  })!;
   assert.ok(narrow.lines.length > 1);
   // "sortie" and "?" are joined by a no-break space: never split there.
   const nb = fitText(font, 'sortie\u202F?', { width: 10_000, height: 100, maxSize: 20, minSize: 20 })!;
   assert.equal(nb.lines.length, 1);
-  assert.equal(fitText(font, 'Anticonstitutionnellement', { width: 100, height: 100, maxSize: 30, minSize: 20 }), undefined);
+  assert.equal(
+    fitText(font, 'Anticonstitutionnellement', { width: 100, height: 100, maxSize: 30, minSize: 20 }),
+    undefined,
+  );
 });

@@ -2,7 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
-import { loadPrinted, readDestinations, saveWithContentId, setMetadata, setOutline, setPageLabels } from '../../src/lib/pdf/finish.ts';
+import {
+  loadPrinted,
+  readDestinations,
+  saveWithContentId,
+  setMetadata,
+  setOutline,
+  setPageLabels,
+} from '../../src/lib/pdf/finish.ts';
 import { pdfDates, pdfMetadata, xmpPacket, type PdfMetadata } from '../../src/lib/pdf/metadata.ts';
 import { settingsSchema } from '../../src/lib/settings.ts';
 
@@ -14,7 +21,10 @@ async function chromiumLike(pages = 6): Promise<Uint8Array> {
   const dest = (i: number) => doc.context.obj([refs[i]!, PDFName.of('XYZ'), 0, 595, 0]);
   doc.catalog.set(PDFName.of('Dests'), doc.context.obj({ cover: dest(0), 'episode-1': dest(2), 'episode-2': dest(4) }));
   const item = doc.context.register(doc.context.obj({ Title: PDFHexString.fromText('Old') }));
-  doc.catalog.set(PDFName.of('Outlines'), doc.context.register(doc.context.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 })));
+  doc.catalog.set(
+    PDFName.of('Outlines'),
+    doc.context.register(doc.context.obj({ Type: 'Outlines', First: item, Last: item, Count: 1 })),
+  );
   doc.setProducer('Skia/PDF m156');
   return doc.save();
 }
@@ -33,13 +43,28 @@ const meta: PdfMetadata = {
 test('named destinations give each part its page', async () => {
   const doc = await loadPrinted(await chromiumLike());
   const dests = readDestinations(doc);
-  assert.deepEqual([...dests].map(([k, v]) => [k, v.page]), [['cover', 0], ['episode-1', 2], ['episode-2', 4]]);
+  assert.deepEqual(
+    [...dests].map(([k, v]) => [k, v.page]),
+    [
+      ['cover', 0],
+      ['episode-1', 2],
+      ['episode-2', 4],
+    ],
+  );
 });
 
 test('the outline is replaced by one bookmark per part, in order, opening its page', async () => {
   const doc = await loadPrinted(await chromiumLike());
   const dests = readDestinations(doc);
-  setOutline(doc, [{ title: 'Couverture', dest: 'cover' }, { title: 'Épisode 1 : La cave', dest: 'episode-1' }, { title: 'Épisode 2', dest: 'episode-2' }], dests);
+  setOutline(
+    doc,
+    [
+      { title: 'Couverture', dest: 'cover' },
+      { title: 'Épisode 1 : La cave', dest: 'episode-1' },
+      { title: 'Épisode 2', dest: 'episode-2' },
+    ],
+    dests,
+  );
   const saved = await PDFDocument.load(await doc.save());
   const outlines = saved.catalog.lookup(PDFName.of('Outlines'), PDFDict);
   const titles: string[] = [];
@@ -89,7 +114,10 @@ test('metadata: Info dictionary, XMP, /Lang; dates from the content; same conten
 });
 
 test('dates: publication date, or SOURCE_DATE_EPOCH for the modification, never before creation', () => {
-  assert.deepEqual(pdfDates('2022-12-01', undefined), { created: new Date('2022-12-01T00:00:00Z'), modified: new Date('2022-12-01T00:00:00Z') });
+  assert.deepEqual(pdfDates('2022-12-01', undefined), {
+    created: new Date('2022-12-01T00:00:00Z'),
+    modified: new Date('2022-12-01T00:00:00Z'),
+  });
   assert.equal(pdfDates('2022-12-01', '1700000000').modified.toISOString(), '2023-11-14T22:13:20.000Z');
   assert.equal(pdfDates('2022-12-01', '0').modified.toISOString(), '2022-12-01T00:00:00.000Z');
   assert.throws(() => pdfDates('2022-12-01', 'yesterday'), /SOURCE_DATE_EPOCH/);
@@ -99,10 +127,17 @@ test('metadata from the settings: translators only in their languages, keywords 
   const settings = settingsSchema.parse({
     id: 'book',
     original: 'fr',
-    languages: [{ code: 'fr', name: 'Français' }, { code: 'en', name: 'English' }],
+    languages: [
+      { code: 'fr', name: 'Français' },
+      { code: 'en', name: 'English' },
+    ],
     title: { fr: 'Le Guide', en: 'The Guide' },
     description: { fr: 'Un guide', en: 'A guide' },
-    authors: [{ name: 'Pouhiou', role: 'author' }, { name: 'Gee', role: 'illustrator' }, { name: 'T', role: 'translator', languages: ['en'] }],
+    authors: [
+      { name: 'Pouhiou', role: 'author' },
+      { name: 'Gee', role: 'illustrator' },
+      { name: 'T', role: 'translator', languages: ['en'] },
+    ],
     licence: { name: { fr: 'L', en: 'L' }, statement: { fr: 'S', en: 'S' }, url: 'https://example.org/' },
     site: { url: 'https://example.org' },
     cover: 'art/cover.svg',

@@ -25,7 +25,11 @@ test('the print settings default to A5 and accept a page size and margins', () =
   assert.equal(a4.print.pageSize, 'A4');
   assert.equal(pageGeometry(a4.print).margins.inner, 25);
   assert.equal(settingsSchema.safeParse({ ...minimal, print: { pageSize: 'A3' } }).success, false);
-  assert.equal(settingsSchema.safeParse({ ...minimal, print: { margins: { top: 2 } } }).success, false, 'a 2 mm margin is refused');
+  assert.equal(
+    settingsSchema.safeParse({ ...minimal, print: { margins: { top: 2 } } }).success,
+    false,
+    'a 2 mm margin is refused',
+  );
   assert.equal(settingsSchema.safeParse({ ...minimal, print: { size: 'A5' } }).success, false, 'unknown field');
 });
 
@@ -44,7 +48,10 @@ test('page rules: size, mirrored margins, running heads per episode, no heads on
   const css = pageCss({
     geometry: pageGeometry({ pageSize: 'A5' }),
     bookTitle: 'Le "Guide"',
-    parts: [{ id: 'episode-19', title: 'Donner de l’exercice' }, { id: 'about', title: 'À propos' }],
+    parts: [
+      { id: 'episode-19', title: 'Donner de l’exercice' },
+      { id: 'about', title: 'À propos' },
+    ],
   });
   assert.match(css, /@page \{\s*size: 148mm 210mm;/);
   assert.match(css, /@page :left \{[^}]*margin-left: 13\.5mm; margin-right: 18\.5mm;/);
@@ -56,7 +63,8 @@ test('page rules: size, mirrored margins, running heads per episode, no heads on
   for (const name of ['cover', 'bare']) {
     const block = css.slice(css.indexOf(`@page ${name} {`));
     const body = block.slice(0, block.indexOf('\n}'));
-    for (const box of ['top-left', 'top-right', 'bottom-left', 'bottom-right']) assert.match(body, new RegExp(`@${box} \\{ content: none; \\}`), `${name}: ${box}`);
+    for (const box of ['top-left', 'top-right', 'bottom-left', 'bottom-right'])
+      assert.match(body, new RegExp(`@${box} \\{ content: none; \\}`), `${name}: ${box}`);
   }
   assert.match(css, /@page front:right \{[^}]*counter\(page, lower-roman\)/);
   assert.match(css, /--text-height: /);

@@ -3,19 +3,42 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { folio, pageLabelRanges, planMismatches, planPages, roman, type PlacedPart } from '../../src/lib/pdf/plan.ts';
 
-const part = (id: string, page: number, recto: boolean, matter: 'front' | 'body' = 'body'): PlacedPart => ({ id, label: id, page, recto, matter });
+const part = (id: string, page: number, recto: boolean, matter: 'front' | 'body' = 'body'): PlacedPart => ({
+  id,
+  label: id,
+  page,
+  recto,
+  matter,
+});
 
 test('parts marked recto are moved to right-hand pages by blank pages, and everything after shifts', () => {
   // cover 0, title 1 (left: needs a blank), licence 2, contents 3 (after the shift: 4, right), ep1 at 5 → 6.
   const plan = planPages(
-    [part('cover', 0, false, 'front'), part('title', 1, true, 'front'), part('licence', 2, false, 'front'), part('contents', 3, true, 'front'), part('e1', 4, true), part('e2', 9, true), part('about', 12, false)],
+    [
+      part('cover', 0, false, 'front'),
+      part('title', 1, true, 'front'),
+      part('licence', 2, false, 'front'),
+      part('contents', 3, true, 'front'),
+      part('e1', 4, true),
+      part('e2', 9, true),
+      part('about', 12, false),
+    ],
     14,
   );
   assert.deepEqual(plan.blanks, ['title', 'e1', 'e2']);
-  assert.deepEqual(Object.fromEntries(plan.starts), { cover: 0, title: 2, licence: 3, contents: 4, e1: 6, e2: 12, about: 15 });
+  assert.deepEqual(Object.fromEntries(plan.starts), {
+    cover: 0,
+    title: 2,
+    licence: 3,
+    contents: 4,
+    e1: 6,
+    e2: 12,
+    about: 15,
+  });
   assert.equal(plan.firstBodyPage, 6);
   assert.equal(plan.pageCount, 17);
-  for (const id of ['title', 'contents', 'e1', 'e2']) assert.equal(plan.starts.get(id)! % 2, 0, `${id} on a right-hand page`);
+  for (const id of ['title', 'contents', 'e1', 'e2'])
+    assert.equal(plan.starts.get(id)! % 2, 0, `${id} on a right-hand page`);
 });
 
 test('no blank page when parts already open on the right', () => {
@@ -40,14 +63,32 @@ test('folios: roman numerals before the body, arabic from 1 on its first page', 
 });
 
 test('page labels follow the folios', () => {
-  assert.deepEqual(pageLabelRanges(6), [{ start: 0, style: 'r', first: 1 }, { start: 6, style: 'D', first: 1 }]);
+  assert.deepEqual(pageLabelRanges(6), [
+    { start: 0, style: 'r', first: 1 },
+    { start: 6, style: 'D', first: 1 },
+  ]);
   assert.deepEqual(pageLabelRanges(0), [{ start: 0, style: 'D', first: 1 }]);
 });
 
 test('the second print is checked against the plan', () => {
   const plan = planPages([part('cover', 0, false, 'front'), part('e1', 1, true)], 3);
-  assert.deepEqual(planMismatches(plan, new Map([['cover', 0], ['e1', 2]])), []);
-  const wrong = planMismatches(plan, new Map([['cover', 0], ['e1', 3]]));
+  assert.deepEqual(
+    planMismatches(
+      plan,
+      new Map([
+        ['cover', 0],
+        ['e1', 2],
+      ]),
+    ),
+    [],
+  );
+  const wrong = planMismatches(
+    plan,
+    new Map([
+      ['cover', 0],
+      ['e1', 3],
+    ]),
+  );
   assert.equal(wrong.length, 1);
   assert.match(wrong[0]!, /"e1" was planned on page 3 but printed on page 4/);
   assert.match(planMismatches(plan, new Map([['cover', 0]]))[0]!, /no page/);

@@ -28,7 +28,14 @@ test('the EPUB leaves out what is marked data-print-only', () => {
     const html = `<!DOCTYPE html><html lang="en"><head><title>B</title></head><body>
       <article class="chapter" id="episode-1" data-part="episode" data-episode="1" data-slug="1-one" data-title="One"><h2>One</h2>
       <div class="talk-link"><span class="talk-link__qr" data-print-only>${qrSvg('https://video.example/w/abc')}</span><p>Excerpt: <a href="https://video.example/w/abc">https://video.example/w/abc</a></p></div></article></body></html>`;
-    const book = cutPrintEdition(html, { lang: 'en', base: '/', siteUrl: 'https://book.example', outDir: out, coverFile: 'cover.jpg', labels: { cover: 'Cover', episode: (n, t) => `${n}: ${t}` } });
+    const book = cutPrintEdition(html, {
+      lang: 'en',
+      base: '/',
+      siteUrl: 'https://book.example',
+      outDir: out,
+      coverFile: 'cover.jpg',
+      labels: { cover: 'Cover', episode: (n, t) => `${n}: ${t}` },
+    });
     const chapter = book.parts.find((p) => p.kind === 'episode')!.xhtml;
     assert.ok(chapter.includes('https://video.example/w/abc'), 'the address stays');
     assert.ok(!chapter.includes('<svg') && !chapter.includes('talk-link__qr'), 'the QR code does not');

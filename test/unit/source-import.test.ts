@@ -33,7 +33,11 @@ function readSource(file: string): Source {
   const m = /^(\d+)\. (.+)$/.exec(first!);
   assert.ok(m, `${file}: the first line is not "NN. Title"`);
   // Blank lines separate paragraphs; a wider gap (several blank lines) is still one separation.
-  const chunks = rest.join('\n').split(/\n[ \t]*\n/).map((c) => c.replace(/^\n+|\n+$/g, '')).filter((c) => c.trim() !== '');
+  const chunks = rest
+    .join('\n')
+    .split(/\n[ \t]*\n/)
+    .map((c) => c.replace(/^\n+|\n+$/g, ''))
+    .filter((c) => c.trim() !== '');
   return {
     name: file.replace(/\.txt$/, ''),
     number: Number(m[1]),
@@ -43,7 +47,9 @@ function readSource(file: string): Source {
   };
 }
 
-const sourceFiles = readdirSync(SOURCES).filter((f) => f.endsWith('.txt')).sort();
+const sourceFiles = readdirSync(SOURCES)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 
 let book: Book;
 before(() => {
@@ -82,7 +88,7 @@ for (const file of sourceFiles) {
       assert.ok(Buffer.from(raws.join('\n\n'), 'utf8').equals(Buffer.from(src.paragraphs.join('\n\n'), 'utf8')));
     });
 
-    test('the frontmatter title and number are the source\'s first line', () => {
+    test("the frontmatter title and number are the source's first line", () => {
       const e = episode(src.name);
       assert.equal(e.original.title, src.title);
       assert.equal(e.number, src.number, 'the frontmatter number');
@@ -118,8 +124,14 @@ for (const file of sourceFiles) {
       assert.equal(view.counts.paragraphs, src.paragraphs.length);
       assert.equal(view.counts.untranslated, 0);
       const statuses = view.blocks.flatMap((b) => (b.type === 'paragraph' ? [b.status] : []));
-      assert.deepEqual(statuses.filter((s) => s === 'untranslated'), []);
-      assert.ok(view.blocks.every((b) => b.type !== 'paragraph' || b.lang === 'en'), 'every English paragraph is in English');
+      assert.deepEqual(
+        statuses.filter((s) => s === 'untranslated'),
+        [],
+      );
+      assert.ok(
+        view.blocks.every((b) => b.type !== 'paragraph' || b.lang === 'en'),
+        'every English paragraph is in English',
+      );
       assert.equal(view.title.lang, 'en');
     });
   });

@@ -19,7 +19,11 @@ import { peertubeEmbed } from '../../src/lib/stage/cue.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const MINIMAL = new URL('../fixtures/books/minimal/', import.meta.url).pathname;
-const OPTIONS: BuildOptions = { base: '/', images: { panels: {}, covers: {}, posters: {}, social: {} }, episodeLabel: (n) => `Episode ${n}` };
+const OPTIONS: BuildOptions = {
+  base: '/',
+  images: { panels: {}, covers: {}, posters: {}, social: {} },
+  episodeLabel: (n) => `Episode ${n}`,
+};
 
 describe('durations', () => {
   test('as authors write them', () => {
@@ -74,12 +78,17 @@ describe('shows in content/book.yaml', () => {
   const lines = readFileSync(join(MINIMAL, 'content/book.yaml'), 'utf8').split('\n').length - 1;
 
   test('a valid show: order and planned durations as written', () => {
-    const b = withShows('shows:\n  premiere:\n    title: { fr: La première, en: Opening night }\n    episodes:\n      - { episode: 2, duration: 7m30s }\n      - { episode: 1, duration: 300 }\n');
+    const b = withShows(
+      'shows:\n  premiere:\n    title: { fr: La première, en: Opening night }\n    episodes:\n      - { episode: 2, duration: 7m30s }\n      - { episode: 1, duration: 300 }\n',
+    );
     try {
       const [show] = showsOf(b.load());
       assert.equal(show!.id, 'premiere');
       assert.equal(show!.isDefault, true);
-      assert.deepEqual(show!.episodes, [{ number: 2, planned: 450, estimated: false }, { number: 1, planned: 300, estimated: false }]);
+      assert.deepEqual(show!.episodes, [
+        { number: 2, planned: 450, estimated: false },
+        { number: 1, planned: 300, estimated: false },
+      ]);
     } finally {
       rmSync(b.dir, { recursive: true });
     }
@@ -89,19 +98,64 @@ describe('shows in content/book.yaml', () => {
     const shows = showsOf(loadBook(MINIMAL));
     assert.equal(shows.length, 1);
     assert.equal(shows[0]!.id, 'default');
-    assert.deepEqual(shows[0]!.episodes.map((e) => e.number), [1, 2]);
+    assert.deepEqual(
+      shows[0]!.episodes.map((e) => e.number),
+      [1, 2],
+    );
     assert.ok(shows[0]!.episodes.every((e) => e.estimated && e.planned >= 30));
     assert.equal(estimateDuration(700), 300, '700 words at 140 a minute: 5 minutes');
   });
 
   const bad: Array<{ name: string; yaml: string; line: number; field: string; includes: string }> = [
-    { name: 'a duration that is not one', yaml: 'shows:\n  tour:\n    episodes:\n      - episode: 1\n        duration: 7:30\n', line: lines + 5, field: 'shows.tour.episodes.0.duration', includes: 'expected a duration such as "8m"' },
-    { name: 'an episode that does not exist', yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1, duration: 8m }\n      - { episode: 9, duration: 8m }\n', line: lines + 5, field: 'shows.tour.episodes.1.episode', includes: 'there is no episode 9 in this book (episodes: 1, 2)' },
-    { name: 'an episode twice', yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1, duration: 8m }\n      - { episode: 1, duration: 8m }\n', line: lines + 5, field: 'shows.tour.episodes.1.episode', includes: 'already in the show "tour"' },
-    { name: 'a reserved id', yaml: 'shows:\n  audience:\n    episodes:\n      - { episode: 1, duration: 8m }\n', line: lines + 2, field: 'shows.audience', includes: 'page names of the stage mode' },
-    { name: 'a bad id', yaml: 'shows:\n  Tour_2:\n    episodes:\n      - { episode: 1, duration: 8m }\n', line: lines + 2, field: 'shows.Tour_2', includes: 'is not a show id' },
-    { name: 'no duration', yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1 }\n', line: lines + 4, field: 'shows.tour.episodes.0.duration', includes: 'expected a duration' },
-    { name: 'a title in an unknown language', yaml: 'shows:\n  tour:\n    title: { de: Tournee }\n    episodes:\n      - { episode: 1, duration: 8m }\n', line: lines + 3, field: 'shows.tour.title.de', includes: 'unknown language "de"' },
+    {
+      name: 'a duration that is not one',
+      yaml: 'shows:\n  tour:\n    episodes:\n      - episode: 1\n        duration: 7:30\n',
+      line: lines + 5,
+      field: 'shows.tour.episodes.0.duration',
+      includes: 'expected a duration such as "8m"',
+    },
+    {
+      name: 'an episode that does not exist',
+      yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1, duration: 8m }\n      - { episode: 9, duration: 8m }\n',
+      line: lines + 5,
+      field: 'shows.tour.episodes.1.episode',
+      includes: 'there is no episode 9 in this book (episodes: 1, 2)',
+    },
+    {
+      name: 'an episode twice',
+      yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1, duration: 8m }\n      - { episode: 1, duration: 8m }\n',
+      line: lines + 5,
+      field: 'shows.tour.episodes.1.episode',
+      includes: 'already in the show "tour"',
+    },
+    {
+      name: 'a reserved id',
+      yaml: 'shows:\n  audience:\n    episodes:\n      - { episode: 1, duration: 8m }\n',
+      line: lines + 2,
+      field: 'shows.audience',
+      includes: 'page names of the stage mode',
+    },
+    {
+      name: 'a bad id',
+      yaml: 'shows:\n  Tour_2:\n    episodes:\n      - { episode: 1, duration: 8m }\n',
+      line: lines + 2,
+      field: 'shows.Tour_2',
+      includes: 'is not a show id',
+    },
+    {
+      name: 'no duration',
+      yaml: 'shows:\n  tour:\n    episodes:\n      - { episode: 1 }\n',
+      line: lines + 4,
+      field: 'shows.tour.episodes.0.duration',
+      includes: 'expected a duration',
+    },
+    {
+      name: 'a title in an unknown language',
+      yaml: 'shows:\n  tour:\n    title: { de: Tournee }\n    episodes:\n      - { episode: 1, duration: 8m }\n',
+      line: lines + 3,
+      field: 'shows.tour.title.de',
+      includes: 'unknown language "de"',
+    },
   ];
   for (const c of bad) {
     test(`reported with its line and field: ${c.name}`, () => {
@@ -121,7 +175,12 @@ describe('shows in content/book.yaml', () => {
     const b = withShows('shows:\n  tour:\n    episodse:\n      - { episode: 1, duration: 8m }\n');
     try {
       const problems = problemsOf(b.load);
-      assert.ok(problems.includes(`content/book.yaml:${lines + 3} (shows.tour.episodse): unknown field "episodse" (check the spelling).`), problems.join('\n'));
+      assert.ok(
+        problems.includes(
+          `content/book.yaml:${lines + 3} (shows.tour.episodse): unknown field "episodse" (check the spelling).`,
+        ),
+        problems.join('\n'),
+      );
     } finally {
       rmSync(b.dir, { recursive: true });
     }
@@ -135,8 +194,13 @@ describe('shows in content/book.yaml', () => {
     });
     try {
       const problems = problemsOf(b.load);
-      assert.deepEqual(problems, [`${ep}:4 (stage.video): a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.`]);
-      writeFileSync(join(b.dir, ep), readFileSync(join(b.dir, ep), 'utf8').replace('stage/cave.mp4', '../../secret.mp4'));
+      assert.deepEqual(problems, [
+        `${ep}:4 (stage.video): a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.`,
+      ]);
+      writeFileSync(
+        join(b.dir, ep),
+        readFileSync(join(b.dir, ep), 'utf8').replace('stage/cave.mp4', '../../secret.mp4'),
+      );
       assert.match(problemsOf(b.load)[0]!, /stage\.video.*inside the book's folder/);
     } finally {
       rmSync(b.dir, { recursive: true });
@@ -150,25 +214,46 @@ describe('beats', () => {
 
   test('prose before the first panel is an opening beat (title card); each panel starts a beat', () => {
     const beats = episodeBeats(book, cave, 'fr', 0, OPTIONS);
-    assert.deepEqual(beats.map((b) => [b.id, b.kind, b.n, b.of]), [['1:opening', 'opening', 1, 2], ['1:cave', 'panel', 2, 2]]);
+    assert.deepEqual(
+      beats.map((b) => [b.id, b.kind, b.n, b.of]),
+      [
+        ['1:opening', 'opening', 1, 2],
+        ['1:cave', 'panel', 2, 2],
+      ],
+    );
     assert.equal(beats[0]!.image, undefined, 'the title card is drawn by the audience screen');
-    assert.deepEqual(beats[0]!.script.map((s) => s.type), ['paragraph']);
+    assert.deepEqual(
+      beats[0]!.script.map((s) => s.type),
+      ['paragraph'],
+    );
   });
 
-  test('a beat\'s script is the prose after its panel until the next; notes stay in their beat', () => {
+  test("a beat's script is the prose after its panel until the next; notes stay in their beat", () => {
     const [, panel] = episodeBeats(book, cave, 'fr', 0, OPTIONS);
-    assert.deepEqual(panel!.script.map((s) => s.type), ['paragraph', 'note', 'paragraph']);
+    assert.deepEqual(
+      panel!.script.map((s) => s.type),
+      ['paragraph', 'note', 'paragraph'],
+    );
     assert.deepEqual(panel!.notes, [{ text: 'La narratrice allume la lampe', lang: 'fr' }]);
     assert.equal(panel!.words, 15);
   });
 
   test('surtitles are the other language, cut into cards that point back at their paragraph', () => {
     const [opening] = episodeBeats(book, cave, 'fr', 0, OPTIONS);
-    assert.deepEqual(opening!.cards.en!.map((c) => c.text), ['It was dark in the cellar. You couldn’t see a thing.']);
-    assert.deepEqual([opening!.cards.en![0]!.pid, opening!.cards.en![0]!.from, opening!.cards.en![0]!.to], ['p1', 0, 1]);
+    assert.deepEqual(
+      opening!.cards.en!.map((c) => c.text),
+      ['It was dark in the cellar. You couldn’t see a thing.'],
+    );
+    assert.deepEqual(
+      [opening!.cards.en![0]!.pid, opening!.cards.en![0]!.from, opening!.cards.en![0]!.to],
+      ['p1', 0, 1],
+    );
     // In English the surtitles are French; an untranslated English paragraph gives no English card.
     const grenierFr = episodeBeats(book, book.episodes[1]!, 'fr', 0, OPTIONS)[0]!;
-    assert.deepEqual(grenierFr.cards.en!.map((c) => c.pid), ['p1', 'p3']);
+    assert.deepEqual(
+      grenierFr.cards.en!.map((c) => c.pid),
+      ['p1', 'p3'],
+    );
   });
 
   test('the notes of a translation are used in that language, in the same place', () => {
@@ -177,25 +262,43 @@ describe('beats', () => {
     const beats = episodeBeats(book, en, 'en', 0, OPTIONS);
     assert.deepEqual(beats[1]!.notes, [{ text: 'She switches on the lamp', lang: 'en' }]);
     // Without notes of its own, the translation shows the original's.
-    assert.deepEqual(episodeBeats(book, cave, 'en', 0, OPTIONS)[1]!.notes, [{ text: 'La narratrice allume la lampe', lang: 'fr' }]);
+    assert.deepEqual(episodeBeats(book, cave, 'en', 0, OPTIONS)[1]!.notes, [
+      { text: 'La narratrice allume la lampe', lang: 'fr' },
+    ]);
   });
 
   test('a <Talk /> beat cues the local video and/or the PeerTube excerpt', () => {
     const ep = structuredClone(cave);
     ep.original.blocks.push({ type: 'talk', line: 20 });
     ep.original.stage = { video: 'stage/la cave.mp4' };
-    const beats = episodeBeats(book, ep, 'fr', 0, { ...OPTIONS, base: '/planches/', talk: () => ({ url: 'https://video.example/w/abc', start: 30 }) });
-    assert.deepEqual(beats[1]!.cue, { local: { src: '/planches/stage-media/stage/la%20cave.mp4', file: 'stage/la cave.mp4' }, peertube: { url: 'https://video.example/w/abc', start: 30 } });
+    const beats = episodeBeats(book, ep, 'fr', 0, {
+      ...OPTIONS,
+      base: '/planches/',
+      talk: () => ({ url: 'https://video.example/w/abc', start: 30 }),
+    });
+    assert.deepEqual(beats[1]!.cue, {
+      local: { src: '/planches/stage-media/stage/la%20cave.mp4', file: 'stage/la cave.mp4' },
+      peertube: { url: 'https://video.example/w/abc', start: 30 },
+    });
     assert.equal(beats[0]!.cue, undefined);
   });
 
-  test('the sample book\'s default show: every episode, numbered beats, a stable fingerprint', () => {
+  test("the sample book's default show: every episode, numbered beats, a stable fingerprint", () => {
     const sample = loadBook(ROOT);
     const [show] = showsOf(sample);
     const data = buildShow(sample, show!, 'fr', OPTIONS);
-    assert.deepEqual(data.episodes.map((e) => e.number), [19, 20, 21, 22]);
-    assert.deepEqual(data.beats.map((b) => b.index), data.beats.map((_, i) => i));
-    assert.equal(data.beats.length, data.episodes.reduce((s, e) => s + e.beats, 0));
+    assert.deepEqual(
+      data.episodes.map((e) => e.number),
+      [19, 20, 21, 22],
+    );
+    assert.deepEqual(
+      data.beats.map((b) => b.index),
+      data.beats.map((_, i) => i),
+    );
+    assert.equal(
+      data.beats.length,
+      data.episodes.reduce((s, e) => s + e.beats, 0),
+    );
     assert.ok(data.beats.filter((b) => b.kind === 'opening').length === 4, 'every sample episode opens with prose');
     assert.deepEqual(data.surtitleLangs, ['en']);
     assert.deepEqual(buildShow(sample, show!, 'en', OPTIONS).surtitleLangs, ['fr']);
@@ -206,19 +309,50 @@ describe('beats', () => {
 });
 
 describe('the message protocol', () => {
-  const SHAPE = { show: 's', fingerprint: 'f', surtitleLangs: ['en'], beats: [{ id: 'a', episode: 1, words: 1, cards: {} }, { id: 'b', episode: 1, words: 1, cards: {} }], episodes: [{ number: 1, planned: 60, firstBeat: 0, beats: 2, words: 2 }] };
+  const SHAPE = {
+    show: 's',
+    fingerprint: 'f',
+    surtitleLangs: ['en'],
+    beats: [
+      { id: 'a', episode: 1, words: 1, cards: {} },
+      { id: 'b', episode: 1, words: 1, cards: {} },
+    ],
+    episodes: [{ number: 1, planned: 60, firstBeat: 0, beats: 2, words: 2 }],
+  };
   const key = channelKey('book', 's', 'fr');
   const bounds = { show: 's', beats: 2 };
   const state = reduce(initialState(SHAPE, 1000, 'w'), { type: 'next' }, SHAPE, 2000);
 
   test('a well-formed message passes, rebuilt field by field', () => {
-    const m = parseMessage(JSON.parse(JSON.stringify(envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, extra: 'x' } as typeof state }))), key, bounds);
+    const m = parseMessage(
+      JSON.parse(
+        JSON.stringify(
+          envelope(key, {
+            kind: 'state',
+            role: 'presenter',
+            from: 'w',
+            state: { ...state, extra: 'x' } as typeof state,
+          }),
+        ),
+      ),
+      key,
+      bounds,
+    );
     assert.ok(m && m.kind === 'state');
     assert.equal(m.state.beat, 1);
     assert.equal('extra' in m.state, false, 'unknown fields are dropped');
-    assert.deepEqual(parseMessage(envelope(key, { kind: 'hello', role: 'audience', from: 'a' }), key, bounds), { kind: 'hello', role: 'audience', from: 'a' });
+    assert.deepEqual(parseMessage(envelope(key, { kind: 'hello', role: 'audience', from: 'a' }), key, bounds), {
+      kind: 'hello',
+      role: 'audience',
+      from: 'a',
+    });
     const report = { beat: 1, blackout: false, visible: true, fullscreen: true, media: 'blocked' as const };
-    assert.deepEqual(parseMessage(envelope(key, { kind: 'here', role: 'audience', from: 'a', report }), key, bounds), { kind: 'here', role: 'audience', from: 'a', report });
+    assert.deepEqual(parseMessage(envelope(key, { kind: 'here', role: 'audience', from: 'a', report }), key, bounds), {
+      kind: 'here',
+      role: 'audience',
+      from: 'a',
+      report,
+    });
   });
 
   const malformed: Array<[string, unknown]> = [
@@ -229,16 +363,52 @@ describe('the message protocol', () => {
     ['another show', envelope(channelKey('book', 'other', 'fr'), { kind: 'hello', role: 'presenter', from: 'w' })],
     ['an unknown kind', envelope(key, { kind: 'explode', role: 'presenter', from: 'w' } as never)],
     ['an unknown role', envelope(key, { kind: 'hello', role: 'director', from: 'w' } as never)],
-    ['a beat out of bounds', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, beat: 2 } })],
+    [
+      'a beat out of bounds',
+      envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, beat: 2 } }),
+    ],
     ['a negative beat', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, beat: -1 } })],
-    ['a beat as text', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, beat: '1' as never } })],
-    ['a timer as text', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, timer: { since: 'now', banked: 0 } as never } })],
-    ['an infinite time', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, timer: { since: null, banked: Infinity } } })],
-    ['a state of another show', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, show: 'other' } })],
-    ['a state of another version', envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, v: 9 } })],
+    [
+      'a beat as text',
+      envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, beat: '1' as never } }),
+    ],
+    [
+      'a timer as text',
+      envelope(key, {
+        kind: 'state',
+        role: 'presenter',
+        from: 'w',
+        state: { ...state, timer: { since: 'now', banked: 0 } as never },
+      }),
+    ],
+    [
+      'an infinite time',
+      envelope(key, {
+        kind: 'state',
+        role: 'presenter',
+        from: 'w',
+        state: { ...state, timer: { since: null, banked: Infinity } },
+      }),
+    ],
+    [
+      'a state of another show',
+      envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, show: 'other' } }),
+    ],
+    [
+      'a state of another version',
+      envelope(key, { kind: 'state', role: 'presenter', from: 'w', state: { ...state, v: 9 } }),
+    ],
     ['a missing state', envelope(key, { kind: 'state', role: 'presenter', from: 'w' } as never)],
     ['a bad report', envelope(key, { kind: 'here', role: 'audience', from: 'w', report: { beat: 'x' } as never })],
-    ['a report with an unknown media state', envelope(key, { kind: 'here', role: 'audience', from: 'w', report: { beat: 0, blackout: false, visible: true, fullscreen: false, media: 'exploded' } as never })],
+    [
+      'a report with an unknown media state',
+      envelope(key, {
+        kind: 'here',
+        role: 'audience',
+        from: 'w',
+        report: { beat: 0, blackout: false, visible: true, fullscreen: false, media: 'exploded' } as never,
+      }),
+    ],
     ['no sender', envelope(key, { kind: 'hello', role: 'presenter', from: '' })],
   ];
   for (const [name, data] of malformed) {
@@ -246,7 +416,13 @@ describe('the message protocol', () => {
   }
 
   test('ignored: a message from another origin', () => {
-    assert.equal(parseMessage(envelope(key, { kind: 'hello', role: 'presenter', from: 'w' }), key, bounds, { sender: 'http://evil.example', own: 'http://127.0.0.1:4322' }), undefined);
+    assert.equal(
+      parseMessage(envelope(key, { kind: 'hello', role: 'presenter', from: 'w' }), key, bounds, {
+        sender: 'http://evil.example',
+        own: 'http://127.0.0.1:4322',
+      }),
+      undefined,
+    );
   });
 
   test('a saved state: broken JSON or a foreign object is no state', () => {
@@ -300,7 +476,7 @@ describe('the key maps', () => {
       }
     }
     assert.equal(commandFor(AUDIENCE_KEYS, { key: 'f' }), 'fullscreen');
-    assert.equal(commandFor(AUDIENCE_KEYS, { key: 't' }), undefined, 'the timer is the presenter\'s');
+    assert.equal(commandFor(AUDIENCE_KEYS, { key: 't' }), undefined, "the timer is the presenter's");
   });
 
   test('typing in a text field is text, not commands', () => {
@@ -318,11 +494,23 @@ describe('the key maps', () => {
 
 describe('the PeerTube cue', () => {
   test('watch, short and embed addresses give the embed address with start and stop', () => {
-    assert.equal(peertubeEmbed('https://video.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d', 90, 210), 'https://video.example/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d?autoplay=1&api=1&p2p=0&warningTitle=0&peertubeLink=0&title=0&start=90s&stop=210s');
-    assert.match(peertubeEmbed('https://video.example/videos/watch/kkGMgK9ZtnKfYAgnEtQxbv')!, /\/videos\/embed\/kkGMgK9ZtnKfYAgnEtQxbv\?autoplay=1/);
+    assert.equal(
+      peertubeEmbed('https://video.example/w/9c9de5e8-0a1e-484a-b099-e80766180a6d', 90, 210),
+      'https://video.example/videos/embed/9c9de5e8-0a1e-484a-b099-e80766180a6d?autoplay=1&api=1&p2p=0&warningTitle=0&peertubeLink=0&title=0&start=90s&stop=210s',
+    );
+    assert.match(
+      peertubeEmbed('https://video.example/videos/watch/kkGMgK9ZtnKfYAgnEtQxbv')!,
+      /\/videos\/embed\/kkGMgK9ZtnKfYAgnEtQxbv\?autoplay=1/,
+    );
   });
 
   test('anything else is no cue', () => {
-    for (const bad of ['javascript:alert(1)', 'https://video.example/', 'https://video.example/w/<script>', 'not a url']) assert.equal(peertubeEmbed(bad), undefined, bad);
+    for (const bad of [
+      'javascript:alert(1)',
+      'https://video.example/',
+      'https://video.example/w/<script>',
+      'not a url',
+    ])
+      assert.equal(peertubeEmbed(bad), undefined, bad);
   });
 });

@@ -3,9 +3,25 @@
 // saved state on a rebuilt show.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { initialState, reduce, elapsed, startTimer, pauseTimer, timing, fitState, newer, videoPosition, cardForPosition, episodeElapsed, type ShowShape, type ShowState, type Action } from '../../src/lib/stage/state.ts';
+import {
+  initialState,
+  reduce,
+  elapsed,
+  startTimer,
+  pauseTimer,
+  timing,
+  fitState,
+  newer,
+  videoPosition,
+  cardForPosition,
+  episodeElapsed,
+  type ShowShape,
+  type ShowState,
+  type Action,
+} from '../../src/lib/stage/state.ts';
 
-const cards = (n: number) => Array.from({ length: n }, (_, i) => ({ text: `c${i}`, pid: 'p1', from: i / n, to: (i + 1) / n }));
+const cards = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ text: `c${i}`, pid: 'p1', from: i / n, to: (i + 1) / n }));
 
 /** Two episodes: 19 (opening + 2 panels, 300 words) and 20 (2 panels, 200 words), plans 10 min and 5 min. */
 const SHOW: ShowShape = {
@@ -44,7 +60,11 @@ describe('moving through the show', () => {
   });
 
   test('next and previous move one beat, keep the beat id and count revisions', () => {
-    const st = run([[{ type: 'next' }, 1], [{ type: 'next' }, 2], [{ type: 'prev' }, 3]]);
+    const st = run([
+      [{ type: 'next' }, 1],
+      [{ type: 'next' }, 2],
+      [{ type: 'prev' }, 3],
+    ]);
     assert.equal(st.beat, 1);
     assert.equal(st.beatId, '19:a');
     assert.equal(st.rev, 3);
@@ -64,13 +84,23 @@ describe('moving through the show', () => {
   test('go to a beat: only a beat that exists', () => {
     const st = run([[{ type: 'goto', beat: 3 }, 1]]);
     assert.equal(st.beatId, '20:c');
-    for (const beat of [-1, 5, 99, 1.5, Number.NaN]) assert.equal(reduce(st, { type: 'goto', beat }, SHOW, s(2)), st, String(beat));
+    for (const beat of [-1, 5, 99, 1.5, Number.NaN])
+      assert.equal(reduce(st, { type: 'goto', beat }, SHOW, s(2)), st, String(beat));
   });
 
   test('a move goes back to the first surtitle card and stops a playing cue', () => {
-    let st = run([[{ type: 'card', delta: 1 }, 1], [{ type: 'card', delta: 1 }, 2]]);
+    let st = run([
+      [{ type: 'card', delta: 1 }, 1],
+      [{ type: 'card', delta: 1 }, 2],
+    ]);
     assert.equal(st.card, 2);
-    st = run([[{ type: 'next' }, 3], [{ type: 'video' }, 4]], st);
+    st = run(
+      [
+        [{ type: 'next' }, 3],
+        [{ type: 'video' }, 4],
+      ],
+      st,
+    );
     assert.equal(st.card, 0);
     assert.ok(st.video);
     st = run([[{ type: 'next' }, 5]], st);
@@ -87,14 +117,30 @@ describe('blackout', () => {
   });
 
   test('next or previous during a blackout bring the picture back without moving', () => {
-    const st = run([[{ type: 'next' }, 1], [{ type: 'blackout' }, 2], [{ type: 'next' }, 3]]);
+    const st = run([
+      [{ type: 'next' }, 1],
+      [{ type: 'blackout' }, 2],
+      [{ type: 'next' }, 3],
+    ]);
     assert.equal(st.blackout, false);
     assert.equal(st.beat, 1);
-    assert.equal(run([[{ type: 'blackout' }, 4], [{ type: 'prev' }, 5]], st).beat, 1);
+    assert.equal(
+      run(
+        [
+          [{ type: 'blackout' }, 4],
+          [{ type: 'prev' }, 5],
+        ],
+        st,
+      ).beat,
+      1,
+    );
   });
 
   test('Home, End and go-to move in the dark (a deliberate jump keeps the blackout)', () => {
-    const st = run([[{ type: 'blackout' }, 1], [{ type: 'goto', beat: 2 }, 2]]);
+    const st = run([
+      [{ type: 'blackout' }, 1],
+      [{ type: 'goto', beat: 2 }, 2],
+    ]);
     assert.equal(st.beat, 2);
     assert.equal(st.blackout, true);
   });
@@ -104,7 +150,10 @@ describe('surtitles', () => {
   test('S toggles them; N moves through the cards of the beat and stops at the last', () => {
     let st = run([[{ type: 'surtitles' }, 1]]);
     assert.equal(st.surtitles, true);
-    st = run([1, 2, 3, 4].map((i) => [{ type: 'card', delta: 1 }, i + 1] as [Action, number]), st);
+    st = run(
+      [1, 2, 3, 4].map((i) => [{ type: 'card', delta: 1 }, i + 1] as [Action, number]),
+      st,
+    );
     assert.equal(st.card, 2, 'three cards: 0, 1, 2');
     st = run([[{ type: 'card', delta: -1 }, 9]], st);
     assert.equal(st.card, 1);
@@ -117,7 +166,10 @@ describe('surtitles', () => {
   });
 
   test('changing the language starts again at its first card; unknown languages are refused', () => {
-    let st = run([[{ type: 'card', delta: 1 }, 1], [{ type: 'surtitleLang', lang: 'de' }, 2]]);
+    let st = run([
+      [{ type: 'card', delta: 1 }, 1],
+      [{ type: 'surtitleLang', lang: 'de' }, 2],
+    ]);
     assert.equal(st.surtitleLang, 'de');
     assert.equal(st.card, 0);
     st = reduce(st, { type: 'surtitleLang', lang: 'xx' }, SHOW, s(3));
@@ -150,14 +202,21 @@ describe('the timer', () => {
   });
 
   test('T toggles; the state holds wall-clock times, so any window computes the same reading', () => {
-    const st = run([[{ type: 'timer' }, 0], [{ type: 'timer' }, 90_000], [{ type: 'timer' }, 100_000]]);
+    const st = run([
+      [{ type: 'timer' }, 0],
+      [{ type: 'timer' }, 90_000],
+      [{ type: 'timer' }, 100_000],
+    ]);
     assert.equal(elapsed(st.timer, s(130_000)), 120_000);
     const copy = JSON.parse(JSON.stringify(st)) as ShowState;
     assert.equal(elapsed(copy.timer, s(130_000)), 120_000);
   });
 
   test('reset goes back to zero, paused, and forgets the time per episode', () => {
-    let st = run([[{ type: 'timer' }, 0], [{ type: 'goto', beat: 3 }, 60_000]]);
+    let st = run([
+      [{ type: 'timer' }, 0],
+      [{ type: 'goto', beat: 3 }, 60_000],
+    ]);
     st = run([[{ type: 'timerReset' }, 70_000]], st);
     assert.equal(elapsed(st.timer, s(80_000)), 0);
     assert.equal(st.timer.since, null);
@@ -183,7 +242,10 @@ describe('the timer', () => {
 
   test('time left in the episode and ahead/behind the plan', () => {
     // 19 is planned 10 min for 300 words; beat 2 starts after 200 words: the plan says 6:40.
-    let st = run([[{ type: 'timer' }, 0], [{ type: 'goto', beat: 2 }, 300_000]]);
+    let st = run([
+      [{ type: 'timer' }, 0],
+      [{ type: 'goto', beat: 2 }, 300_000],
+    ]);
     let tm = timing(st, SHOW, s(300_000));
     assert.equal(tm.planned, 600);
     assert.equal(tm.left, 300_000);
@@ -214,13 +276,23 @@ describe('the talk cue', () => {
   test('V plays, pauses and resumes the cue of the beat; beats without a cue ignore it', () => {
     let st = initialState(SHOW, T0);
     assert.equal(reduce(st, { type: 'video' }, SHOW, s(1)), st, 'no cue on the opening');
-    st = run([[{ type: 'next' }, 0], [{ type: 'video' }, 1000]], st);
+    st = run(
+      [
+        [{ type: 'next' }, 0],
+        [{ type: 'video' }, 1000],
+      ],
+      st,
+    );
     assert.equal(videoPosition(st.video!, s(11_000)), 10);
     st = run([[{ type: 'video' }, 11_000]], st);
     assert.equal(videoPosition(st.video!, s(99_000)), 10, 'paused');
     st = run([[{ type: 'video' }, 20_000]], st);
     assert.equal(videoPosition(st.video!, s(25_000)), 15);
-    assert.equal(run([[{ type: 'videoEnded', beat: 3 }, 26_000]], st).video !== null, true, 'the end of another beat\'s video');
+    assert.equal(
+      run([[{ type: 'videoEnded', beat: 3 }, 26_000]], st).video !== null,
+      true,
+      "the end of another beat's video",
+    );
     assert.equal(run([[{ type: 'videoEnded', beat: 1 }, 26_000]], st).video, null);
   });
 });
@@ -235,13 +307,24 @@ describe('windows agreeing on one state', () => {
   });
 
   test('a saved state resumes at the same beat after a rebuild that moved it', () => {
-    const saved = run([[{ type: 'goto', beat: 3 }, 1], [{ type: 'card', delta: 1 }, 2]]);
+    const saved = run([
+      [{ type: 'goto', beat: 3 }, 1],
+      [{ type: 'card', delta: 1 }, 2],
+    ]);
     // An opening beat was removed: "20:c" is now beat 2.
-    const rebuilt: ShowShape = { ...SHOW, fingerprint: 'f2', beats: SHOW.beats.slice(1), episodes: [{ ...SHOW.episodes[0]!, beats: 2, words: 200 }, { ...SHOW.episodes[1]!, firstBeat: 2 }] };
+    const rebuilt: ShowShape = {
+      ...SHOW,
+      fingerprint: 'f2',
+      beats: SHOW.beats.slice(1),
+      episodes: [
+        { ...SHOW.episodes[0]!, beats: 2, words: 200 },
+        { ...SHOW.episodes[1]!, firstBeat: 2 },
+      ],
+    };
     const fitted = fitState(saved, rebuilt);
     assert.equal(fitted.beat, 2);
     assert.equal(fitted.beatId, '20:c');
-    assert.equal(fitted.card, 0, 'the card is kept within the beat\'s cards');
+    assert.equal(fitted.card, 0, "the card is kept within the beat's cards");
     assert.equal(fitted.fingerprint, 'f2');
     // A beat that no longer exists: the same number, within bounds.
     const gone = fitState({ ...saved, beat: 4, beatId: '20:zzz' }, rebuilt);

@@ -20,11 +20,18 @@ function checkCards(paragraph: string, where: string): void {
   for (const c of cards) {
     assert.equal(normalized.slice(c.start, c.end), c.text, `${where}: offsets`);
     assert.doesNotMatch(c.text, /^[?!:;,.»”…)\]]/u, `${where}: a card starts with punctuation: "${c.text}"`);
-    assert.doesNotMatch(c.text, /[\u00A0\u202F«“(]$/u, `${where}: a card ends on a no-break space or an opening mark: "${c.text}"`);
+    assert.doesNotMatch(
+      c.text,
+      /[\u00A0\u202F«“(]$/u,
+      `${where}: a card ends on a no-break space or an opening mark: "${c.text}"`,
+    );
     assert.doesNotMatch(c.text, /^\s|\s$/u, `${where}: spaces at an end: "${c.text}"`);
     if (normalized.length > CARD_MAX) {
       // Cut cards keep a readable length (a whole sentence may be short).
-      assert.ok(c.text.length <= CARD_MAX || !/ /.test(c.text), `${where}: a card of ${c.text.length} characters: "${c.text}"`);
+      assert.ok(
+        c.text.length <= CARD_MAX || !/ /.test(c.text),
+        `${where}: a card of ${c.text.length} characters: "${c.text}"`,
+      );
     }
   }
   // Guillemets: a card that opens « closes it, unless the quotation itself is longer than a card.
@@ -41,22 +48,31 @@ function checkCards(paragraph: string, where: string): void {
 
 describe('French', () => {
   test('one card per sentence; the narrow no-break space keeps "?" and "!" with their word', () => {
-    const cards = texts('Et les cons dans tout ça…? Ben c\'est le bétail ! Vous en doutez ? Moi non.', 'fr');
+    const cards = texts("Et les cons dans tout ça…? Ben c'est le bétail ! Vous en doutez ? Moi non.", 'fr');
     // Four short sentences make two cards; the marks stay with their words.
     assert.equal(cards.length, 2, cards.join(' | '));
-    assert.equal(cards.join(' '), 'Et les cons dans tout ça…\u202F? Ben c’est le bétail\u202F! Vous en doutez\u202F? Moi non.');
+    assert.equal(
+      cards.join(' '),
+      'Et les cons dans tout ça…\u202F? Ben c’est le bétail\u202F! Vous en doutez\u202F? Moi non.',
+    );
   });
 
   test('a colon with its no-break space stays on the line before', () => {
-    const cards = texts('Sociologie, anthropologie, ethnologie : les sciences sociales nous offrent ce plaisir mais demandent un investissement coûteux pour une rémunération de gagne-petit.', 'fr');
+    const cards = texts(
+      'Sociologie, anthropologie, ethnologie : les sciences sociales nous offrent ce plaisir mais demandent un investissement coûteux pour une rémunération de gagne-petit.',
+      'fr',
+    );
     assert.ok(cards[0]!.endsWith('ethnologie\u00A0:'), cards.join(' | '));
     assert.ok(cards[1]!.startsWith('les sciences'), cards.join(' | '));
   });
 
   test('a short quotation in « » is never cut, even with a sentence inside', () => {
-    const p = 'Il a dit : « Bonjour. Ça va ? » et il est parti sans attendre la réponse de personne, comme d\'habitude.';
+    const p = "Il a dit : « Bonjour. Ça va ? » et il est parti sans attendre la réponse de personne, comme d'habitude.";
     const cards = texts(p, 'fr');
-    assert.ok(cards.some((c) => c.includes('«\u202FBonjour. Ça va\u202F?\u202F»')), cards.join(' | '));
+    assert.ok(
+      cards.some((c) => c.includes('«\u202FBonjour. Ça va\u202F?\u202F»')),
+      cards.join(' | '),
+    );
     checkCards(typographize(p, 'fr'), 'quote');
   });
 
@@ -66,14 +82,16 @@ describe('French', () => {
   });
 
   test('a no-break space typed after a full stop does not glue two sentences together', () => {
-    const p = 'Parler avec des astérisques est un talent réservé aux connards professionnels de haut vol.\u00A0Peu d’entre nous savent présenter leurs arguments.';
+    const p =
+      'Parler avec des astérisques est un talent réservé aux connards professionnels de haut vol.\u00A0Peu d’entre nous savent présenter leurs arguments.';
     const cards = cutCards(p).map((c) => c.text);
     const i = cards.findIndex((c) => c.endsWith('de haut vol.'));
     assert.ok(i >= 0 && cards[i + 1]!.startsWith('Peu d’entre'), cards.join(' | '));
   });
 
   test('a long sentence is cut at a comma near its middle, not after "de" or "la"', () => {
-    const p = 'Si votre code-concept de base consiste à mettre en valeur les egos dans un positivisme aussi forcé que le sourire d’une hôtesse de l’air en plein crash aérien, vous avez déjà fait beaucoup.';
+    const p =
+      'Si votre code-concept de base consiste à mettre en valeur les egos dans un positivisme aussi forcé que le sourire d’une hôtesse de l’air en plein crash aérien, vous avez déjà fait beaucoup.';
     const cards = texts(p, 'fr');
     assert.ok(cards.length >= 2);
     for (const c of cards.slice(0, -1)) assert.doesNotMatch(c, /\s(de|la|le|les|un|une|des|du|à|et)$/u, c);
@@ -82,12 +100,20 @@ describe('French', () => {
 
 describe('English', () => {
   test('sentences, and quotes kept whole', () => {
-    const cards = texts('And the suckers, where do they fit in…? Well, they\'re the cattle! They click "I agree and accept". Every time.', 'en');
-    assert.deepEqual(cards, ['And the suckers, where do they fit in…?', 'Well, they’re the cattle!', 'They click “I agree and accept”. Every time.']);
+    const cards = texts(
+      'And the suckers, where do they fit in…? Well, they\'re the cattle! They click "I agree and accept". Every time.',
+      'en',
+    );
+    assert.deepEqual(cards, [
+      'And the suckers, where do they fit in…?',
+      'Well, they’re the cattle!',
+      'They click “I agree and accept”. Every time.',
+    ]);
   });
 
   test('a long sentence is cut at clause marks, each card at most the maximum', () => {
-    const p = 'It must be said that, given the amount of dough they shift, these companies are not very fond of risk, so when we turn up on their doorstep with behaviour that is fresh, cross-referenced and perfectly predictable, it is Christmas for them.';
+    const p =
+      'It must be said that, given the amount of dough they shift, these companies are not very fond of risk, so when we turn up on their doorstep with behaviour that is fresh, cross-referenced and perfectly predictable, it is Christmas for them.';
     const cards = texts(p, 'en');
     assert.ok(cards.length >= 3, cards.join(' | '));
     for (const c of cards) assert.ok(c.length <= CARD_MAX && c.length >= CARD_MIN, `${c.length}: ${c}`);
@@ -96,7 +122,10 @@ describe('English', () => {
 
   test('a run without spaces is one card, never broken inside a word or an address', () => {
     const url = `https://example.org/${'a'.repeat(120)}`;
-    assert.deepEqual(cutCards(url).map((c) => c.text), [url]);
+    assert.deepEqual(
+      cutCards(url).map((c) => c.text),
+      [url],
+    );
   });
 
   test('empty text gives no card', () => {
@@ -122,7 +151,8 @@ describe('every paragraph of the sample book, in both languages', () => {
 });
 
 test('cards of a real paragraph read well (a regression sample)', () => {
-  const p = 'On ne le répétera jamais assez, un bon connard est un flemmard intelligent (voir notre 6e leçon : Ne faites plus, faites faire). Votre travail ne doit consister, en somme, qu\'à créer les règles du jeu, le code faisant Loi.';
+  const p =
+    "On ne le répétera jamais assez, un bon connard est un flemmard intelligent (voir notre 6e leçon : Ne faites plus, faites faire). Votre travail ne doit consister, en somme, qu'à créer les règles du jeu, le code faisant Loi.";
   assert.deepEqual(texts(p, 'fr'), [
     'On ne le répétera jamais assez, un bon connard est un flemmard intelligent',
     '(voir notre 6e leçon\u00A0: Ne faites plus, faites faire).',

@@ -15,7 +15,10 @@ const LIBRARY = `
 
 test('top-level elements are found with their ids, nested ones stay inside', () => {
   const els = topLevelElements(LIBRARY);
-  assert.deepEqual(els.map((e) => e.id), ['head', 'narrator', 'rat', 'sky', 'cloud', undefined]);
+  assert.deepEqual(
+    els.map((e) => e.id),
+    ['head', 'narrator', 'rat', 'sky', 'cloud', undefined],
+  );
   assert.equal(els[1]!.text, '<symbol id="narrator" viewBox="0 0 10 10"><use href="#head"/><path d="M0 0"/></symbol>');
 });
 
@@ -31,10 +34,20 @@ test('the library is pruned to what the panel uses, following references, keepin
 });
 
 test('folding drops comments and the XML declaration, keeps one line break between tags', () => {
-  assert.equal(foldSvg('<?xml version="1.0"?>\n<svg>  <!-- a -->\n  <g>\n <text>a b</text></g></svg>\n'), '<svg>\n<g>\n<text>a b</text></g></svg>');
+  assert.equal(
+    foldSvg('<?xml version="1.0"?>\n<svg>  <!-- a -->\n  <g>\n <text>a b</text></g></svg>\n'),
+    '<svg>\n<g>\n<text>a b</text></g></svg>',
+  );
 });
 
 test('the panel puts paper, the used drawings, the art and the bubbles in that order', () => {
-  const out = vectorPanel('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><use href="#rat"/></svg>', LIBRARY, '<g class="bubbles"/>');
-  assert.equal(out, '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="100%" height="100%" fill="#fff"/><defs><g id="rat"><ellipse rx="3" ry="2"/></g><style>.x{fill:red}</style></defs><use href="#rat"/><g class="bubbles"/></svg>');
+  const out = vectorPanel(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><use href="#rat"/></svg>',
+    LIBRARY,
+    '<g class="bubbles"/>',
+  );
+  assert.equal(
+    out,
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="100%" height="100%" fill="#fff"/><defs><g id="rat"><ellipse rx="3" ry="2"/></g><style>.x{fill:red}</style></defs><use href="#rat"/><g class="bubbles"/></svg>',
+  );
 });

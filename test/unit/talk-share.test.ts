@@ -6,11 +6,28 @@ import { mastodonShareUrl, normalizeInstance } from '../../src/lib/share.ts';
 import { contentSecurityPolicy } from '../../src/lib/security.ts';
 
 test('the reader’s Mastodon server, however it is typed', () => {
-  const same = ['mastodon.social', ' Mastodon.Social ', 'https://mastodon.social/', 'https://mastodon.social/@someone', '@me@mastodon.social', 'me@mastodon.social', 'mastodon.social.'];
+  const same = [
+    'mastodon.social',
+    ' Mastodon.Social ',
+    'https://mastodon.social/',
+    'https://mastodon.social/@someone',
+    '@me@mastodon.social',
+    'me@mastodon.social',
+    'mastodon.social.',
+  ];
   for (const s of same) assert.equal(normalizeInstance(s), 'mastodon.social', s);
   assert.equal(normalizeInstance('social.example:8443'), 'social.example:8443');
   assert.equal(normalizeInstance('xn--80ak6aa92e.com'), 'xn--80ak6aa92e.com');
-  for (const s of ['', 'localhost', 'javascript:alert(1)', 'data:text/html,x', 'a b.example', 'mastodon', '-bad-.example', 'x.123']) {
+  for (const s of [
+    '',
+    'localhost',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'a b.example',
+    'mastodon',
+    '-bad-.example',
+    'x.123',
+  ]) {
     assert.equal(normalizeInstance(s), undefined, s);
   }
 });

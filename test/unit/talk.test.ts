@@ -79,13 +79,19 @@ describe('times', () => {
 
 describe('PeerTube video addresses', () => {
   const cases: Array<[string, Partial<VideoAddress>]> = [
-    [`https://video.example/w/${SHORT}`, { origin: 'https://video.example', host: 'video.example', id: SHORT, idKind: 'short', form: 'w' }],
+    [
+      `https://video.example/w/${SHORT}`,
+      { origin: 'https://video.example', host: 'video.example', id: SHORT, idKind: 'short', form: 'w' },
+    ],
     [`https://video.example/w/${UUID}`, { id: UUID, idKind: 'uuid', form: 'w' }],
     [`https://video.example/videos/watch/${UUID}`, { id: UUID, idKind: 'uuid', form: 'watch' }],
     [`https://video.example/videos/watch/${SHORT}`, { id: SHORT, idKind: 'short', form: 'watch' }],
     [`https://video.example/videos/embed/${SHORT}`, { id: SHORT, form: 'embed' }],
     [`https://video.example/w/${SHORT}/`, { id: SHORT }],
-    [`https://Video.Example:8443/videos/watch/${UUID.toUpperCase()}`, { origin: 'https://video.example:8443', host: 'video.example:8443', id: UUID }],
+    [
+      `https://Video.Example:8443/videos/watch/${UUID.toUpperCase()}`,
+      { origin: 'https://video.example:8443', host: 'video.example:8443', id: UUID },
+    ],
     [`  https://video.example/w/${SHORT}  `, { id: SHORT }],
   ];
   for (const [input, expected] of cases) {
@@ -140,7 +146,15 @@ describe('PeerTube video addresses', () => {
     assert.equal(watchUrl(e, 30), `https://video.example/videos/watch/${UUID}?start=30`);
     const embed = new URL(embedUrl(w, 90, 245));
     assert.equal(embed.pathname, `/videos/embed/${SHORT}`);
-    assert.deepEqual(Object.fromEntries(embed.searchParams), { start: '90', stop: '245', api: '1', p2p: '0', warningTitle: '0', title: '0', autoplay: '1' });
+    assert.deepEqual(Object.fromEntries(embed.searchParams), {
+      start: '90',
+      stop: '245',
+      api: '1',
+      p2p: '0',
+      warningTitle: '0',
+      title: '0',
+      autoplay: '1',
+    });
   });
 });
 
@@ -194,57 +208,351 @@ interface Case {
   includes: string[];
 }
 
-const talkLine = (key: string) => readFileSync(join(TALK_BOOK, TALK), 'utf8').split('\n').findIndex((l) => l.startsWith(`${key}:`) || l.trimStart().startsWith(`${key}:`)) + 1;
-const settingsLine = (needle: string) => readFileSync(join(TALK_BOOK, 'content/book.yaml'), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const talkLine = (key: string) =>
+  readFileSync(join(TALK_BOOK, TALK), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.startsWith(`${key}:`) || l.trimStart().startsWith(`${key}:`)) + 1;
+const settingsLine = (needle: string) =>
+  readFileSync(join(TALK_BOOK, 'content/book.yaml'), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 const CASES: Case[] = [
   // talk.yaml: the address
-  { name: 'the video is not https', edits: [[TALK, /^video: .*$/m, `video: http://video.example/w/${SHORT}`]], file: TALK, line: talkLine('video'), field: 'video', includes: ['not a secure address', 'https://'] },
-  { name: 'the video is on an instance the book does not allow', edits: [[TALK, /^video: .*$/m, `video: https://other.example/w/${SHORT}`]], file: TALK, line: talkLine('video'), field: 'video', includes: ['other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787)', 'talk.instances', 'privacy policy'] },
-  { name: 'the address is not a PeerTube video', edits: [[TALK, /^video: .*$/m, 'video: http://127.0.0.1:8787/c/my_channel']], file: TALK, line: talkLine('video'), field: 'video', includes: ['not a PeerTube video address', '/w/<id>', '/videos/watch/<uuid>'] },
-  { name: 'the address is a playlist', edits: [[TALK, /^video: .*$/m, `video: http://127.0.0.1:8787/w/p/${SHORT}`]], file: TALK, line: talkLine('video'), field: 'video', includes: ['is a playlist, not a video'] },
-  { name: 'the address is javascript:', edits: [[TALK, /^video: .*$/m, 'video: "javascript:alert(1)"']], file: TALK, line: talkLine('video'), field: 'video', includes: ['not a web address', 'javascript:'] },
-  { name: 'the address carries a start time', edits: [[TALK, /^video: .*$/m, `video: http://127.0.0.1:8787/w/${SHORT}?start=1m30s`]], file: TALK, line: talkLine('video'), field: 'video', includes: ['carries a time', '"start" and "end" fields'] },
-  { name: 'the address is missing', edits: [[TALK, /^video: .*\n/m, '']], file: TALK, field: 'video', includes: ['this field is required', 'the video’s address'] },
+  {
+    name: 'the video is not https',
+    edits: [[TALK, /^video: .*$/m, `video: http://video.example/w/${SHORT}`]],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: ['not a secure address', 'https://'],
+  },
+  {
+    name: 'the video is on an instance the book does not allow',
+    edits: [[TALK, /^video: .*$/m, `video: https://other.example/w/${SHORT}`]],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: [
+      'other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787)',
+      'talk.instances',
+      'privacy policy',
+    ],
+  },
+  {
+    name: 'the address is not a PeerTube video',
+    edits: [[TALK, /^video: .*$/m, 'video: http://127.0.0.1:8787/c/my_channel']],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: ['not a PeerTube video address', '/w/<id>', '/videos/watch/<uuid>'],
+  },
+  {
+    name: 'the address is a playlist',
+    edits: [[TALK, /^video: .*$/m, `video: http://127.0.0.1:8787/w/p/${SHORT}`]],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: ['is a playlist, not a video'],
+  },
+  {
+    name: 'the address is javascript:',
+    edits: [[TALK, /^video: .*$/m, 'video: "javascript:alert(1)"']],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: ['not a web address', 'javascript:'],
+  },
+  {
+    name: 'the address carries a start time',
+    edits: [[TALK, /^video: .*$/m, `video: http://127.0.0.1:8787/w/${SHORT}?start=1m30s`]],
+    file: TALK,
+    line: talkLine('video'),
+    field: 'video',
+    includes: ['carries a time', '"start" and "end" fields'],
+  },
+  {
+    name: 'the address is missing',
+    edits: [[TALK, /^video: .*\n/m, '']],
+    file: TALK,
+    field: 'video',
+    includes: ['this field is required', 'the video’s address'],
+  },
   // talk.yaml: the times
-  { name: 'a negative start', edits: [[TALK, /^start: .*$/m, 'start: -5']], file: TALK, line: talkLine('start'), field: 'start', includes: ['the start time -5 is negative'] },
-  { name: 'an unreadable end', edits: [[TALK, /^end: .*$/m, 'end: later']], file: TALK, line: talkLine('end'), field: 'end', includes: ['the end time "later" is not a time', '1m30s'] },
-  { name: 'an end before the start', edits: [[TALK, /^end: .*$/m, 'end: "1:00"']], file: TALK, line: talkLine('end'), field: 'end', includes: ['the excerpt ends (1:00) before it starts (1m30s)'] },
-  { name: 'an end where it starts', edits: [[TALK, /^end: .*$/m, 'end: 90']], file: TALK, line: talkLine('end'), field: 'end', includes: ['ends (90) where it starts'] },
-  { name: 'seconds over 60', edits: [[TALK, /^start: .*$/m, 'start: "1:75"']], file: TALK, line: talkLine('start'), field: 'start', includes: ['the seconds must be under 60'] },
-  { name: 'a start that is not a time at all', edits: [[TALK, /^start: .*$/m, 'start: [1, 2]']], file: TALK, line: talkLine('start'), field: 'start', includes: ['expected a time'] },
+  {
+    name: 'a negative start',
+    edits: [[TALK, /^start: .*$/m, 'start: -5']],
+    file: TALK,
+    line: talkLine('start'),
+    field: 'start',
+    includes: ['the start time -5 is negative'],
+  },
+  {
+    name: 'an unreadable end',
+    edits: [[TALK, /^end: .*$/m, 'end: later']],
+    file: TALK,
+    line: talkLine('end'),
+    field: 'end',
+    includes: ['the end time "later" is not a time', '1m30s'],
+  },
+  {
+    name: 'an end before the start',
+    edits: [[TALK, /^end: .*$/m, 'end: "1:00"']],
+    file: TALK,
+    line: talkLine('end'),
+    field: 'end',
+    includes: ['the excerpt ends (1:00) before it starts (1m30s)'],
+  },
+  {
+    name: 'an end where it starts',
+    edits: [[TALK, /^end: .*$/m, 'end: 90']],
+    file: TALK,
+    line: talkLine('end'),
+    field: 'end',
+    includes: ['ends (90) where it starts'],
+  },
+  {
+    name: 'seconds over 60',
+    edits: [[TALK, /^start: .*$/m, 'start: "1:75"']],
+    file: TALK,
+    line: talkLine('start'),
+    field: 'start',
+    includes: ['the seconds must be under 60'],
+  },
+  {
+    name: 'a start that is not a time at all',
+    edits: [[TALK, /^start: .*$/m, 'start: [1, 2]']],
+    file: TALK,
+    line: talkLine('start'),
+    field: 'start',
+    includes: ['expected a time'],
+  },
   // talk.yaml: the rest
-  { name: 'a typo in a field name', edits: [[TALK, /^start:/m, 'strat:']], file: TALK, line: talkLine('start'), includes: ['unknown field "strat"'] },
-  { name: 'the title is missing in the original language', edits: [[TALK, /^ {2}fr: La descente à la cave\n/m, '']], file: TALK, field: 'title.fr', includes: ['missing the title in the original language (fr)'] },
-  { name: 'a title in a language the book does not have', edits: [[TALK, /^ {2}en: Going down to the cellar$/m, '  de: In den Keller']], file: TALK, line: talkLine('de'), field: 'title.de', includes: ['unknown language "de"', 'fr, en'] },
-  { name: 'a cue on a panel of another episode', edits: [[TALK, /^ {2}lampe: 150$/m, '  grenier: 150']], file: TALK, line: talkLine('grenier'), field: 'panels.grenier', includes: ['"grenier" is not a panel of this episode', 'cave, lampe, etagere'] },
-  { name: 'a cue outside the excerpt', edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: 5m']], file: TALK, line: talkLine('lampe'), field: 'panels.lampe', includes: ['performed at 5m, outside the excerpt (1m30s to 4:05)'] },
-  { name: 'an unreadable cue', edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: -2']], file: TALK, line: talkLine('lampe'), field: 'panels.lampe', includes: ['the time of panel "lampe"', 'negative'] },
-  { name: 'two panels at the same moment', edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: "1:40"']], file: TALK, field: 'panels.lampe', includes: ['two panels are performed at the same moment (100 s)'] },
-  { name: 'a poster that does not exist', edits: [[TALK, /^panels:/m, 'poster: affiche.jpg\npanels:']], file: TALK, field: 'poster', includes: ['the poster content/episodes/1-la-cave/affiche.jpg does not exist'] },
-  { name: 'a poster outside the episode folder', edits: [[TALK, /^panels:/m, 'poster: ../../art/cover.svg\npanels:']], file: TALK, field: 'poster', includes: ['must be inside the episode folder'] },
-  { name: 'a poster that is not an image', edits: [[TALK, /^panels:/m, 'poster: fr.mdx\npanels:']], file: TALK, field: 'poster', includes: ['must be a PNG, JPEG, WebP or SVG image'] },
+  {
+    name: 'a typo in a field name',
+    edits: [[TALK, /^start:/m, 'strat:']],
+    file: TALK,
+    line: talkLine('start'),
+    includes: ['unknown field "strat"'],
+  },
+  {
+    name: 'the title is missing in the original language',
+    edits: [[TALK, /^ {2}fr: La descente à la cave\n/m, '']],
+    file: TALK,
+    field: 'title.fr',
+    includes: ['missing the title in the original language (fr)'],
+  },
+  {
+    name: 'a title in a language the book does not have',
+    edits: [[TALK, /^ {2}en: Going down to the cellar$/m, '  de: In den Keller']],
+    file: TALK,
+    line: talkLine('de'),
+    field: 'title.de',
+    includes: ['unknown language "de"', 'fr, en'],
+  },
+  {
+    name: 'a cue on a panel of another episode',
+    edits: [[TALK, /^ {2}lampe: 150$/m, '  grenier: 150']],
+    file: TALK,
+    line: talkLine('grenier'),
+    field: 'panels.grenier',
+    includes: ['"grenier" is not a panel of this episode', 'cave, lampe, etagere'],
+  },
+  {
+    name: 'a cue outside the excerpt',
+    edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: 5m']],
+    file: TALK,
+    line: talkLine('lampe'),
+    field: 'panels.lampe',
+    includes: ['performed at 5m, outside the excerpt (1m30s to 4:05)'],
+  },
+  {
+    name: 'an unreadable cue',
+    edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: -2']],
+    file: TALK,
+    line: talkLine('lampe'),
+    field: 'panels.lampe',
+    includes: ['the time of panel "lampe"', 'negative'],
+  },
+  {
+    name: 'two panels at the same moment',
+    edits: [[TALK, /^ {2}lampe: 150$/m, '  lampe: "1:40"']],
+    file: TALK,
+    field: 'panels.lampe',
+    includes: ['two panels are performed at the same moment (100 s)'],
+  },
+  {
+    name: 'a poster that does not exist',
+    edits: [[TALK, /^panels:/m, 'poster: affiche.jpg\npanels:']],
+    file: TALK,
+    field: 'poster',
+    includes: ['the poster content/episodes/1-la-cave/affiche.jpg does not exist'],
+  },
+  {
+    name: 'a poster outside the episode folder',
+    edits: [[TALK, /^panels:/m, 'poster: ../../art/cover.svg\npanels:']],
+    file: TALK,
+    field: 'poster',
+    includes: ['must be inside the episode folder'],
+  },
+  {
+    name: 'a poster that is not an image',
+    edits: [[TALK, /^panels:/m, 'poster: fr.mdx\npanels:']],
+    file: TALK,
+    field: 'poster',
+    includes: ['must be a PNG, JPEG, WebP or SVG image'],
+  },
   // The parser notices the unclosed list on the next line.
-  { name: 'talk.yaml is not valid YAML', edits: [[TALK, /^start: .*$/m, 'start: [1:30']], file: TALK, line: [talkLine('start'), talkLine('start') + 1], includes: ['not valid YAML'] },
+  {
+    name: 'talk.yaml is not valid YAML',
+    edits: [[TALK, /^start: .*$/m, 'start: [1:30']],
+    file: TALK,
+    line: [talkLine('start'), talkLine('start') + 1],
+    includes: ['not valid YAML'],
+  },
   // The episode text and its marker
-  { name: 'an excerpt without <Talk /> in the text', edits: [[`${EP1}/fr.mdx`, '<Talk />\n\n', ''], [`${EP1}/en.mdx`, '<Talk />\n\n', '']], file: `${EP1}/fr.mdx`, includes: ['talk.yaml describes an excerpt of the talk', 'add a line <Talk />'] },
-  { name: '<Talk /> placed twice', edits: [[`${EP1}/fr.mdx`, '<Panel id="etagere" />', '<Panel id="etagere" />\n\n<Talk />']], file: `${EP1}/fr.mdx`, includes: ['<Talk /> is placed twice'] },
+  {
+    name: 'an excerpt without <Talk /> in the text',
+    edits: [
+      [`${EP1}/fr.mdx`, '<Talk />\n\n', ''],
+      [`${EP1}/en.mdx`, '<Talk />\n\n', ''],
+    ],
+    file: `${EP1}/fr.mdx`,
+    includes: ['talk.yaml describes an excerpt of the talk', 'add a line <Talk />'],
+  },
+  {
+    name: '<Talk /> placed twice',
+    edits: [[`${EP1}/fr.mdx`, '<Panel id="etagere" />', '<Panel id="etagere" />\n\n<Talk />']],
+    file: `${EP1}/fr.mdx`,
+    includes: ['<Talk /> is placed twice'],
+  },
   // content/book.yaml: the instances and the performances
-  { name: 'an http instance in a book that is not a fixture', edits: [['content/book.yaml', /^fixture: true$/m, 'fixture: false']], file: 'content/book.yaml', field: 'talk.instances.0.url', line: settingsLine('- url: http://127.0.0.1:8787'), includes: ['not a secure address'] },
-  { name: 'an instance with a path', edits: [['content/book.yaml', '- url: http://127.0.0.1:8787', '- url: http://127.0.0.1:8787/videos']], file: 'content/book.yaml', field: 'talk.instances.0.url', includes: ['write the instance’s address only, like http://127.0.0.1:8787'] },
-  { name: 'an instance without a privacy page', edits: [['content/book.yaml', /^ {6}privacy: .*\n/m, '']], file: 'content/book.yaml', field: 'talk.instances.0.privacy', includes: ['privacy policy'] },
-  { name: 'a privacy page that is not an address', edits: [['content/book.yaml', /privacy: .*$/m, 'privacy: "javascript:void(0)"']], file: 'content/book.yaml', field: 'talk.instances.0.privacy', includes: ['not a web address'] },
-  { name: 'an instance listed twice', edits: [['content/book.yaml', '      privacy: http://127.0.0.1:8787/about/privacy', '      privacy: http://127.0.0.1:8787/about/privacy\n    - url: http://127.0.0.1:8787/\n      privacy: http://127.0.0.1:8787/about']], file: 'content/book.yaml', field: 'talk.instances.1.url', includes: ['is listed twice'] },
-  { name: 'a time without its time zone', edits: [['content/book.yaml', '    timezone: Europe/Paris\n', '']], file: 'content/book.yaml', field: 'performances.1.timezone', line: settingsLine('time: "20:30"'), includes: ['a time needs its time zone'] },
-  { name: 'a time zone that does not exist', edits: [['content/book.yaml', 'timezone: Europe/Paris', 'timezone: Europe/Lutece']], file: 'content/book.yaml', field: 'performances.1.timezone', line: settingsLine('timezone:'), includes: ['"Europe/Lutece" is not a time zone'] },
-  { name: 'a time written wrong', edits: [['content/book.yaml', 'time: "20:30"', 'time: 8pm']], file: 'content/book.yaml', field: 'performances.1.time', line: settingsLine('time: "20:30"'), includes: ['expected a time written HH:MM'] },
-  { name: 'a date written wrong', edits: [['content/book.yaml', 'date: 2030-01-10', 'date: 10/01/2030']], file: 'content/book.yaml', field: 'performances.2.date', line: settingsLine('date: 2030-01-10'), includes: ['expected a date written YYYY-MM-DD'] },
-  { name: 'an unreadable duration', edits: [['content/book.yaml', 'duration: 1h30m', 'duration: long']], file: 'content/book.yaml', field: 'performances.1.duration', line: settingsLine('duration:'), includes: ['the duration "long" is not a time'] },
-  { name: 'a Mobilizon address that is not an event', edits: [['content/book.yaml', 'mobilizon: https://mobilizon.example/events/', 'mobilizon: https://mobilizon.example/@group/']], file: 'content/book.yaml', field: 'performances.1.mobilizon', line: settingsLine('mobilizon:'), includes: ['not a Mobilizon event address', '/events/<id>'] },
-  { name: 'a Mobilizon address that is not https', edits: [['content/book.yaml', 'mobilizon: https://', 'mobilizon: http://']], file: 'content/book.yaml', field: 'performances.1.mobilizon', includes: ['not a secure address'] },
-  { name: 'an unknown status', edits: [['content/book.yaml', 'status: cancelled', 'status: canceled']], file: 'content/book.yaml', field: 'performances.2.status', line: settingsLine('status: cancelled'), includes: ['expected one of "sold-out", "cancelled", "postponed"'] },
-  { name: 'the same performance twice', edits: [['content/book.yaml', 'date: 2030-01-10', 'date: 2022-12-06']], file: 'content/book.yaml', field: 'performances.2.date', includes: ['another performance is already on 2022-12-06'] },
-  { name: 'a Fediverse handle written wrong', edits: [['content/book.yaml', '"@alice@social.example"', '"alice at social.example"']], file: 'content/book.yaml', field: 'authors.0.fediverse', line: settingsLine('fediverse:'), includes: ['expected a Fediverse handle like "@name@instance.example"'] },
+  {
+    name: 'an http instance in a book that is not a fixture',
+    edits: [['content/book.yaml', /^fixture: true$/m, 'fixture: false']],
+    file: 'content/book.yaml',
+    field: 'talk.instances.0.url',
+    line: settingsLine('- url: http://127.0.0.1:8787'),
+    includes: ['not a secure address'],
+  },
+  {
+    name: 'an instance with a path',
+    edits: [['content/book.yaml', '- url: http://127.0.0.1:8787', '- url: http://127.0.0.1:8787/videos']],
+    file: 'content/book.yaml',
+    field: 'talk.instances.0.url',
+    includes: ['write the instance’s address only, like http://127.0.0.1:8787'],
+  },
+  {
+    name: 'an instance without a privacy page',
+    edits: [['content/book.yaml', /^ {6}privacy: .*\n/m, '']],
+    file: 'content/book.yaml',
+    field: 'talk.instances.0.privacy',
+    includes: ['privacy policy'],
+  },
+  {
+    name: 'a privacy page that is not an address',
+    edits: [['content/book.yaml', /privacy: .*$/m, 'privacy: "javascript:void(0)"']],
+    file: 'content/book.yaml',
+    field: 'talk.instances.0.privacy',
+    includes: ['not a web address'],
+  },
+  {
+    name: 'an instance listed twice',
+    edits: [
+      [
+        'content/book.yaml',
+        '      privacy: http://127.0.0.1:8787/about/privacy',
+        '      privacy: http://127.0.0.1:8787/about/privacy\n    - url: http://127.0.0.1:8787/\n      privacy: http://127.0.0.1:8787/about',
+      ],
+    ],
+    file: 'content/book.yaml',
+    field: 'talk.instances.1.url',
+    includes: ['is listed twice'],
+  },
+  {
+    name: 'a time without its time zone',
+    edits: [['content/book.yaml', '    timezone: Europe/Paris\n', '']],
+    file: 'content/book.yaml',
+    field: 'performances.1.timezone',
+    line: settingsLine('time: "20:30"'),
+    includes: ['a time needs its time zone'],
+  },
+  {
+    name: 'a time zone that does not exist',
+    edits: [['content/book.yaml', 'timezone: Europe/Paris', 'timezone: Europe/Lutece']],
+    file: 'content/book.yaml',
+    field: 'performances.1.timezone',
+    line: settingsLine('timezone:'),
+    includes: ['"Europe/Lutece" is not a time zone'],
+  },
+  {
+    name: 'a time written wrong',
+    edits: [['content/book.yaml', 'time: "20:30"', 'time: 8pm']],
+    file: 'content/book.yaml',
+    field: 'performances.1.time',
+    line: settingsLine('time: "20:30"'),
+    includes: ['expected a time written HH:MM'],
+  },
+  {
+    name: 'a date written wrong',
+    edits: [['content/book.yaml', 'date: 2030-01-10', 'date: 10/01/2030']],
+    file: 'content/book.yaml',
+    field: 'performances.2.date',
+    line: settingsLine('date: 2030-01-10'),
+    includes: ['expected a date written YYYY-MM-DD'],
+  },
+  {
+    name: 'an unreadable duration',
+    edits: [['content/book.yaml', 'duration: 1h30m', 'duration: long']],
+    file: 'content/book.yaml',
+    field: 'performances.1.duration',
+    line: settingsLine('duration:'),
+    includes: ['the duration "long" is not a time'],
+  },
+  {
+    name: 'a Mobilizon address that is not an event',
+    edits: [
+      [
+        'content/book.yaml',
+        'mobilizon: https://mobilizon.example/events/',
+        'mobilizon: https://mobilizon.example/@group/',
+      ],
+    ],
+    file: 'content/book.yaml',
+    field: 'performances.1.mobilizon',
+    line: settingsLine('mobilizon:'),
+    includes: ['not a Mobilizon event address', '/events/<id>'],
+  },
+  {
+    name: 'a Mobilizon address that is not https',
+    edits: [['content/book.yaml', 'mobilizon: https://', 'mobilizon: http://']],
+    file: 'content/book.yaml',
+    field: 'performances.1.mobilizon',
+    includes: ['not a secure address'],
+  },
+  {
+    name: 'an unknown status',
+    edits: [['content/book.yaml', 'status: cancelled', 'status: canceled']],
+    file: 'content/book.yaml',
+    field: 'performances.2.status',
+    line: settingsLine('status: cancelled'),
+    includes: ['expected one of "sold-out", "cancelled", "postponed"'],
+  },
+  {
+    name: 'the same performance twice',
+    edits: [['content/book.yaml', 'date: 2030-01-10', 'date: 2022-12-06']],
+    file: 'content/book.yaml',
+    field: 'performances.2.date',
+    includes: ['another performance is already on 2022-12-06'],
+  },
+  {
+    name: 'a Fediverse handle written wrong',
+    edits: [['content/book.yaml', '"@alice@social.example"', '"alice at social.example"']],
+    file: 'content/book.yaml',
+    field: 'authors.0.fediverse',
+    line: settingsLine('fediverse:'),
+    includes: ['expected a Fediverse handle like "@name@instance.example"'],
+  },
 ];
 
 describe('every mistake stops the build with a message naming the file, field and line', () => {
@@ -254,9 +562,13 @@ describe('every mistake stops the build with a message naming the file, field an
       const problems = problemsOf(c.edits);
       assert.ok(problems.length > 0, 'no problem reported');
       const p = problems.find((x) => x.file === c.file && c.includes.every((s) => x.message.includes(s)));
-      assert.ok(p, `expected a problem in ${c.file} saying ${JSON.stringify(c.includes)}; got:\n${problems.map((x) => `${x.file}:${x.line} (${x.field}) ${x.message}`).join('\n')}`);
+      assert.ok(
+        p,
+        `expected a problem in ${c.file} saying ${JSON.stringify(c.includes)}; got:\n${problems.map((x) => `${x.file}:${x.line} (${x.field}) ${x.message}`).join('\n')}`,
+      );
       if (c.field) assert.equal(p.field, c.field);
-      if (Array.isArray(c.line)) assert.ok(c.line.includes(p.line!), `line ${p.line}, expected one of ${c.line.join(', ')}`);
+      if (Array.isArray(c.line))
+        assert.ok(c.line.includes(p.line!), `line ${p.line}, expected one of ${c.line.join(', ')}`);
       else if (c.line) assert.equal(p.line, c.line, 'line');
       else assert.ok(p.line === undefined || p.line > 0);
     });
@@ -275,7 +587,11 @@ test('the excerpt in the model and in each language’s view', () => {
   ]);
   assert.equal(ep2.talk?.poster, 'content/episodes/2-le-grenier/poster.png');
   const en = episodeView(book, ep2, 'en');
-  assert.deepEqual(en.talk?.title, { text: 'Le grenier', lang: 'fr' }, 'no English title: the original one, marked French');
+  assert.deepEqual(
+    en.talk?.title,
+    { text: 'Le grenier', lang: 'fr' },
+    'no English title: the original one, marked French',
+  );
   assert.equal(en.talk?.watchUrl, `http://127.0.0.1:8787/videos/watch/${UUID}?start=300&stop=360`);
   assert.equal(en.talk?.instanceLabel, 'Vidéos de test (127.0.0.1:8787)');
   const talkBlock = episodeView(book, ep1, 'fr').blocks.find((b) => b.type === 'talk');
@@ -284,13 +600,23 @@ test('the excerpt in the model and in each language’s view', () => {
 
 test('the sample book: no invented excerpt, and the two Paris dates of December 2022 with nothing invented', () => {
   const book = loadBook(SAMPLE);
-  assert.deepEqual(book.episodes.filter((e) => e.talk).map((e) => e.slug), [], 'the source gives no video address');
+  assert.deepEqual(
+    book.episodes.filter((e) => e.talk).map((e) => e.slug),
+    [],
+    'the source gives no video address',
+  );
   assert.deepEqual(book.settings.talk.instances, []);
   assert.deepEqual(book.settings.performances, [
     { date: '2022-12-06', city: 'Paris' },
     { date: '2022-12-08', city: 'Paris' },
   ]);
   // Episodes 20 to 22 keep their <Talk /> marker for when an author adds the excerpt.
-  assert.deepEqual(book.episodes.filter((e) => e.original.blocks.some((b) => b.type === 'talk')).map((e) => e.number), [20, 21, 22]);
-  assert.ok(book.settings.authors.every((a) => a.fediverse === undefined), 'no invented handle');
+  assert.deepEqual(
+    book.episodes.filter((e) => e.original.blocks.some((b) => b.type === 'talk')).map((e) => e.number),
+    [20, 21, 22],
+  );
+  assert.ok(
+    book.settings.authors.every((a) => a.fediverse === undefined),
+    'no invented handle',
+  );
 });

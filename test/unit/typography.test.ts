@@ -47,7 +47,11 @@ function sampleTexts(): SampleText[] {
 }
 
 /** Shows the invisible characters, so that a failing assertion says which space is wrong. */
-const show = (s: string) => s.replace(/\u202F/g, '⟨NNBSP⟩').replace(/\u00A0/g, '⟨NBSP⟩').replace(/\u2009/g, '⟨THIN⟩');
+const show = (s: string) =>
+  s
+    .replace(/\u202F/g, '⟨NNBSP⟩')
+    .replace(/\u00A0/g, '⟨NBSP⟩')
+    .replace(/\u2009/g, '⟨THIN⟩');
 
 function check(input: string, lang: string, expected: string): void {
   const actual = typographize(input, lang);
@@ -62,7 +66,11 @@ test('the exported space constants are the right code points', () => {
 
 describe('French', () => {
   test('narrow no-break space before ; ! ? and no-break space before :, replacing a typed space', () => {
-    check('Bonjour ; ça va ! Vraiment ? Oui : voilà.', 'fr', 'Bonjour\u202F; ça va\u202F! Vraiment\u202F? Oui\u00A0: voilà.');
+    check(
+      'Bonjour ; ça va ! Vraiment ? Oui : voilà.',
+      'fr',
+      'Bonjour\u202F; ça va\u202F! Vraiment\u202F? Oui\u00A0: voilà.',
+    );
   });
 
   test('the space is added when none was typed', () => {
@@ -105,7 +113,7 @@ describe('French', () => {
     check('Il a dit : "c\'est fini !"', 'fr', 'Il a dit\u00A0: «\u202Fc’est fini\u202F!\u202F»');
   });
 
-  test("straight apostrophes become ’ and three dots become …", () => {
+  test('straight apostrophes become ’ and three dots become …', () => {
     check("l'homme qu'on aime, aujourd'hui", 'fr', 'l’homme qu’on aime, aujourd’hui');
     check('Attends... voilà', 'fr', 'Attends… voilà');
   });
@@ -126,7 +134,11 @@ describe('French', () => {
       'fr',
       'Voir https://example.org/recherche?q=chat&page=2 pour la suite.',
     );
-    check('Voir https://example.org/a;b=1 et https://example.org/#!/page.', 'fr', 'Voir https://example.org/a;b=1 et https://example.org/#!/page.');
+    check(
+      'Voir https://example.org/a;b=1 et https://example.org/#!/page.',
+      'fr',
+      'Voir https://example.org/a;b=1 et https://example.org/#!/page.',
+    );
   });
 
   test('regional variants use the language rules ("fr-CA" is French)', () => {
@@ -157,7 +169,7 @@ describe('English', () => {
     check('a dash—"then a quote"', 'en', 'a dash—“then a quote”');
   });
 
-  test("apostrophes become ’, three dots become …", () => {
+  test('apostrophes become ’, three dots become …', () => {
     check("don't, it's, the students' work", 'en', 'don’t, it’s, the students’ work');
     check('Wait... what', 'en', 'Wait… what');
   });
@@ -177,7 +189,7 @@ describe('English', () => {
 
 describe('other languages', () => {
   test('only apostrophes and the ellipsis change', () => {
-    check("Hallo ; \"x\" l'a ... ?", 'de', 'Hallo ; "x" l’a … ?');
+    check('Hallo ; "x" l\'a ... ?', 'de', 'Hallo ; "x" l’a … ?');
     check("C'è un problema ... !", 'it', 'C’è un problema … !');
   });
 });
@@ -250,7 +262,11 @@ describe('idempotence: applying the rules twice gives the same text as once', ()
       for (const b of t.blocks) {
         if (b.type !== 'paragraph') continue;
         const out = typographize(inlineText(b.inlines), 'fr');
-        assert.doesNotMatch(out, /[ \u00A0][?!;]/, `plain or wide space before ? ! ; in ${t.file}: ${show(out.slice(0, 80))}`);
+        assert.doesNotMatch(
+          out,
+          /[ \u00A0][?!;]/,
+          `plain or wide space before ? ! ; in ${t.file}: ${show(out.slice(0, 80))}`,
+        );
         assert.doesNotMatch(out, /«[ \u00A0]|[ \u00A0]»/, `plain or wide space inside « » in ${t.file}`);
         assert.doesNotMatch(out, /(?<!\u00A0):(\s|$)/u, `":" without a no-break space before it in ${t.file}`);
       }

@@ -16,7 +16,10 @@ const paragraphs = (v: EpisodeView): Para[] => v.blocks.filter((b): b is Para =>
 const summary = (v: EpisodeView) => paragraphs(v).map((p) => `${p.id}:${p.lang}:${p.status}`);
 
 /** The same episode with its English translation changed (the view is a pure function). */
-function withEnglish(ep: Episode, change: (t: NonNullable<Episode['translations']['en']>) => Partial<NonNullable<Episode['translations']['en']>>): Episode {
+function withEnglish(
+  ep: Episode,
+  change: (t: NonNullable<Episode['translations']['en']>) => Partial<NonNullable<Episode['translations']['en']>>,
+): Episode {
   const en = ep.translations.en!;
   return { ...ep, translations: { ...ep.translations, en: { ...en, ...change(en) } } };
 }
@@ -33,7 +36,10 @@ describe('the original language', () => {
 
   test('panels, notes and paragraphs keep the order of the file', () => {
     const v = episodeView(book, cave, 'fr');
-    assert.deepEqual(v.blocks.map((b) => b.type), ['paragraph', 'panel', 'paragraph', 'note', 'paragraph']);
+    assert.deepEqual(
+      v.blocks.map((b) => b.type),
+      ['paragraph', 'panel', 'paragraph', 'note', 'paragraph'],
+    );
     const panel = v.blocks[1];
     assert.ok(panel?.type === 'panel');
     assert.equal(panel.id, 'cave');
@@ -60,7 +66,9 @@ describe('a partial translation', () => {
   });
 
   test('a translation made only of <Untranslated /> is an untranslated episode', () => {
-    const ep = withEnglish(grenier, (en) => ({ blocks: en.blocks.map((b) => (b.type === 'paragraph' ? { type: 'untranslated' as const, line: b.line } : b)) }));
+    const ep = withEnglish(grenier, (en) => ({
+      blocks: en.blocks.map((b) => (b.type === 'paragraph' ? { type: 'untranslated' as const, line: b.line } : b)),
+    }));
     const v = episodeView(book, ep, 'en');
     assert.equal(v.status, 'untranslated');
     assert.deepEqual(summary(v), ['p1:fr:untranslated', 'p2:fr:untranslated', 'p3:fr:untranslated']);
@@ -99,18 +107,32 @@ describe('outdated translations', () => {
 
   test('with every fingerprint right, the episode is fully translated', () => {
     const hashes = Object.fromEntries(
-      cave.original.blocks.filter((b) => b.type === 'paragraph').map((b, i) => [`p${i + 1}`, (b as { hash: string }).hash]),
+      cave.original.blocks
+        .filter((b) => b.type === 'paragraph')
+        .map((b, i) => [`p${i + 1}`, (b as { hash: string }).hash]),
     );
-    const v = episodeView(book, withEnglish(cave, () => ({ translates: hashes })), 'en');
+    const v = episodeView(
+      book,
+      withEnglish(cave, () => ({ translates: hashes })),
+      'en',
+    );
     assert.deepEqual(summary(v), ['p1:en:translated', 'p2:en:translated', 'p3:en:translated']);
     assert.equal(v.status, 'translated');
   });
 
   test('a stale fingerprint on the title makes the title outdated', () => {
-    const v = episodeView(book, withEnglish(cave, (en) => ({ translates: { ...en.translates, title: 'deadbeef' } })), 'en');
+    const v = episodeView(
+      book,
+      withEnglish(cave, (en) => ({ translates: { ...en.translates, title: 'deadbeef' } })),
+      'en',
+    );
     assert.equal(v.title.status, 'outdated');
     assert.equal(v.title.text, 'The Cellar');
-    const ok = episodeView(book, withEnglish(cave, (en) => ({ translates: { ...en.translates, title: shortHash('La cave') } })), 'en');
+    const ok = episodeView(
+      book,
+      withEnglish(cave, (en) => ({ translates: { ...en.translates, title: shortHash('La cave') } })),
+      'en',
+    );
     assert.equal(ok.title.status, 'translated');
   });
 });

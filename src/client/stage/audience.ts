@@ -243,7 +243,9 @@ function drawMedia(state: ShowState): void {
       }
     }
     if (v.since !== null && el.paused) {
-      el.play().catch((e: unknown) => setMedia(e instanceof DOMException && e.name === 'NotAllowedError' ? 'blocked' : 'error'));
+      el.play().catch((e: unknown) =>
+        setMedia(e instanceof DOMException && e.name === 'NotAllowedError' ? 'blocked' : 'error'),
+      );
     } else if (v.since === null && !el.paused) {
       el.pause();
     }

@@ -25,7 +25,11 @@ export function makeT(strings: Record<string, string>) {
  * Runs `handle(command)` for the keys of `map`. Keys typed into text fields, and browser
  * shortcuts (Ctrl, Alt, Cmd), are left alone. `before` sees every key first and may take it.
  */
-export function listenKeys(map: Binding[], handle: (c: Command, e: KeyboardEvent) => void, before?: (e: KeyboardEvent) => boolean): void {
+export function listenKeys(
+  map: Binding[],
+  handle: (c: Command, e: KeyboardEvent) => void,
+  before?: (e: KeyboardEvent) => boolean,
+): void {
   let taken = '';
   addEventListener('keydown', (e) => {
     taken = '';

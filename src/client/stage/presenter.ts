@@ -80,7 +80,8 @@ function beatLabel(beat: Beat | undefined, current: Beat | undefined): string {
   if (!beat) return '';
   const parts = [t('stage.beat', { n: beat.index + 1 })];
   if (beat.kind === 'opening') parts.push(t('stage.opening'));
-  if (!current || beat.episode !== current.episode) parts.push(show.episodes.find((e) => e.number === beat.episode)?.label ?? '');
+  if (!current || beat.episode !== current.episode)
+    parts.push(show.episodes.find((e) => e.number === beat.episode)?.label ?? '');
   return parts.join(' · ');
 }
 
@@ -119,7 +120,10 @@ function cueText(beat: Beat, state: ShowState): string {
   const cue = beat.cue;
   if (!cue) return t('stage.cueNone');
   const v = state.video && state.video.beat === beat.index ? state.video : null;
-  if (v) return t(v.since !== null ? 'stage.cuePlaying' : 'stage.cuePaused', { time: formatClock(videoPosition(v, Date.now())) });
+  if (v)
+    return t(v.since !== null ? 'stage.cuePlaying' : 'stage.cuePaused', {
+      time: formatClock(videoPosition(v, Date.now())),
+    });
   return cue.local ? t('stage.cueLocal', { file: cue.local.file }) : t('stage.cuePeertube');
 }
 
@@ -207,7 +211,8 @@ function drawCue(state: ShowState): void {
   if (!hasCue) return;
   const text = cueText(beat, state);
   els.cueText.textContent = text;
-  for (const el of els.script.querySelectorAll<HTMLElement>('[data-inline-cue]')) el.textContent = `▶ ${t('stage.cue')} — ${text}`;
+  for (const el of els.script.querySelectorAll<HTMLElement>('[data-inline-cue]'))
+    el.textContent = `▶ ${t('stage.cue')} — ${text}`;
 }
 
 function pressed(act: string, on: boolean): void {
@@ -227,8 +232,10 @@ function draw(state: ShowState): void {
   root.dataset.card = String(state.card);
   const langName = show.languageNames[state.surtitleLang] ?? state.surtitleLang;
   if (!state.surtitles) els.surtitleState.textContent = t('stage.surtitlesOff');
-  else if (!cards.length) els.surtitleState.textContent = `${t('stage.surtitles')} (${langName}) · ${t('stage.noCards')}`;
-  else els.surtitleState.textContent = `${t('stage.surtitles')} (${langName}) · ${t('stage.card', { n: state.card + 1, of: cards.length })}`;
+  else if (!cards.length)
+    els.surtitleState.textContent = `${t('stage.surtitles')} (${langName}) · ${t('stage.noCards')}`;
+  else
+    els.surtitleState.textContent = `${t('stage.surtitles')} (${langName}) · ${t('stage.card', { n: state.card + 1, of: cards.length })}`;
   els.surtitleText.textContent = cards[state.card]?.text ?? '';
   els.surtitleText.lang = state.surtitleLang;
   els.surtitleText.classList.toggle('is-off', !state.surtitles);
@@ -264,7 +271,9 @@ function tick(): void {
     time.left.textContent = t('stage.over', { time: formatClock(-tm.left / 1000) });
     time.left.dataset.tone = 'bad';
   }
-  time.planned.textContent = ep ? t(ep.estimated ? 'stage.estimated' : 'stage.planned', { time: formatClock(ep.planned) }) : '';
+  time.planned.textContent = ep
+    ? t(ep.estimated ? 'stage.estimated' : 'stage.planned', { time: formatClock(ep.planned) })
+    : '';
   if (!tm.started) {
     time.ahead.textContent = '—';
     time.ahead.dataset.tone = 'neutral';
@@ -279,7 +288,9 @@ function tick(): void {
     time.ahead.dataset.tone = 'bad';
   }
   time.clock.textContent = clockFormat.format(now);
-  time.state.textContent = t(tm.running ? 'stage.timerRunning' : tm.started ? 'stage.timerPaused' : 'stage.timerStopped');
+  time.state.textContent = t(
+    tm.running ? 'stage.timerRunning' : tm.started ? 'stage.timerPaused' : 'stage.timerStopped',
+  );
   time.state.dataset.tone = tm.running ? 'good' : 'warn';
   root.dataset.timer = tm.running ? 'running' : tm.started ? 'paused' : 'stopped';
   root.dataset.elapsed = String(Math.floor(tm.elapsed / 1000));
@@ -386,7 +397,10 @@ function prompterStep(now: number): void {
   const view = els.view;
   // A manual scroll (wheel, keys on the script) moves the teleprompter too.
   if (Math.abs(view.scrollTop - prompter.position) > 2) prompter.position = view.scrollTop;
-  prompter.position = Math.min(prompter.position + ((prefs.speed * prefs.size) / 10) * dt, view.scrollHeight - view.clientHeight);
+  prompter.position = Math.min(
+    prompter.position + ((prefs.speed * prefs.size) / 10) * dt,
+    view.scrollHeight - view.clientHeight,
+  );
   view.scrollTop = prompter.position;
   followReadingLine();
   prompter.frame = requestAnimationFrame(prompterStep);
@@ -477,12 +491,16 @@ function run(command: Command): void {
   }
 }
 
-listenKeys(PRESENTER_KEYS, (command) => run(command), (e) => {
-  // The reset question: Enter answers it (its button has the focus), Esc keeps the timer; any
-  // other key — a clicker — dismisses the question and does what it always does.
-  if (resetDialog.open && !['Enter', 'Escape', 'Tab', 'Shift'].includes(e.key)) resetDialog.close('keep');
-  return false;
-});
+listenKeys(
+  PRESENTER_KEYS,
+  (command) => run(command),
+  (e) => {
+    // The reset question: Enter answers it (its button has the focus), Esc keeps the timer; any
+    // other key — a clicker — dismisses the question and does what it always does.
+    if (resetDialog.open && !['Enter', 'Escape', 'Tab', 'Shift'].includes(e.key)) resetDialog.close('keep');
+    return false;
+  },
+);
 
 resetDialog.addEventListener('close', () => {
   if (resetDialog.returnValue === 'reset') sync.dispatch({ type: 'timerReset' });
@@ -507,7 +525,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-act]'))
   });
 }
 $('[data-help-open]').addEventListener('click', () => help.toggle());
-els.surtitleLang?.addEventListener('change', () => sync.dispatch({ type: 'surtitleLang', lang: els.surtitleLang!.value }));
+els.surtitleLang?.addEventListener('change', () =>
+  sync.dispatch({ type: 'surtitleLang', lang: els.surtitleLang!.value }),
+);
 
 // ── Start ──────────────────────────────────────────────────────────────────────────────────
 

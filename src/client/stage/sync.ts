@@ -5,7 +5,16 @@
 // ignored when they are not ours.
 import type { ShowData } from '../../lib/stage/beats.ts';
 import { fitState, initialState, newer, reduce, type Action, type ShowState } from '../../lib/stage/state.ts';
-import { channelKey, envelope, parseMessage, readSaved, storageKey, type AudienceReport, type Message, type Role } from '../../lib/stage/protocol.ts';
+import {
+  channelKey,
+  envelope,
+  parseMessage,
+  readSaved,
+  storageKey,
+  type AudienceReport,
+  type Message,
+  type Role,
+} from '../../lib/stage/protocol.ts';
 
 export interface Peer {
   role: Role;
@@ -99,7 +108,10 @@ export function startSync(show: ShowData, role: Role, report?: () => AudienceRep
     set(fitted, false);
   };
 
-  const presence = (): Message => (role === 'audience' && report ? { kind: 'here', role, from: id, report: report() } : { kind: 'here', role, from: id });
+  const presence = (): Message =>
+    role === 'audience' && report
+      ? { kind: 'here', role, from: id, report: report() }
+      : { kind: 'here', role, from: id };
 
   const touch = (from: string, peerRole: Role, r?: AudienceReport) => {
     const known = peers.get(from);

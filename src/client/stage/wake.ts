@@ -3,7 +3,9 @@
 export type WakeStatus = 'on' | 'off';
 
 export function keepAwake(onStatus: (s: WakeStatus) => void): void {
-  interface Sentinel extends EventTarget { released: boolean }
+  interface Sentinel extends EventTarget {
+    released: boolean;
+  }
   const api = (navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<Sentinel> } }).wakeLock;
   if (!api) {
     onStatus('off');

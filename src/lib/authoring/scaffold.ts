@@ -5,7 +5,11 @@ import { languageCodes } from '../settings.ts';
 
 export function slugify(title: string): string {
   return title
-    .replace(/œ/g, 'oe').replace(/Œ/g, 'Oe').replace(/æ/g, 'ae').replace(/Æ/g, 'Ae').replace(/ß/g, 'ss')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'Oe')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'Ae')
+    .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -24,14 +28,18 @@ export interface Scaffold {
 const yamlString = (s: string) => JSON.stringify(s);
 
 export function scaffoldEpisode(book: Book, number: number, title: string): Scaffold {
-  if (!Number.isInteger(number) || number <= 0) throw new Error(`The episode number must be a whole number above 0 (got "${number}").`);
+  if (!Number.isInteger(number) || number <= 0)
+    throw new Error(`The episode number must be a whole number above 0 (got "${number}").`);
   if (!title.trim()) throw new Error('The episode needs a title: npm run new-episode -- 23 "Le titre".');
   const slug = slugify(title);
   if (!slug) throw new Error(`The title "${title}" gives an empty address: use letters or digits in it.`);
   const sameNumber = book.episodes.find((e) => e.number === number);
   if (sameNumber) throw new Error(`Episode number ${number} already exists: ${sameNumber.dir}. Choose another number.`);
   const sameSlug = book.episodes.find((e) => e.slug.replace(/^\d+-/, '') === slug);
-  if (sameSlug) throw new Error(`An episode with the address "${slug}" already exists: ${sameSlug.dir}. Change the title a little.`);
+  if (sameSlug)
+    throw new Error(
+      `An episode with the address "${slug}" already exists: ${sameSlug.dir}. Change the title a little.`,
+    );
   // Follow the book's own numbering style (19-…, 019-…); two digits for a first episode.
   const pad = book.episodes.length ? Math.max(...book.episodes.map((e) => e.slug.split('-')[0]!.length)) : 2;
   const dir = `content/episodes/${String(number).padStart(pad, '0')}-${slug}`;
@@ -44,7 +52,8 @@ export function scaffoldEpisode(book: Book, number: number, title: string): Scaf
   for (const lang of languageCodes(book.settings)) {
     if (lang === original) continue;
     // An empty body means "not translated yet": readers see the original with a notice.
-    files[`${dir}/${lang}.mdx`] = `---\n# Not translated yet. Translate the title and each paragraph of ${original}.mdx,\n# in the same order (see docs/authoring.md#translating-an-episode-translators).\n---\n`;
+    files[`${dir}/${lang}.mdx`] =
+      `---\n# Not translated yet. Translate the title and each paragraph of ${original}.mdx,\n# in the same order (see docs/authoring.md#translating-an-episode-translators).\n---\n`;
   }
   return { dir, files };
 }

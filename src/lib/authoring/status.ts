@@ -55,7 +55,15 @@ export function episodeStatus(book: Book, episode: Episode, lang: string): Episo
   }
   const counts = zero();
   for (const p of parts) if (p.status !== 'original') counts[p.status]++;
-  return { number: episode.number, slug: episode.slug, file: episode.translations[lang]?.file ?? `${episode.dir}/${lang}.mdx`, parts, counts, paragraphs, panelTexts };
+  return {
+    number: episode.number,
+    slug: episode.slug,
+    file: episode.translations[lang]?.file ?? `${episode.dir}/${lang}.mdx`,
+    parts,
+    counts,
+    paragraphs,
+    panelTexts,
+  };
 }
 
 /** The status of every translated language (the original is not listed). */
@@ -65,7 +73,8 @@ export function translationStatus(book: Book): LanguageStatus[] {
     .map((lang) => {
       const episodes = book.episodes.map((e) => episodeStatus(book, e, lang));
       const totals = zero();
-      for (const e of episodes) for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += e.counts[k];
+      for (const e of episodes)
+        for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += e.counts[k];
       return { lang, episodes, totals };
     });
 }
@@ -77,7 +86,9 @@ export function strictProblems(book: Book): Array<{ file: string; message: strin
       e.parts
         .filter((p) => p.status === 'untranslated' || p.status === 'outdated')
         .map((p) => ({
-          file: p.part.startsWith('panel') ? `${book.episodes.find((x) => x.slug === e.slug)!.dir}/panels.yaml` : e.file,
+          file: p.part.startsWith('panel')
+            ? `${book.episodes.find((x) => x.slug === e.slug)!.dir}/panels.yaml`
+            : e.file,
           message: `${l.lang}: ${p.part} is ${p.status === 'outdated' ? 'outdated (the original changed since it was translated)' : 'not translated'}.`,
         })),
     ),
@@ -88,15 +99,33 @@ export function strictProblems(book: Book): Array<{ file: string; message: strin
 export function formatStatus(status: LanguageStatus[]): string {
   const out: string[] = [];
   for (const l of status) {
-    out.push(`\n${l.lang}: ${l.totals.translated} translated, ${l.totals.untranslated} untranslated, ${l.totals.outdated} outdated`);
+    out.push(
+      `\n${l.lang}: ${l.totals.translated} translated, ${l.totals.untranslated} untranslated, ${l.totals.outdated} outdated`,
+    );
     const rows = [['episode', 'paragraphs ✓/✗/≠', 'panel texts ✓/✗/≠', 'state']];
     for (const e of l.episodes) {
-      const state = e.counts.untranslated === 0 && e.counts.outdated === 0 ? 'done' : e.counts.translated === 0 ? 'not started' : e.counts.outdated ? 'outdated parts' : 'partial';
-      rows.push([`${e.number} ${e.slug}`, `${e.paragraphs.translated}/${e.paragraphs.untranslated}/${e.paragraphs.outdated}`, `${e.panelTexts.translated}/${e.panelTexts.untranslated}/${e.panelTexts.outdated}`, state]);
+      const state =
+        e.counts.untranslated === 0 && e.counts.outdated === 0
+          ? 'done'
+          : e.counts.translated === 0
+            ? 'not started'
+            : e.counts.outdated
+              ? 'outdated parts'
+              : 'partial';
+      rows.push([
+        `${e.number} ${e.slug}`,
+        `${e.paragraphs.translated}/${e.paragraphs.untranslated}/${e.paragraphs.outdated}`,
+        `${e.panelTexts.translated}/${e.panelTexts.untranslated}/${e.panelTexts.outdated}`,
+        state,
+      ]);
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const r of rows) out.push(`  ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`);
-    const todo = l.episodes.flatMap((e) => e.parts.filter((p) => p.status === 'untranslated' || p.status === 'outdated').map((p) => `    ${e.number} ${p.part}: ${p.status}`));
+    const todo = l.episodes.flatMap((e) =>
+      e.parts
+        .filter((p) => p.status === 'untranslated' || p.status === 'outdated')
+        .map((p) => `    ${e.number} ${p.part}: ${p.status}`),
+    );
     if (todo.length) out.push('  to do:', ...todo);
   }
   out.push('\n✓ translated  ✗ untranslated  ≠ outdated (the original changed since)');

@@ -57,7 +57,12 @@ export interface ParsedBody {
  * Parses `body` (the text after the frontmatter). `lineOffset` is the number of lines before
  * the body in the file, so that every problem carries the file's own line number.
  */
-export function parseBody(body: string, file: string, lineOffset: number, options: { page?: boolean } = {}): ParsedBody {
+export function parseBody(
+  body: string,
+  file: string,
+  lineOffset: number,
+  options: { page?: boolean } = {},
+): ParsedBody {
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined, message: string) =>
     problems.push({ file, line: line !== undefined ? line + lineOffset : undefined, message });
@@ -69,7 +74,9 @@ export function parseBody(body: string, file: string, lineOffset: number, option
     at(
       err.line ?? undefined,
       `the text could not be read (${err.reason ?? err.message}). In prose, write "<" as "\\<" and "{" as "\\{"; ` +
-        `only the kit's markers (${Object.values(COMPONENTS).map((c) => c.help).join(', ')}) may use angle brackets.`,
+        `only the kit's markers (${Object.values(COMPONENTS)
+          .map((c) => c.help)
+          .join(', ')}) may use angle brackets.`,
     );
     return { blocks: [], problems };
   }
@@ -91,36 +98,59 @@ export function parseBody(body: string, file: string, lineOffset: number, option
         break;
       }
       case 'mdxjsEsm':
-        at(line, 'imports and exports are not allowed in an episode: episode files are content, not programs. Remove this line; the kit\'s markers need no import.');
+        at(
+          line,
+          "imports and exports are not allowed in an episode: episode files are content, not programs. Remove this line; the kit's markers need no import.",
+        );
         break;
       case 'mdxFlowExpression':
-        at(line, 'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".');
+        at(
+          line,
+          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+        );
         break;
       case 'heading':
         if (options.page && node.position) {
           if (node.depth === 2 || node.depth === 3) {
-            blocks.push({ type: 'heading', depth: node.depth, inlines: readInlines(node.children ?? [], (l, m) => at(l, m)), line: line + lineOffset });
+            blocks.push({
+              type: 'heading',
+              depth: node.depth,
+              inlines: readInlines(node.children ?? [], (l, m) => at(l, m)),
+              line: line + lineOffset,
+            });
           } else {
             at(line, 'in a page, headings start with "## " or "### " (the page title is the "title" field).');
           }
           break;
         }
-        at(line, 'headings are not allowed in an episode: its title is the "title" field of the frontmatter, and the text is a series of paragraphs.');
+        at(
+          line,
+          'headings are not allowed in an episode: its title is the "title" field of the frontmatter, and the text is a series of paragraphs.',
+        );
         break;
       case 'list':
-        at(line, 'lists are not supported in an episode: a line starting with "-", "*", "+" or "1." is read as a list. Write it as a paragraph, or escape the first character ("\\-").');
+        at(
+          line,
+          'lists are not supported in an episode: a line starting with "-", "*", "+" or "1." is read as a list. Write it as a paragraph, or escape the first character ("\\-").',
+        );
         break;
       case 'blockquote':
         at(line, 'quotations starting with ">" are not supported in an episode: write the paragraph without the ">".');
         break;
       case 'code':
-        at(line, 'code blocks (indented by 4 spaces or fenced with ```) are not supported in an episode: remove the indentation.');
+        at(
+          line,
+          'code blocks (indented by 4 spaces or fenced with ```) are not supported in an episode: remove the indentation.',
+        );
         break;
       case 'thematicBreak':
         at(line, 'a line of "---", "***" or "___" is a separator, which episodes do not use: remove it.');
         break;
       default:
-        at(line, `this kind of block (${node.type}) is not allowed in an episode: write paragraphs and the kit's markers only.`);
+        at(
+          line,
+          `this kind of block (${node.type}) is not allowed in an episode: write paragraphs and the kit's markers only.`,
+        );
     }
   }
   return { blocks, problems };
@@ -134,7 +164,12 @@ function readComponent(node: Mdast, at: (line: number | undefined, m: string) =>
   const name = node.name ?? '';
   const spec = COMPONENTS[name];
   if (!spec) {
-    at(line, `unknown component <${name || '>'}>: an episode may use only ${Object.keys(COMPONENTS).map((c) => `<${c}>`).join(', ')}.`);
+    at(
+      line,
+      `unknown component <${name || '>'}>: an episode may use only ${Object.keys(COMPONENTS)
+        .map((c) => `<${c}>`)
+        .join(', ')}.`,
+    );
     return undefined;
   }
   if (node.children?.length) {
@@ -166,7 +201,10 @@ function readComponent(node: Mdast, at: (line: number | undefined, m: string) =>
   switch (name) {
     case 'Panel':
       if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(attrs.id!)) {
-        at(line, `<Panel id="${attrs.id}"> : a panel id is lowercase letters, digits and hyphens, like "maze" or "data-broker".`);
+        at(
+          line,
+          `<Panel id="${attrs.id}"> : a panel id is lowercase letters, digits and hyphens, like "maze" or "data-broker".`,
+        );
         return undefined;
       }
       return { type: 'panel', id: attrs.id! };
@@ -204,10 +242,16 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
         }
         break;
       case 'mdxTextExpression':
-        at(line, 'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".');
+        at(
+          line,
+          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+        );
         break;
       case 'mdxJsxTextElement':
-        at(line, `<${n.name ?? ''}> inside a paragraph is not allowed: HTML and components cannot be mixed with prose. To write "<" in prose, escape it as "\\<".`);
+        at(
+          line,
+          `<${n.name ?? ''}> inside a paragraph is not allowed: HTML and components cannot be mixed with prose. To write "<" in prose, escape it as "\\<".`,
+        );
         break;
       case 'inlineCode':
         at(line, 'backticks (`…`) are not supported in an episode: remove them.');
@@ -225,6 +269,8 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
 /** The plain text of inlines (search, alt, stage script). */
 export function inlineText(inlines: Inline[]): string {
   return inlines
-    .map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? inlineText(i.children) : ''))
+    .map((i) =>
+      i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? inlineText(i.children) : '',
+    )
     .join('');
 }

@@ -10,13 +10,19 @@ export const originalFrontmatter = z.strictObject({
     .strictObject({
       video: z
         .string()
-        .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.(mp4|m4v|webm|ogv)$/i, 'expected a video file (.mp4, .m4v, .webm or .ogv) inside the book\'s folder, such as "stage/episode-21.mp4"'),
+        .regex(
+          /^(?!\/)(?!.*(^|\/)\.\.(\/|$)).+\.(mp4|m4v|webm|ogv)$/i,
+          'expected a video file (.mp4, .m4v, .webm or .ogv) inside the book\'s folder, such as "stage/episode-21.mp4"',
+        ),
     })
     .optional(),
 });
 
 export const translationFrontmatter = z.strictObject({
-  title: z.string().min(1, 'expected the translated title (leave the file out if the episode is not translated yet)').optional(),
+  title: z
+    .string()
+    .min(1, 'expected the translated title (leave the file out if the episode is not translated yet)')
+    .optional(),
   summary: z.string().optional(),
   /**
    * What version of the original each part translates: part id ("title", "summary", "p3") to

@@ -48,7 +48,9 @@ export interface TalkView {
 
 export function talkView(talk: TalkExcerpt, lang: string, originalLang: string): TalkView {
   const own = talk.title[lang];
-  const title = own ? { text: typographize(own, lang), lang } : { text: typographize(talk.title[originalLang]!, originalLang), lang: originalLang };
+  const title = own
+    ? { text: typographize(own, lang), lang }
+    : { text: typographize(talk.title[originalLang]!, originalLang), lang: originalLang };
   const { instance } = talk;
   return {
     title,
@@ -61,7 +63,11 @@ export function talkView(talk: TalkExcerpt, lang: string, originalLang: string):
     host: instance.host,
     instanceLabel: instance.name === instance.host ? instance.host : `${instance.name} (${instance.host})`,
     privacy: instance.privacy,
-    cues: talk.cues.map((c) => ({ ...c, clock: formatClock(c.time), watchUrl: watchUrl(talk.video, c.time, talk.end) })),
+    cues: talk.cues.map((c) => ({
+      ...c,
+      clock: formatClock(c.time),
+      watchUrl: watchUrl(talk.video, c.time, talk.end),
+    })),
   };
 }
 
@@ -92,7 +98,14 @@ export function typographizeInlines(inlines: Inline[], lang: string): Inline[] {
   });
 }
 
-function shown(original: string, originalLang: string, translated: string | undefined, lang: string, stamp: string | undefined, isOriginal: boolean): Shown {
+function shown(
+  original: string,
+  originalLang: string,
+  translated: string | undefined,
+  lang: string,
+  stamp: string | undefined,
+  isOriginal: boolean,
+): Shown {
   if (isOriginal) return { text: typographize(original, originalLang), lang: originalLang, status: 'original' };
   if (!translated) return { text: typographize(original, originalLang), lang: originalLang, status: 'untranslated' };
   const outdated = stamp !== undefined && stamp !== shortHash(original);
@@ -123,15 +136,36 @@ export function episodeView(book: Book, episode: Episode, lang: string): Episode
       counts.paragraphs++;
       const id = ids[i]!;
       if (isOriginal) {
-        blocks.push({ type: 'paragraph', id, lang, status: 'original', inlines: typographizeInlines(b.inlines, lang), text: typographize(inlineText(b.inlines), lang) });
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang,
+          status: 'original',
+          inlines: typographizeInlines(b.inlines, lang),
+          text: typographize(inlineText(b.inlines), lang),
+        });
       } else if (tb?.type === 'paragraph') {
         const stamp = stamps?.[id];
         const status: PartStatus = stamp !== undefined && stamp !== b.hash ? 'outdated' : 'translated';
         if (status === 'outdated') counts.outdated++;
-        blocks.push({ type: 'paragraph', id, lang, status, inlines: typographizeInlines(tb.inlines, lang), text: typographize(inlineText(tb.inlines), lang) });
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang,
+          status,
+          inlines: typographizeInlines(tb.inlines, lang),
+          text: typographize(inlineText(tb.inlines), lang),
+        });
       } else {
         counts.untranslated++;
-        blocks.push({ type: 'paragraph', id, lang: originalLang, status: 'untranslated', inlines: typographizeInlines(b.inlines, originalLang), text: typographize(inlineText(b.inlines), originalLang) });
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang: originalLang,
+          status: 'untranslated',
+          inlines: typographizeInlines(b.inlines, originalLang),
+          text: typographize(inlineText(b.inlines), originalLang),
+        });
       }
     } else if (b.type === 'panel') {
       blocks.push({ type: 'panel', id: b.id, panel: panels.get(b.id) });
@@ -148,5 +182,15 @@ export function episodeView(book: Book, episode: Episode, lang: string): Episode
         : counts.untranslated || counts.outdated || title.status !== 'translated'
           ? 'partial'
           : 'translated';
-  return { lang, number: episode.number, slug: episode.slug, title, summary, blocks, ...(talk ? { talk } : {}), status, counts };
+  return {
+    lang,
+    number: episode.number,
+    slug: episode.slug,
+    title,
+    summary,
+    blocks,
+    ...(talk ? { talk } : {}),
+    status,
+    counts,
+  };
 }

@@ -74,7 +74,10 @@ export interface CutBook {
   parts: EpubPart[];
 }
 
-const KINDS: Record<string, { kind: PartKind; beforeToc: boolean; inToc: boolean; matter: EpubPart['matter']; type: string }> = {
+const KINDS: Record<
+  string,
+  { kind: PartKind; beforeToc: boolean; inToc: boolean; matter: EpubPart['matter']; type: string }
+> = {
   cover: { kind: 'cover', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'cover' },
   title: { kind: 'title', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'titlepage' },
   licence: { kind: 'licence', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'copyright-page' },
@@ -87,13 +90,43 @@ const SKIPPED = new Set(['contents']);
 /** Elements that exist for the site's scripts: removed. */
 const SCRIPT_ONLY = new Set(['button', 'script', 'noscript', 'template', 'style', 'link', 'meta']);
 /** Elements an EPUB chapter must not carry (the issue asks for plain links instead of players). */
-const FORBIDDEN = new Set(['iframe', 'video', 'audio', 'object', 'embed', 'form', 'input', 'select', 'textarea', 'canvas', 'dialog']);
+const FORBIDDEN = new Set([
+  'iframe',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'select',
+  'textarea',
+  'canvas',
+  'dialog',
+]);
 /**
  * Attributes kept in the EPUB; every other one (data-*, loading, decoding, width, height,
  * aria-controls, rel…) is dropped. A subset of what epub-gen-memory accepts: it deletes any
  * other attribute itself, with a warning, and the build treats its warnings as errors.
  */
-const KEPT_ATTRIBUTES = new Set(['id', 'class', 'lang', 'xml:lang', 'dir', 'title', 'alt', 'src', 'href', 'hreflang', 'role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'colspan', 'rowspan', 'epub:type']);
+const KEPT_ATTRIBUTES = new Set([
+  'id',
+  'class',
+  'lang',
+  'xml:lang',
+  'dir',
+  'title',
+  'alt',
+  'src',
+  'href',
+  'hreflang',
+  'role',
+  'aria-label',
+  'aria-labelledby',
+  'aria-describedby',
+  'colspan',
+  'rowspan',
+  'epub:type',
+]);
 
 export class EpubCutError extends Error {}
 
@@ -122,18 +155,24 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     const name = attr(el, 'data-part');
     if (name === undefined) {
       if (SCRIPT_ONLY.has(el.tagName)) continue;
-      fail(`the print edition has a <${el.tagName}${attr(el, 'class') ? ` class="${attr(el, 'class')}"` : ''}> outside any part: give it data-part (and teach src/lib/epub/chapters.ts what to do with it), or leave it out of the print edition.`);
+      fail(
+        `the print edition has a <${el.tagName}${attr(el, 'class') ? ` class="${attr(el, 'class')}"` : ''}> outside any part: give it data-part (and teach src/lib/epub/chapters.ts what to do with it), or leave it out of the print edition.`,
+      );
     }
     if (SKIPPED.has(name!)) continue;
     const kind = KINDS[name!];
     if (!kind) {
-      fail(`the print edition has a part "${name}" that the EPUB does not know. Add it to KINDS in src/lib/epub/chapters.ts (or to SKIPPED to leave it out).`);
+      fail(
+        `the print edition has a part "${name}" that the EPUB does not know. Add it to KINDS in src/lib/epub/chapters.ts (or to SKIPPED to leave it out).`,
+      );
     }
     const episode = kind!.kind === 'episode' ? Number(attr(el, 'data-episode')) : undefined;
-    if (kind!.kind === 'episode' && !Number.isInteger(episode)) fail('an episode of the print edition has no data-episode number.');
+    if (kind!.kind === 'episode' && !Number.isInteger(episode))
+      fail('an episode of the print edition has no data-episode number.');
     const slug = attr(el, 'data-slug');
     const file = partFile(kind!.kind, episode);
-    if (parts.some((p) => p.file === file)) fail(`the print edition has two "${name}" parts${episode ? ` for episode ${episode}` : ''}.`);
+    if (parts.some((p) => p.file === file))
+      fail(`the print edition has two "${name}" parts${episode ? ` for episode ${episode}` : ''}.`);
     const heading = findFirst(el, (e) => /^h[1-6]$/.test(e.tagName));
     let partTitle: string;
     let titleLang: string | undefined;
@@ -169,7 +208,10 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
   if (!parts.some((p) => p.kind === 'episode')) fail('the print edition has no episode.');
   const order = parts.map((p) => p.kind);
   const before = order.findIndex((k) => !KINDS[k]!.beforeToc);
-  if (order.slice(before).some((k) => KINDS[k]!.beforeToc)) fail(`the print edition's parts are out of order (${order.join(', ')}): the cover, title and licence come before the episodes.`);
+  if (order.slice(before).some((k) => KINDS[k]!.beforeToc))
+    fail(
+      `the print edition's parts are out of order (${order.join(', ')}): the cover, title and licence come before the episodes.`,
+    );
 
   // Which document holds each id, for links between documents.
   const idHome = new Map<string, string>();
@@ -188,7 +230,8 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
       let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
       if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
       const abs = join(opts.outDir, 'panels', file);
-      if (!/\.(png|jpe?g|svg)$/i.test(file)) fail(`${where} shows ${file}: an EPUB takes SVG, PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
+      if (!/\.(png|jpe?g|svg)$/i.test(file))
+        fail(`${where} shows ${file}: an EPUB takes SVG, PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
       if (!existsSync(abs)) fail(`${where} shows panels/${file}, which is not in the build (${abs}).`);
       const alt = (attr(img, 'alt') ?? '').trim();
       if (!alt) fail(`${where} has an image without alt text (panels/${file}): every image needs a text alternative.`);
@@ -216,7 +259,9 @@ function clean(el: Element, where: string): void {
     for (const c of [...node.childNodes]) {
       if (!isElement(c)) continue;
       if (FORBIDDEN.has(c.tagName)) {
-        throw new EpubCutError(`EPUB: ${where} contains <${c.tagName}>, which an EPUB chapter must not carry. Give the print edition a plain link (or text) instead.`);
+        throw new EpubCutError(
+          `EPUB: ${where} contains <${c.tagName}>, which an EPUB chapter must not carry. Give the print edition a plain link (or text) instead.`,
+        );
       }
       // data-print-only: for paper only (the QR code of a talk excerpt's address).
       if (SCRIPT_ONLY.has(c.tagName) || attr(c, 'hidden') !== undefined || attr(c, 'data-print-only') !== undefined) {
@@ -225,7 +270,10 @@ function clean(el: Element, where: string): void {
       }
       if (c.tagName === 'picture') {
         // The print edition uses plain <img>; a <picture> keeps only its fallback image.
-        replaceNode(c, findFirst(c, (e) => e.tagName === 'img'));
+        replaceNode(
+          c,
+          findFirst(c, (e) => e.tagName === 'img'),
+        );
         continue;
       }
       walk(c);
@@ -243,14 +291,23 @@ function clean(el: Element, where: string): void {
 /** The file name under panels/ that an image address of the print edition points to. */
 export function imageFile(src: string, base: string, where: string, fail: (m: string) => never): string {
   const prefix = `${base.endsWith('/') ? base : `${base}/`}panels/`;
-  if (!src.startsWith(prefix)) return fail(`${where} shows an image from "${src}": the EPUB takes only the build's panel images (${prefix}…).`);
+  if (!src.startsWith(prefix))
+    return fail(`${where} shows an image from "${src}": the EPUB takes only the build's panel images (${prefix}…).`);
   const file = decodeURIComponent(src.slice(prefix.length).split(/[?#]/)[0]!);
-  if (!file || file.includes('/') || file.includes('\\') || file.startsWith('.')) return fail(`${where} shows an image from "${src}", which is not a file of ${prefix}.`);
+  if (!file || file.includes('/') || file.includes('\\') || file.startsWith('.'))
+    return fail(`${where} shows an image from "${src}", which is not a file of ${prefix}.`);
   return file;
 }
 
 /** Where a link of the print edition leads in the EPUB. */
-export function linkTarget(href: string, file: string, idHome: Map<string, string>, opts: Pick<CutOptions, 'lang' | 'base' | 'siteUrl'>, where: string, fail: (m: string) => never): string {
+export function linkTarget(
+  href: string,
+  file: string,
+  idHome: Map<string, string>,
+  opts: Pick<CutOptions, 'lang' | 'base' | 'siteUrl'>,
+  where: string,
+  fail: (m: string) => never,
+): string {
   if (href.startsWith('#')) {
     const id = decodeURIComponent(href.slice(1));
     const home = idHome.get(id);
@@ -258,9 +315,10 @@ export function linkTarget(href: string, file: string, idHome: Map<string, strin
     return home === file ? href : `${home}${href}`;
   }
   if (/^(https?|mailto):/i.test(href)) return href;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return fail(`${where} links to "${href}": only http(s) and mailto links can leave the EPUB.`);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href))
+    return fail(`${where} links to "${href}": only http(s) and mailto links can leave the EPUB.`);
   // A page of the site: the EPUB links to it on the public site.
   const site = opts.siteUrl.endsWith('/') ? opts.siteUrl : `${opts.siteUrl}/`;
-  const page = new URL(`${(opts.base.endsWith('/') ? opts.base : `${opts.base}/`)}${opts.lang}/print/`, site);
+  const page = new URL(`${opts.base.endsWith('/') ? opts.base : `${opts.base}/`}${opts.lang}/print/`, site);
   return new URL(href, page).href;
 }

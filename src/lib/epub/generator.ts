@@ -114,8 +114,12 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
   await epub.render();
   if (warnings.length) throw new Error(`epub-gen-memory warned (the EPUB would be wrong):\n  ${warnings.join('\n  ')}`);
   const images = (epub as unknown as { images?: GenImage[] }).images;
-  if (!Array.isArray(images)) throw new Error('epub-gen-memory no longer exposes its image list (its API changed): see src/lib/epub/generator.ts.');
-  if (!images.some((i) => i.url === coverUrl)) throw new Error(`the cover image ${o.cover} is not shown by the cover page.`);
+  if (!Array.isArray(images))
+    throw new Error(
+      'epub-gen-memory no longer exposes its image list (its API changed): see src/lib/epub/generator.ts.',
+    );
+  if (!images.some((i) => i.url === coverUrl))
+    throw new Error(`the cover image ${o.cover} is not shown by the cover page.`);
   const raw = await epub.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
   return repack(raw, images, new Date(o.meta.modified));
 }
@@ -123,7 +127,8 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
 /** The name an image gets inside the EPUB: its build file name (already unique and content-hashed). */
 export function imageName(url: string): string {
   const name = decodeURIComponent(basename(new URL(url).pathname));
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|svg)$/.test(name)) throw new Error(`image file name "${name}" is not a plain SVG, PNG or JPEG file name.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(png|jpe?g|svg)$/.test(name))
+    throw new Error(`image file name "${name}" is not a plain SVG, PNG or JPEG file name.`);
   return name;
 }
 
@@ -159,7 +164,8 @@ export function repack(zip: Uint8Array, images: GenImage[], date: Date): Buffer 
     entries.push({ name, data, store: name === 'mimetype' || ALREADY_COMPRESSED.test(name) });
   }
   const mimetype = entries.find((e) => e.name === 'mimetype');
-  if (!mimetype || Buffer.from(mimetype.data).toString() !== 'application/epub+zip') throw new Error('the EPUB has no proper mimetype entry.');
+  if (!mimetype || Buffer.from(mimetype.data).toString() !== 'application/epub+zip')
+    throw new Error('the EPUB has no proper mimetype entry.');
   const rest = entries.filter((e) => e !== mimetype).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return writeZip([mimetype, ...rest], date);
 }
@@ -174,7 +180,13 @@ export function decodeCharacterReferences(text: string): string {
   return text.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (ref, code: string) => {
     const cp = code[0] === 'x' ? parseInt(code.slice(1), 16) : parseInt(code, 10);
     if (cp === 0x26 || cp === 0x3c || cp === 0x3e || cp === 0x22 || cp === 0x27) return ref;
-    const xmlChar = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+    const xmlChar =
+      cp === 0x9 ||
+      cp === 0xa ||
+      cp === 0xd ||
+      (cp >= 0x20 && cp <= 0xd7ff) ||
+      (cp >= 0xe000 && cp <= 0xfffd) ||
+      (cp >= 0x10000 && cp <= 0x10ffff);
     return xmlChar ? String.fromCodePoint(cp) : ref;
   });
 }

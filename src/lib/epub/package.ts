@@ -101,7 +101,9 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
   const ty = (s: string) => typographize(s, lang);
   const people = settings.authors
     // A translator is credited in the languages they translated into, never in the original.
-    .filter((a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))))
+    .filter(
+      (a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
+    )
     .map((a) => ({ name: a.name, ...ROLES[a.role]! }));
   const subjects = settings.subjects?.[lang]
     ? settings.subjects[lang]!.map((text) => ({ text, lang }))
@@ -123,7 +125,13 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
       accessModes: ['textual', 'visual'],
       // Every panel has alt text and a transcript of its bubbles: the text alone is enough.
       accessModesSufficient: ['textual', 'textual,visual'],
-      features: ['alternativeText', 'readingOrder', 'structuralNavigation', 'tableOfContents', 'displayTransformability'],
+      features: [
+        'alternativeText',
+        'readingOrder',
+        'structuralNavigation',
+        'tableOfContents',
+        'displayTransformability',
+      ],
       hazards: ['none'],
       summary: ty(t(lang, 'epub.a11ySummary')),
       conformsTo: CONFORMANCE,
@@ -150,7 +158,8 @@ export function metadataXml(m: EpubMetadata): string {
   add(`<dc:date>${e(m.date)}</dc:date>`);
   add(`<meta property="dcterms:modified">${e(m.modified)}</meta>`);
   add(`<dc:description>${e(m.description)}</dc:description>`);
-  for (const s of m.subjects) add(`<dc:subject${s.lang !== m.lang ? ` xml:lang="${e(s.lang)}"` : ''}>${e(s.text)}</dc:subject>`);
+  for (const s of m.subjects)
+    add(`<dc:subject${s.lang !== m.lang ? ` xml:lang="${e(s.lang)}"` : ''}>${e(s.text)}</dc:subject>`);
   const a = m.accessibility;
   for (const v of a.accessModes) add(`<meta property="schema:accessMode">${e(v)}</meta>`);
   for (const v of a.accessModesSufficient) add(`<meta property="schema:accessModeSufficient">${e(v)}</meta>`);

@@ -14,7 +14,21 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
 
 /** HTML elements that have no content and are written `<x/>` in XHTML. */
-export const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+export const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 
 export function parseHtml(html: string): Document {
   return parse(html);
@@ -89,14 +103,21 @@ export function replaceNode(node: Node, replacement: Element | undefined): void 
 
 /** Characters XML 1.0 does not allow at all (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/F). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeText(text: string): string {
   return text.replace(NOT_XML, '').replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 export function escapeAttr(text: string): string {
-  return text.replace(NOT_XML, '').replace(/[&<>"\t\n\r]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!);
+  return text
+    .replace(NOT_XML, '')
+    .replace(
+      /[&<>"\t\n\r]/g,
+      (c) =>
+        ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' })[c]!,
+    );
 }
 
 /**
@@ -120,9 +141,12 @@ export function serializeXhtml(node: Node, parentNs: string = HTML_NS): string {
   const lang = attrs.find(([n]) => n === 'lang');
   const xmlLang = attrs.find(([n]) => n === 'xml:lang');
   if (lang && !xmlLang) attrs.splice(attrs.indexOf(lang) + 1, 0, ['xml:lang', lang[1]]);
-  if (xmlLang && lang && xmlLang[1] !== lang[1]) throw new Error(`<${name}> has lang="${lang[1]}" but xml:lang="${xmlLang[1]}": they must agree.`);
+  if (xmlLang && lang && xmlLang[1] !== lang[1])
+    throw new Error(`<${name}> has lang="${lang[1]}" but xml:lang="${xmlLang[1]}": they must agree.`);
   const open = `<${name}${attrs.map(([n, v]) => ` ${n}="${escapeAttr(v)}"`).join('')}`;
-  const kids = (name === 'template' ? (el as T.Template).content.childNodes : el.childNodes).map((c) => serializeXhtml(c, ns)).join('');
+  const kids = (name === 'template' ? (el as T.Template).content.childNodes : el.childNodes)
+    .map((c) => serializeXhtml(c, ns))
+    .join('');
   if (ns === HTML_NS && VOID_ELEMENTS.has(name)) return `${open}/>`;
   if (ns !== HTML_NS && kids === '') return `${open}/>`;
   return `${open}>${kids}</${name}>`;

@@ -131,7 +131,8 @@ export function readZip(zip: Uint8Array): ReadEntry[] {
     const start = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
     const body = buf.subarray(start, start + size);
     const data = method === 0 ? Buffer.from(body) : method === 8 ? inflateRawSync(body) : undefined;
-    if (!data) throw new Error(`ZIP entry "${name}" uses compression method ${method}, which this reader does not know.`);
+    if (!data)
+      throw new Error(`ZIP entry "${name}" uses compression method ${method}, which this reader does not know.`);
     if (crc32(data) !== crc) throw new Error(`ZIP entry "${name}" is damaged (CRC mismatch).`);
     entries.push({ name, data, method, dosDate, dosTime, offset });
   }

@@ -21,7 +21,12 @@ export interface Placed {
 export function textArea(b: Bubble, unit: number): { x: number; y: number; w: number; h: number } {
   const padX = b.kind === 'caption' ? 14 * unit : Math.min(b.box.w * 0.12, 40 * unit) + 8 * unit;
   const padY = b.kind === 'caption' ? 10 * unit : Math.min(b.box.h * 0.14, 30 * unit) + 4 * unit;
-  return { x: b.box.x + padX, y: b.box.y + padY, w: Math.max(1, b.box.w - 2 * padX), h: Math.max(1, b.box.h - 2 * padY) };
+  return {
+    x: b.box.x + padX,
+    y: b.box.y + padY,
+    w: Math.max(1, b.box.w - 2 * padX),
+    h: Math.max(1, b.box.h - 2 * padY),
+  };
 }
 
 export function sizeLimits(artWidth: number): { maxSize: number; minSize: number } {
@@ -64,18 +69,24 @@ export function drawBubble(b: Bubble, set: SetText, font: LoadedFont, style: Bub
   const parts: string[] = [];
   const attrs = `stroke="${INK}" stroke-width="${stroke}" stroke-linejoin="round"`;
   if (b.kind === 'caption') {
-    parts.push(`<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${f(6 * unit)}" fill="${CAPTION_FILL}" ${attrs}/>`);
+    parts.push(
+      `<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${f(6 * unit)}" fill="${CAPTION_FILL}" ${attrs}/>`,
+    );
   } else if (b.kind === 'speech') {
     const rx = f(Math.min(w, h) * 0.42);
     const [ax, ay, bx, by] = tailPoints(b, unit);
     const tail = `M${f(ax)} ${f(ay)}L${f(b.tail!.x)} ${f(b.tail!.y)}L${f(bx)} ${f(by)}Z`;
     parts.push(`<path d="${tail}" fill="${BUBBLE_FILL}" ${attrs}/>`);
-    parts.push(`<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${rx}" fill="${BUBBLE_FILL}" ${attrs}/>`);
+    parts.push(
+      `<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${rx}" fill="${BUBBLE_FILL}" ${attrs}/>`,
+    );
     // Cover the bubble's outline where the tail joins it.
     parts.push(`<path d="${tail}" fill="${BUBBLE_FILL}" stroke="none" transform="translate(0 0)"/>`);
   } else {
     // Thought: a soft ellipse and a trail of shrinking circles towards the thinker.
-    parts.push(`<ellipse cx="${f(x + w / 2)}" cy="${f(y + h / 2)}" rx="${f(w / 2)}" ry="${f(h / 2)}" fill="${BUBBLE_FILL}" ${attrs}/>`);
+    parts.push(
+      `<ellipse cx="${f(x + w / 2)}" cy="${f(y + h / 2)}" rx="${f(w / 2)}" ry="${f(h / 2)}" fill="${BUBBLE_FILL}" ${attrs}/>`,
+    );
     const t = b.tail!;
     const sx = x + w / 2;
     const sy = y + h / 2;
@@ -85,7 +96,9 @@ export function drawBubble(b: Bubble, set: SetText, font: LoadedFont, style: Bub
     const ey = sy + (h / 2) * Math.sin(ang);
     [0.25, 0.55, 0.85].forEach((k, i) => {
       const r = (14 - i * 4) * unit;
-      parts.push(`<circle cx="${f(ex + (t.x - ex) * k)}" cy="${f(ey + (t.y - ey) * k)}" r="${f(r)}" fill="${BUBBLE_FILL}" ${attrs}/>`);
+      parts.push(
+        `<circle cx="${f(ex + (t.x - ex) * k)}" cy="${f(ey + (t.y - ey) * k)}" r="${f(r)}" fill="${BUBBLE_FILL}" ${attrs}/>`,
+      );
     });
   }
   // The text: lines centred in the text area, drawn as outlines of the font's glyphs.
@@ -100,7 +113,9 @@ export function drawBubble(b: Bubble, set: SetText, font: LoadedFont, style: Bub
   set.lines.forEach((line, i) => {
     const lx = area.x + (area.w - line.width * scale) / 2;
     const baseline = top + i * set.lineHeight + inner + ascent;
-    parts.push(`<path fill="${INK}" transform="translate(${f(lx)} ${f(baseline)}) scale(${f(scale * 1000) / 1000} ${-f(scale * 1000) / 1000})" d="${line.d}"/>`);
+    parts.push(
+      `<path fill="${INK}" transform="translate(${f(lx)} ${f(baseline)}) scale(${f(scale * 1000) / 1000} ${-f(scale * 1000) / 1000})" d="${line.d}"/>`,
+    );
   });
   return `<g class="bubble" data-bubble="${b.id}">${parts.join('')}</g>`;
 }

@@ -39,7 +39,10 @@ export function coverOverlay(book: Book, lang: string, width: number, height: nu
   const w = width - 2 * margin;
   const title = typographize(pick(settings.title, lang, settings), lang);
   const subtitle = settings.subtitle ? typographize(pick(settings.subtitle, lang, settings), lang) : '';
-  const people = settings.authors.filter((a) => a.role !== 'translator').map((a) => a.name).join(' · ');
+  const people = settings.authors
+    .filter((a) => a.role !== 'translator')
+    .map((a) => a.name)
+    .join(' · ');
   const parts: string[] = [];
   let y = 110 * unit;
   // Everything fits in the cover art's light band, which ends at y = 620 (content/art/cover.svg):
@@ -48,9 +51,18 @@ export function coverOverlay(book: Book, lang: string, width: number, height: nu
   // authors onto the drawing, where they could not be read).
   const bottom = 600 * unit;
   const p = fitText(bold, people, { width: w, height: 80 * unit, maxSize: 44 * unit, minSize: 24 * unit });
-  const s = subtitle ? fitText(regular, subtitle, { width: w, height: 120 * unit, maxSize: 46 * unit, minSize: 26 * unit }) : undefined;
-  const reserved = 26 * unit + (s ? s.lines.length * s.lineHeight + 18 * unit : 0) + (p ? p.lines.length * p.lineHeight : 0);
-  const t = fitText(bold, title, { width: w, height: Math.min(360 * unit, bottom - y - reserved), maxSize: 118 * unit, minSize: 48 * unit, lineHeight: 1.08 });
+  const s = subtitle
+    ? fitText(regular, subtitle, { width: w, height: 120 * unit, maxSize: 46 * unit, minSize: 26 * unit })
+    : undefined;
+  const reserved =
+    26 * unit + (s ? s.lines.length * s.lineHeight + 18 * unit : 0) + (p ? p.lines.length * p.lineHeight : 0);
+  const t = fitText(bold, title, {
+    width: w,
+    height: Math.min(360 * unit, bottom - y - reserved),
+    maxSize: 118 * unit,
+    minSize: 48 * unit,
+    lineHeight: 1.08,
+  });
   if (t) {
     parts.push(lines(t, bold, margin, y, w, '#1d1b26'));
     y += t.lines.length * t.lineHeight + 26 * unit;

@@ -19,7 +19,16 @@ import { coverArtPath } from './cover.ts';
 type Pipeline = ReturnType<typeof sharp>;
 type Overlay = Parameters<Pipeline['composite']>[0][number];
 
-export const POSTER = { width: 1280, height: 720, widths: [640, 1280], gutter: 14, background: '#1d1b26', maxPanels: 3, frame: 4, version: 3 } as const;
+export const POSTER = {
+  width: 1280,
+  height: 720,
+  widths: [640, 1280],
+  gutter: 14,
+  background: '#1d1b26',
+  maxPanels: 3,
+  frame: 4,
+  version: 3,
+} as const;
 export const SOCIAL = { width: 1200, height: 630, margin: 36, background: '#fbf7ef', version: 2 } as const;
 
 export interface PosterImage {
@@ -54,7 +63,9 @@ async function textlessArt(book: Book, panel: PanelDef, library: string, width: 
   const art = readFileSync(join(book.root, panel.artPath));
   if (panel.format === 'svg') {
     const svg = composeSvg(art.toString('utf8'), library, '');
-    return sharp(Buffer.from(svg), { density: Math.min(600, (72 * width) / panel.width), limitInputPixels: 80_000_000 }).png().toBuffer();
+    return sharp(Buffer.from(svg), { density: Math.min(600, (72 * width) / panel.width), limitInputPixels: 80_000_000 })
+      .png()
+      .toBuffer();
   }
   return sharp(art, { limitInputPixels: 80_000_000 }).png().toBuffer();
 }
@@ -64,11 +75,18 @@ export function posterPanels(book: Book, slug: string): PanelDef[] {
   const episode = book.episodes.find((e) => e.slug === slug)!;
   const byId = new Map(episode.panels.map((p) => [p.id, p]));
   const cued = (episode.talk?.cues ?? []).map((c) => byId.get(c.panel)).filter((p): p is PanelDef => !!p);
-  const placed = episode.original.blocks.flatMap((b) => (b.type === 'panel' && byId.has(b.id) ? [byId.get(b.id)!] : []));
+  const placed = episode.original.blocks.flatMap((b) =>
+    b.type === 'panel' && byId.has(b.id) ? [byId.get(b.id)!] : [],
+  );
   return (cued.length ? cued : placed).slice(0, POSTER.maxPanels);
 }
 
-export async function renderPosters(book: Book, manifest: ImageManifest, library: string, cacheDir: string): Promise<number> {
+export async function renderPosters(
+  book: Book,
+  manifest: ImageManifest,
+  library: string,
+  cacheDir: string,
+): Promise<number> {
   let encodes = 0;
   manifest.posters = {};
   for (const episode of book.episodes) {
@@ -97,7 +115,10 @@ export async function renderPosters(book: Book, manifest: ImageManifest, library
     let full: Buffer;
     if (talk.poster) {
       const input = readFileSync(join(book.root, talk.poster));
-      full = await sharp(input, { density: talk.poster.endsWith('.svg') ? 300 : undefined, limitInputPixels: 80_000_000 })
+      full = await sharp(input, {
+        density: talk.poster.endsWith('.svg') ? 300 : undefined,
+        limitInputPixels: 80_000_000,
+      })
         .resize(W, H, { fit: 'cover' })
         .flatten({ background: POSTER.background })
         .png({ compressionLevel: 1 })
@@ -110,19 +131,34 @@ export async function renderPosters(book: Book, manifest: ImageManifest, library
       for (const [i, box] of boxes.entries()) {
         const art = panels[i]
           ? await textlessArt(book, panels[i]!, library, box.w * 2)
-          : await sharp(Buffer.from(composeSvg(readFileSync(coverArtPath(book), 'utf8'), library, '')), { density: 150 }).png().toBuffer();
+          : await sharp(Buffer.from(composeSvg(readFileSync(coverArtPath(book), 'utf8'), library, '')), {
+              density: 150,
+            })
+              .png()
+              .toBuffer();
         // A paper-coloured frame around each panel, as on a printed page.
         const b = POSTER.frame;
-        const tile = await sharp(await sharp(art).resize(box.w - 2 * b, box.h - 2 * b, { fit: 'cover' }).flatten({ background: '#ffffff' }).png().toBuffer())
+        const tile = await sharp(
+          await sharp(art)
+            .resize(box.w - 2 * b, box.h - 2 * b, { fit: 'cover' })
+            .flatten({ background: '#ffffff' })
+            .png()
+            .toBuffer(),
+        )
           .extend({ top: b, bottom: b, left: b, right: b, background: '#fbf7ef' })
           .png()
           .toBuffer();
         layers.push({ input: tile, left: box.x, top: box.y });
       }
-      full = await sharp({ create: { width: W, height: H, channels: 3, background: POSTER.background } }).composite(layers).png({ compressionLevel: 1 }).toBuffer();
+      full = await sharp({ create: { width: W, height: H, channels: 3, background: POSTER.background } })
+        .composite(layers)
+        .png({ compressionLevel: 1 })
+        .toBuffer();
     }
-    for (const v of image.avif) await writeVariant(cacheDir, v, sharp(full).resize({ width: v.width }).avif({ quality: 55, effort: 2 }));
-    for (const v of image.webp) await writeVariant(cacheDir, v, sharp(full).resize({ width: v.width }).webp({ quality: 80 }));
+    for (const v of image.avif)
+      await writeVariant(cacheDir, v, sharp(full).resize({ width: v.width }).avif({ quality: 55, effort: 2 }));
+    for (const v of image.webp)
+      await writeVariant(cacheDir, v, sharp(full).resize({ width: v.width }).webp({ quality: 80 }));
     await writeVariant(cacheDir, image.jpeg, sharp(full).jpeg({ quality: 82, mozjpeg: true }));
     encodes += image.avif.length + image.webp.length + 1;
   }
@@ -130,7 +166,12 @@ export async function renderPosters(book: Book, manifest: ImageManifest, library
 }
 
 /** Where each panel sits on the poster. */
-export function tileBoxes(n: number, W: number, H: number, g: number): Array<{ x: number; y: number; w: number; h: number }> {
+export function tileBoxes(
+  n: number,
+  W: number,
+  H: number,
+  g: number,
+): Array<{ x: number; y: number; w: number; h: number }> {
   if (n <= 1) return [{ x: g, y: g, w: W - 2 * g, h: H - 2 * g }];
   if (n === 2) {
     const w = Math.floor((W - 3 * g) / 2);
@@ -154,7 +195,12 @@ export function tileBoxes(n: number, W: number, H: number, g: number): Array<{ x
  * paper, in one pipeline: resized, flattened, framed, encoded (plain JPEG: mozjpeg took twice the
  * time for cards only link previews fetch — docs/benchmarks.md).
  */
-async function socialCard(source: Buffer, size: { width: number; height: number }, cacheDir: string, file: string): Promise<void> {
+async function socialCard(
+  source: Buffer,
+  size: { width: number; height: number },
+  cacheDir: string,
+  file: string,
+): Promise<void> {
   const { width: W, height: H, margin: m } = SOCIAL;
   const scale = Math.min((W - 2 * m) / size.width, (H - 2 * m) / size.height);
   const w = Math.round(size.width * scale);
@@ -172,7 +218,12 @@ async function socialCard(source: Buffer, size: { width: number; height: number 
   );
 }
 
-export async function renderSocialImages(book: Book, manifest: ImageManifest, langs: string[], cacheDir: string): Promise<number> {
+export async function renderSocialImages(
+  book: Book,
+  manifest: ImageManifest,
+  langs: string[],
+  cacheDir: string,
+): Promise<number> {
   let encodes = 0;
   manifest.social = {};
   const tasks: Array<() => Promise<void>> = [];

@@ -94,12 +94,17 @@ export function loadLibrary(root: string, problems: ContentProblem[]): string {
   const path = join(root, LIBRARY_FILE);
   if (!existsSync(path)) return '';
   const text = readFileSync(path, 'utf8');
-  for (const f of checkSvg(text)) problems.push({ file: LIBRARY_FILE, line: f.line, message: `contains ${f.message}.` });
+  for (const f of checkSvg(text))
+    problems.push({ file: LIBRARY_FILE, line: f.line, message: `contains ${f.message}.` });
   return [...text.matchAll(/<defs\b[^>]*>([\s\S]*?)<\/defs>/gi)].map((m) => m[1]).join('\n');
 }
 
 /** Encodes every variant of `image` from one full-size render; returns the number of encodes. */
-export async function encodeVariants(full: Buffer, image: { avif: Variant[]; webp: Variant[]; file: Variant; jpeg?: Variant }, cacheDir: string): Promise<number> {
+export async function encodeVariants(
+  full: Buffer,
+  image: { avif: Variant[]; webp: Variant[]; file: Variant; jpeg?: Variant },
+  cacheDir: string,
+): Promise<number> {
   let n = 0;
   const write = async (v: Variant, pipeline: Sharp) => {
     const target = join(cacheDir, v.file);
@@ -111,8 +116,12 @@ export async function encodeVariants(full: Buffer, image: { avif: Variant[]; web
   for (const v of image.avif) await write(v, sharp(full).resize({ width: v.width }).avif(ENCODING.avif));
   for (const v of image.webp) await write(v, sharp(full).resize({ width: v.width }).webp(ENCODING.webp));
   const { palette, quality, effort, compressionLevel } = ENCODING.png;
-  await write(image.file, sharp(full).resize({ width: image.file.width }).png({ palette, quality, effort, compressionLevel }));
-  if (image.jpeg) await write(image.jpeg, sharp(full).resize({ width: image.jpeg.width }).jpeg({ quality: 86, mozjpeg: true }));
+  await write(
+    image.file,
+    sharp(full).resize({ width: image.file.width }).png({ palette, quality, effort, compressionLevel }),
+  );
+  if (image.jpeg)
+    await write(image.jpeg, sharp(full).resize({ width: image.jpeg.width }).jpeg({ quality: 86, mozjpeg: true }));
   return n;
 }
 
@@ -134,7 +143,14 @@ interface Job {
 /** The files of one panel in one language, named with its inputs' hash. */
 function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
   const name = (suffix: string) => `${panel.id}.${lang}.${key}${suffix}`;
-  if (panel.format === 'svg') return { width: panel.width, height: panel.height, avif: [], webp: [], file: { width: panel.width, file: name('.svg') } };
+  if (panel.format === 'svg')
+    return {
+      width: panel.width,
+      height: panel.height,
+      avif: [],
+      webp: [],
+      file: { width: panel.width, file: name('.svg') },
+    };
   const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
   const largest = Math.max(...widths);
   return {
@@ -155,16 +171,23 @@ const DRAWING_CODE = (() => {
   const files = ['render.ts', 'bubbles.ts', 'text-layout.ts', 'svg-output.ts'];
   const dirs = [fileURLToPath(new URL('.', import.meta.url)), join(process.cwd(), 'src/lib/panels')];
   const dir = dirs.find((d) => files.every((f) => existsSync(join(d, f))));
-  return dir ? sha256(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\0')).slice(0, 16) : `uncached-${process.pid}-${Date.now()}`;
+  return dir
+    ? sha256(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\0')).slice(0, 16)
+    : `uncached-${process.pid}-${Date.now()}`;
 })();
 
-export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ manifest: ImageManifest; stats: RenderStats }> {
+export async function renderPanels(
+  book: Book,
+  opts: RenderOptions,
+): Promise<{ manifest: ImageManifest; stats: RenderStats }> {
   const t0 = performance.now();
   const problems: ContentProblem[] = [];
   const library = loadLibrary(book.root, problems);
   const font = loadFont(BUBBLE_FONT);
   const langs = opts.langs ?? languageCodes(book.settings);
-  const jobs: Job[] = book.episodes.flatMap((e) => e.panels.flatMap((panel) => langs.map((lang) => ({ panel, lang, episode: e.number }))));
+  const jobs: Job[] = book.episodes.flatMap((e) =>
+    e.panels.flatMap((panel) => langs.map((lang) => ({ panel, lang, episode: e.number }))),
+  );
   const artCache = new Map<string, { data: Buffer; hash: string }>();
   const readArt = (p: PanelDef) => {
     let a = artCache.get(p.artPath);
@@ -199,7 +222,8 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
     ).slice(0, 12);
     planned.set(job, { image: plannedImage(panel, lang, key), text });
   }
-  const isCached = (image: PanelImage) => [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
+  const isCached = (image: PanelImage) =>
+    [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
   // Second pass, for what must be drawn: lay out every bubble, so that all problems are reported
   // before any image is made.
@@ -226,8 +250,16 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
 
   mkdirSync(opts.cacheDir, { recursive: true });
   const manifest: ImageManifest = { panels: {}, covers: {}, posters: {}, social: {} };
-  const stats: RenderStats = { images: jobs.length, encodes: 0, written: 0, cached: jobs.length - todo.length, seconds: 0, parts: { panels: 0, covers: 0, posters: 0, social: 0 } };
-  for (const job of jobs) manifest.panels[job.panel.id] = { ...manifest.panels[job.panel.id], [job.lang]: planned.get(job)!.image };
+  const stats: RenderStats = {
+    images: jobs.length,
+    encodes: 0,
+    written: 0,
+    cached: jobs.length - todo.length,
+    seconds: 0,
+    parts: { panels: 0, covers: 0, posters: 0, social: 0 },
+  };
+  for (const job of jobs)
+    manifest.panels[job.panel.id] = { ...manifest.panels[job.panel.id], [job.lang]: planned.get(job)!.image };
   let lap = performance.now();
   const split = (part: keyof RenderStats['parts']) => {
     stats.parts[part] = (performance.now() - lap) / 1000;
@@ -259,9 +291,16 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
     try {
       const overlaySvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${panel.width}" height="${panel.height}" viewBox="0 0 ${panel.width} ${panel.height}">${overlay}</svg>`;
       // sharp resizes before it composites within one pipeline: composite at the art's own size first.
-      const drawn = await sharp(art, { limitInputPixels: 80_000_000 }).composite([{ input: Buffer.from(overlaySvg) }]).png({ compressionLevel: 0 }).toBuffer();
+      const drawn = await sharp(art, { limitInputPixels: 80_000_000 })
+        .composite([{ input: Buffer.from(overlaySvg) }])
+        .png({ compressionLevel: 0 })
+        .toBuffer();
       // Then once at full size, flattened on paper white; every variant is resized from it.
-      const full = await sharp(drawn, { limitInputPixels: 80_000_000 }).resize({ width: image.width }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+      const full = await sharp(drawn, { limitInputPixels: 80_000_000 })
+        .resize({ width: image.width })
+        .flatten({ background: '#ffffff' })
+        .png({ compressionLevel: 1 })
+        .toBuffer();
       const n = await encodeVariants(full, image, opts.cacheDir);
       stats.encodes += n; // not `+= await`: images run side by side and would overwrite each other's counts
     } catch (e) {
@@ -272,7 +311,9 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   // drawing is checked once with the library drawings it uses, not per language (the bubbles are
   // ours), side by side, before the SVGs are written. A tiny render: the parse is what is checked.
   const artProblems = new Map<string, unknown>();
-  const arts = [...new Map(todo.filter((j) => j.panel.format === 'svg').map((j) => [j.panel.artPath, j.panel])).values()];
+  const arts = [
+    ...new Map(todo.filter((j) => j.panel.format === 'svg').map((j) => [j.panel.artPath, j.panel])).values(),
+  ];
   await inPool(arts, opts.concurrency ?? IMAGE_CONCURRENCY, async (panel) => {
     const svg = Buffer.from(vectorPanel(readArt(panel).data.toString('utf8'), library, ''));
     await sharp(svg, { density: Math.max(1, (72 * 16) / panel.width), limitInputPixels: 80_000_000 })
@@ -288,7 +329,10 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   const { width: cw, height: ch } = coverSize(book);
   await inPool(langs, opts.concurrency ?? IMAGE_CONCURRENCY, async (lang) => {
     const overlay = coverOverlay(book, lang, cw, ch);
-    const key = sha256(JSON.stringify({ art: sha256(coverArt), lib: sha256(library), overlay, enc: ENCODING })).slice(0, 12);
+    const key = sha256(JSON.stringify({ art: sha256(coverArt), lib: sha256(library), overlay, enc: ENCODING })).slice(
+      0,
+      12,
+    );
     const name = (suffix: string) => `cover.${lang}.${key}${suffix}`;
     const h = (w: number) => Math.round((ch * w) / cw);
     const image = {
@@ -306,7 +350,11 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
       return;
     }
     const svg = composeSvg(coverArt, library, overlay);
-    const full = await sharp(Buffer.from(svg), { density: (72 * 1200) / cw }).resize({ width: 1200 }).flatten({ background: '#ffffff' }).png({ compressionLevel: 1 }).toBuffer();
+    const full = await sharp(Buffer.from(svg), { density: (72 * 1200) / cw })
+      .resize({ width: 1200 })
+      .flatten({ background: '#ffffff' })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const n = await encodeVariants(full, image, opts.cacheDir);
     stats.encodes += n;
   });
@@ -317,7 +365,13 @@ export async function renderPanels(book: Book, opts: RenderOptions): Promise<{ m
   stats.encodes += await renderSocialImages(book, manifest, langs, opts.cacheDir);
   split('social');
   stats.seconds = (performance.now() - t0) / 1000;
-  opts.log?.(`${stats.images} panel images (${stats.cached} from cache, ${stats.written} vector panels written, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s (${Object.entries(stats.parts).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')})`);
+  opts.log?.(
+    `${stats.images} panel images (${stats.cached} from cache, ${stats.written} vector panels written, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s (${Object.entries(
+      stats.parts,
+    )
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ')})`,
+  );
   writeFileSync(join(opts.cacheDir, 'manifest.json'), JSON.stringify(manifest));
   return { manifest, stats };
 }

@@ -51,7 +51,10 @@ export function pruneLibrary(library: string, uses: string): string {
     todo.push(...referencedIds(el.text));
   }
   // Elements without an id (styles, say) are kept: something may depend on them.
-  return elements.filter((e) => (e.id ? keep.has(e.id) : true)).map((e) => e.text).join('');
+  return elements
+    .filter((e) => (e.id ? keep.has(e.id) : true))
+    .map((e) => e.text)
+    .join('');
 }
 
 /** Folds the whitespace between tags and drops comments and the XML declaration. */

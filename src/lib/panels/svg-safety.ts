@@ -9,15 +9,24 @@ export interface SvgFinding {
 }
 
 const RULES: Array<{ re: RegExp; message: string }> = [
-  { re: /<!DOCTYPE|<!ENTITY/i, message: 'a DOCTYPE or ENTITY declaration (entities can expand without limit); remove it' },
+  {
+    re: /<!DOCTYPE|<!ENTITY/i,
+    message: 'a DOCTYPE or ENTITY declaration (entities can expand without limit); remove it',
+  },
   { re: /<script\b/i, message: 'a <script> element; art may not run code' },
   { re: /\son[a-z]+\s*=/i, message: 'an event handler attribute (on…=); art may not run code' },
   { re: /<foreignObject\b/i, message: 'a <foreignObject> element (embedded HTML); draw it with SVG shapes instead' },
-  { re: /\b(?:xlink:)?href\s*=\s*["'](?!#)/i, message: 'a reference to another file or address (href not starting with "#"); put everything in this file' },
+  {
+    re: /\b(?:xlink:)?href\s*=\s*["'](?!#)/i,
+    message: 'a reference to another file or address (href not starting with "#"); put everything in this file',
+  },
   { re: /url\(\s*["']?(?!#)/i, message: 'a url(…) that is not a reference inside this file (url(#id))' },
   { re: /@import\b/i, message: 'a CSS @import; panel art may not load anything' },
   { re: /javascript:/i, message: 'a javascript: address' },
-  { re: /<(?:iframe|embed|object|audio|video|animate[a-zA-Z]*|set)\b/i, message: 'an element that embeds or animates content; art is a still drawing' },
+  {
+    re: /<(?:iframe|embed|object|audio|video|animate[a-zA-Z]*|set)\b/i,
+    message: 'an element that embeds or animates content; art is a still drawing',
+  },
 ];
 
 export function checkSvg(text: string): SvgFinding[] {

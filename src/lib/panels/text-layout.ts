@@ -19,7 +19,8 @@ export function loadFont(path: string): LoadedFont {
     const data = readFileSync(path);
     const opened = fontkit.create(data);
     // A collection (.ttc) holds several faces: the kit needs one font file per face.
-    if ('fonts' in opened) throw new Error(`${path} is a font collection: give the kit a single .ttf, .otf or .woff font.`);
+    if ('fonts' in opened)
+      throw new Error(`${path} is a font collection: give the kit a single .ttf, .otf or .woff font.`);
     f = { font: opened, hash: sha256(data).slice(0, 16) };
     fonts.set(path, f);
   }
@@ -42,7 +43,8 @@ export interface SetText {
 /** Characters a font may lack, and what to draw instead. */
 function substitute(text: string, font: Font): string {
   let t = text;
-  if (!font.hasGlyphForCodePoint(0x202f)) t = t.replace(/\u202F/g, font.hasGlyphForCodePoint(0x2009) ? '\u2009' : '\u00A0');
+  if (!font.hasGlyphForCodePoint(0x202f))
+    t = t.replace(/\u202F/g, font.hasGlyphForCodePoint(0x2009) ? '\u2009' : '\u00A0');
   return t;
 }
 

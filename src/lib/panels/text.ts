@@ -23,7 +23,12 @@ export interface PanelText {
   searchable: string;
 }
 
-function resolve(value: Record<string, string>, lang: string, settings: Settings, stamp: string | undefined): { text: string; lang: string; status: PartStatus } {
+function resolve(
+  value: Record<string, string>,
+  lang: string,
+  settings: Settings,
+  stamp: string | undefined,
+): { text: string; lang: string; status: PartStatus } {
   const original = value[settings.original] ?? '';
   if (lang === settings.original) return { text: typographize(original, lang), lang, status: 'original' };
   const own = value[lang]?.trim();

@@ -3,7 +3,18 @@
 // Pages are never copied (copyPages would drop Chromium's tag tree and named destinations):
 // the document is loaded, edited and saved as one.
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFHeader, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHeader,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFObject,
+} from 'pdf-lib';
 import { xmpPacket, type PdfMetadata } from './metadata.ts';
 import { pageLabelRanges } from './plan.ts';
 
@@ -72,7 +83,8 @@ export function setOutline(doc: PDFDocument, entries: OutlineEntry[], dests: Map
     doc.context.delete(old);
   }
   const missing = entries.filter((e) => !dests.has(e.dest)).map((e) => e.dest);
-  if (missing.length) throw new Error(`no destination in the printed PDF for ${missing.map((m) => `#${m}`).join(', ')}`);
+  if (missing.length)
+    throw new Error(`no destination in the printed PDF for ${missing.map((m) => `#${m}`).join(', ')}`);
   const root = doc.context.nextRef();
   const refs = entries.map(() => doc.context.nextRef());
   entries.forEach((e, i) => {
@@ -123,7 +135,10 @@ export function setMetadata(doc: PDFDocument, m: PdfMetadata, producer: string):
   doc.context.trailerInfo.Info = doc.context.register(info);
   const oldXmp = doc.catalog.get(PDFName.of('Metadata'));
   if (oldXmp instanceof PDFRef) doc.context.delete(oldXmp);
-  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(m, producer)), { Type: 'Metadata', Subtype: 'XML' });
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(m, producer)), {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(m.lang));
   // Viewers show the title, not the file name, in their title bar.

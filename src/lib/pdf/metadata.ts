@@ -24,9 +24,15 @@ export interface PdfMetadata {
  */
 export const pdfDates = editionDates;
 
-export function pdfMetadata(settings: Settings, lang: string, options: { creator: string; sourceDateEpoch?: string }): PdfMetadata {
+export function pdfMetadata(
+  settings: Settings,
+  lang: string,
+  options: { creator: string; sourceDateEpoch?: string },
+): PdfMetadata {
   const authors = settings.authors
-    .filter((a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))))
+    .filter(
+      (a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
+    )
     .map((a) => a.name);
   return {
     title: pick(settings.title, lang, settings),

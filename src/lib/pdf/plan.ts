@@ -42,7 +42,10 @@ export function planPages(placed: PlacedPart[], pageCount: number): PagePlan {
   let shift = 0;
   let previous = -1;
   for (const part of placed) {
-    if (part.page < previous) throw new Error(`the parts of the print edition are out of order: "${part.id}" starts on page ${part.page + 1}, before the part above it`);
+    if (part.page < previous)
+      throw new Error(
+        `the parts of the print edition are out of order: "${part.id}" starts on page ${part.page + 1}, before the part above it`,
+      );
     previous = part.page;
     let page = part.page + shift;
     // 0-based even indexes are right-hand pages (page 1 is a right-hand page).
@@ -66,11 +69,26 @@ export function folio(index: number, firstBodyPage: number): string {
 export function roman(n: number): string {
   if (!Number.isInteger(n) || n < 1 || n > 3999) throw new RangeError(`no roman numeral for ${n}`);
   const table: Array<[number, string]> = [
-    [1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'],
-    [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i'],
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
   ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -87,7 +105,10 @@ export function planMismatches(plan: PagePlan, printed: Map<string, number>): st
   const out: string[] = [];
   for (const [id, page] of plan.starts) {
     const got = printed.get(id);
-    if (got !== page) out.push(`"${id}" was planned on page ${page + 1} but printed on ${got === undefined ? 'no page' : `page ${got + 1}`}`);
+    if (got !== page)
+      out.push(
+        `"${id}" was planned on page ${page + 1} but printed on ${got === undefined ? 'no page' : `page ${got + 1}`}`,
+      );
   }
   return out;
 }

@@ -145,7 +145,11 @@ export function stageBlocks(book: Book, episode: Episode, lang: string): Episode
   return out;
 }
 
-function stageImage(image: PanelImage | undefined, base: string, alt: { text: string; lang: string }): StageImage | undefined {
+function stageImage(
+  image: PanelImage | undefined,
+  base: string,
+  alt: { text: string; lang: string },
+): StageImage | undefined {
   if (!image) return undefined;
   const src = (file: string) => joinBase(base, `panels/${file}`);
   return {
@@ -169,14 +173,18 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
   const otherText = new Map<string, Map<string, string>>();
   for (const l of others) {
     const m = new Map<string, string>();
-    for (const b of episodeView(book, episode, l).blocks) if (b.type === 'paragraph' && b.lang === l) m.set(b.id, b.text);
+    for (const b of episodeView(book, episode, l).blocks)
+      if (b.type === 'paragraph' && b.lang === l) m.set(b.id, b.text);
     otherText.set(l, m);
   }
   const local = episode.original.stage?.video;
   const peertube = options.talk?.(episode);
   const cue: TalkCue | undefined =
     local || peertube
-      ? { ...(local ? { local: { src: joinBase(options.base, `stage-media/${encodeURI(local)}`), file: local } } : {}), ...(peertube ? { peertube } : {}) }
+      ? {
+          ...(local ? { local: { src: joinBase(options.base, `stage-media/${encodeURI(local)}`), file: local } } : {}),
+          ...(peertube ? { peertube } : {}),
+        }
       : undefined;
 
   const beats: Beat[] = [];
@@ -202,19 +210,32 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
     if (block.type === 'panel') {
       current = open('panel', block.id);
       const text = block.panel ? panelText(block.panel, lang, settings) : undefined;
-      current.image = stageImage(options.images.panels[block.id]?.[lang], options.base, text?.alt ?? { text: '', lang });
+      current.image = stageImage(
+        options.images.panels[block.id]?.[lang],
+        options.base,
+        text?.alt ?? { text: '', lang },
+      );
       continue;
     }
     current ??= open('opening');
     if (block.type === 'paragraph') {
       const w = words(block.text);
-      current.script.push({ type: 'paragraph', id: block.id, lang: block.lang, status: block.status, inlines: block.inlines, text: block.text, words: w });
+      current.script.push({
+        type: 'paragraph',
+        id: block.id,
+        lang: block.lang,
+        status: block.status,
+        inlines: block.inlines,
+        text: block.text,
+        words: w,
+      });
       current.words += w;
       for (const l of others) {
         const text = otherText.get(l)!.get(block.id);
         if (!text) continue;
         const len = text.replace(/[ \t\r\n]+/g, ' ').trim().length || 1;
-        for (const c of cutCards(text)) current.cards[l]!.push({ text: c.text, pid: block.id, from: c.start / len, to: c.end / len });
+        for (const c of cutCards(text))
+          current.cards[l]!.push({ text: c.text, pid: block.id, from: c.start / len, to: c.end / len });
       }
     } else if (block.type === 'note') {
       current.script.push({ type: 'note', text: block.text, lang: block.lang });
@@ -236,7 +257,9 @@ export function showsOf(book: Book): ShowDef[] {
     book.episodes.map((e) => e.number),
     (n) => {
       const e = byNumber.get(n);
-      return e ? e.original.blocks.reduce((sum, b) => sum + (b.type === 'paragraph' ? words(inlineText(b.inlines)) : 0), 0) : 0;
+      return e
+        ? e.original.blocks.reduce((sum, b) => sum + (b.type === 'paragraph' ? words(inlineText(b.inlines)) : 0), 0)
+        : 0;
     },
   );
 }
@@ -273,7 +296,8 @@ export function buildShow(book: Book, show: ShowDef, lang: string, options: Buil
   const langs = languageCodes(settings);
   const others = langs.filter((l) => l !== lang);
   // The default surtitles: the original for a translation, the first translation for the original.
-  const surtitleLangs = lang === settings.original ? others : [settings.original, ...others.filter((l) => l !== settings.original)];
+  const surtitleLangs =
+    lang === settings.original ? others : [settings.original, ...others.filter((l) => l !== settings.original)];
   const languageNames = Object.fromEntries(settings.languages.map((l) => [l.code, l.name]));
   const bookTitle = pick(settings.title, lang, settings);
   return {
@@ -291,4 +315,3 @@ export function buildShow(book: Book, show: ShowDef, lang: string, options: Buil
     fingerprint: fnv(beats.map((b) => b.id).join('|')),
   };
 }
-

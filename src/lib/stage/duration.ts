@@ -36,6 +36,8 @@ export function formatClock(seconds: number, options: { sign?: boolean; ceil?: b
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  const body = h ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
+  const body = h
+    ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`
+    : `${m}:${String(sec).padStart(2, '0')}`;
   return (negative && s > 0 ? '−' : options.sign ? '+' : '') + body;
 }

@@ -38,14 +38,30 @@ export interface Binding {
   text: StringKey;
 }
 
-const NEXT: Binding = { command: 'next', keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '], labels: ['→', '↓', 'stage.kbd.pageDown', 'stage.kbd.space'], text: 'stage.key.next' };
-const PREV: Binding = { command: 'prev', keys: ['ArrowLeft', 'ArrowUp', 'PageUp'], labels: ['←', '↑', 'stage.kbd.pageUp'], text: 'stage.key.prev' };
+const NEXT: Binding = {
+  command: 'next',
+  keys: ['ArrowRight', 'ArrowDown', 'PageDown', ' '],
+  labels: ['→', '↓', 'stage.kbd.pageDown', 'stage.kbd.space'],
+  text: 'stage.key.next',
+};
+const PREV: Binding = {
+  command: 'prev',
+  keys: ['ArrowLeft', 'ArrowUp', 'PageUp'],
+  labels: ['←', '↑', 'stage.kbd.pageUp'],
+  text: 'stage.key.prev',
+};
 const BLACKOUT: Binding = { command: 'blackout', keys: ['b', '.'], labels: ['B', '.'], text: 'stage.key.blackout' };
 const FIRST: Binding = { command: 'first', keys: ['Home'], labels: ['stage.kbd.home'], text: 'stage.key.first' };
 const LAST: Binding = { command: 'last', keys: ['End'], labels: ['stage.kbd.end'], text: 'stage.key.last' };
 const SURTITLES: Binding = { command: 'surtitles', keys: ['s'], labels: ['S'], text: 'stage.key.surtitles' };
 const CARD: Binding = { command: 'card', keys: ['n'], labels: ['N'], shift: false, text: 'stage.key.card' };
-const CARD_PREV: Binding = { command: 'cardPrev', keys: ['n'], labels: ['stage.kbd.shiftN'], shift: true, text: 'stage.key.cardPrev' };
+const CARD_PREV: Binding = {
+  command: 'cardPrev',
+  keys: ['n'],
+  labels: ['stage.kbd.shiftN'],
+  shift: true,
+  text: 'stage.key.cardPrev',
+};
 const HELP: Binding = { command: 'help', keys: ['?'], labels: ['?'], text: 'stage.key.help' };
 
 export const PRESENTER_KEYS: Binding[] = [
@@ -105,14 +121,18 @@ export function commandFor(map: ReadonlyArray<Binding>, event: KeyLike): Command
 }
 
 /** Whether a key event comes from a place where typing is text, not commands. */
-export function isTypingTarget(target: { tagName?: string; isContentEditable?: boolean; type?: string } | null | undefined): boolean {
+export function isTypingTarget(
+  target: { tagName?: string; isContentEditable?: boolean; type?: string } | null | undefined,
+): boolean {
   if (!target) return false;
   if (target.isContentEditable) return true;
   const tag = (target.tagName ?? '').toUpperCase();
   if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
   if (tag !== 'INPUT') return false;
   // Buttons-like inputs take no text; every other input does.
-  return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes((target.type ?? 'text').toLowerCase());
+  return !['button', 'submit', 'reset', 'checkbox', 'radio', 'range', 'color', 'file', 'image'].includes(
+    (target.type ?? 'text').toLowerCase(),
+  );
 }
 
 /** Whether a label is the key of an interface string (a named key) rather than the key itself. */

@@ -52,7 +52,8 @@ export function envelope(key: string, msg: Message): Envelope {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): x is number => typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
+const isInt = (x: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= min && x <= max;
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0 && x < 8.64e15;
 const isText = (x: unknown, max = 200): x is string => typeof x === 'string' && x.length <= max;
 const isRole = (x: unknown): x is Role => x === 'presenter' || x === 'audience';
@@ -69,7 +70,13 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
   if (x.v !== STATE_VERSION || x.show !== bounds.show) return undefined;
   if (!isText(x.fingerprint, 40) || !isInt(x.rev) || !isTime(x.at) || !isText(x.by, 64)) return undefined;
   if (!isInt(x.beat, 0, Math.max(0, bounds.beats - 1)) || !isText(x.beatId, 300)) return undefined;
-  if (typeof x.blackout !== 'boolean' || typeof x.surtitles !== 'boolean' || !isText(x.surtitleLang, 20) || !isInt(x.card, 0, 10_000)) return undefined;
+  if (
+    typeof x.blackout !== 'boolean' ||
+    typeof x.surtitles !== 'boolean' ||
+    !isText(x.surtitleLang, 20) ||
+    !isInt(x.card, 0, 10_000)
+  )
+    return undefined;
   const timer = x.timer;
   if (!isObject(timer) || !(timer.since === null || isTime(timer.since)) || !isTime(timer.banked)) return undefined;
   const spentIn = x.spent;
@@ -86,7 +93,15 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
   let video: VideoState | null = null;
   if (x.video !== null) {
     const v = x.video;
-    if (!isObject(v) || !isInt(v.beat, 0, Math.max(0, bounds.beats - 1)) || !(v.since === null || isTime(v.since)) || typeof v.at !== 'number' || !Number.isFinite(v.at) || v.at < 0) return undefined;
+    if (
+      !isObject(v) ||
+      !isInt(v.beat, 0, Math.max(0, bounds.beats - 1)) ||
+      !(v.since === null || isTime(v.since)) ||
+      typeof v.at !== 'number' ||
+      !Number.isFinite(v.at) ||
+      v.at < 0
+    )
+      return undefined;
     video = { beat: v.beat, since: v.since as number | null, at: v.at };
   }
   return {
@@ -111,7 +126,13 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
 
 function checkReport(x: unknown): AudienceReport | undefined {
   if (!isObject(x)) return undefined;
-  if (!isInt(x.beat, -1, 1_000_000) || typeof x.blackout !== 'boolean' || typeof x.visible !== 'boolean' || typeof x.fullscreen !== 'boolean') return undefined;
+  if (
+    !isInt(x.beat, -1, 1_000_000) ||
+    typeof x.blackout !== 'boolean' ||
+    typeof x.visible !== 'boolean' ||
+    typeof x.fullscreen !== 'boolean'
+  )
+    return undefined;
   const media = MEDIA_STATES.find((m) => m === x.media);
   if (!media) return undefined;
   return { beat: x.beat, blackout: x.blackout, visible: x.visible, fullscreen: x.fullscreen, media };
@@ -121,7 +142,12 @@ function checkReport(x: unknown): AudienceReport | undefined {
  * The message inside `data` when it is one of ours, for this channel, well formed; else
  * undefined. `origin` is the sender's origin when the transport tells it (it must be ours).
  */
-export function parseMessage(data: unknown, key: string, bounds: StateBounds, origin?: { sender: string; own: string }): Message | undefined {
+export function parseMessage(
+  data: unknown,
+  key: string,
+  bounds: StateBounds,
+  origin?: { sender: string; own: string },
+): Message | undefined {
   if (origin?.sender && origin.sender !== origin.own) return undefined;
   if (!isObject(data) || data.p !== PROTOCOL || data.v !== PROTOCOL_VERSION || data.key !== key) return undefined;
   const m = data.msg;

@@ -3,7 +3,11 @@
 // printable script below it.
 export type StageScreen = 'presenter' | 'audience' | 'script';
 
-export function stagePath(lang: string, show: { id: string; isDefault: boolean }, screen: StageScreen = 'presenter'): string {
+export function stagePath(
+  lang: string,
+  show: { id: string; isDefault: boolean },
+  screen: StageScreen = 'presenter',
+): string {
   const root = show.isDefault ? `${lang}/stage/` : `${lang}/stage/${show.id}/`;
   return root + (screen === 'presenter' ? '' : `${screen}/`);
 }

@@ -68,10 +68,20 @@ export function estimateDuration(words: number): number {
  * The shows of a book. `words(number)` counts the words of an episode's original (for the
  * default show's estimated plan).
  */
-export function resolveShows(shows: ShowsSettings | undefined, episodes: number[], words: (n: number) => number): ShowDef[] {
+export function resolveShows(
+  shows: ShowsSettings | undefined,
+  episodes: number[],
+  words: (n: number) => number,
+): ShowDef[] {
   const entries = Object.entries(shows ?? {});
   if (!entries.length) {
-    return [{ id: DEFAULT_SHOW_ID, episodes: episodes.map((n) => ({ number: n, planned: estimateDuration(words(n)), estimated: true })), isDefault: true }];
+    return [
+      {
+        id: DEFAULT_SHOW_ID,
+        episodes: episodes.map((n) => ({ number: n, planned: estimateDuration(words(n)), estimated: true })),
+        isDefault: true,
+      },
+    ];
   }
   return entries.map(([id, s], i) => ({
     id,
@@ -85,7 +95,12 @@ export function resolveShows(shows: ShowsSettings | undefined, episodes: number[
  * What loadSettings cannot check alone: every episode of a show exists, once per show, and
  * show titles use the book's languages. Problems carry the line of book.yaml.
  */
-export function checkShows(root: string, shows: ShowsSettings | undefined, episodes: number[], languages: string[]): ContentProblem[] {
+export function checkShows(
+  root: string,
+  shows: ShowsSettings | undefined,
+  episodes: number[],
+  languages: string[],
+): ContentProblem[] {
   if (!shows) return [];
   const file = 'content/book.yaml';
   let lineOf: (path: PropertyKey[]) => number | undefined = () => undefined;
@@ -99,13 +114,28 @@ export function checkShows(root: string, shows: ShowsSettings | undefined, episo
   const known = new Set(episodes);
   for (const [id, show] of Object.entries(shows)) {
     if (!SHOW_ID.test(id)) {
-      problems.push({ file, line: lineOf(['shows', id]), field: `shows.${id}`, message: `"${id}" is not a show id: use lowercase letters, digits and hyphens, starting with a letter (it becomes the address /<language>/stage/${'<id>'}/).` });
+      problems.push({
+        file,
+        line: lineOf(['shows', id]),
+        field: `shows.${id}`,
+        message: `"${id}" is not a show id: use lowercase letters, digits and hyphens, starting with a letter (it becomes the address /<language>/stage/${'<id>'}/).`,
+      });
     } else if (RESERVED_SHOW_IDS.includes(id)) {
-      problems.push({ file, line: lineOf(['shows', id]), field: `shows.${id}`, message: `"${id}" is one of the page names of the stage mode (${RESERVED_SHOW_IDS.join(', ')}): choose another show id.` });
+      problems.push({
+        file,
+        line: lineOf(['shows', id]),
+        field: `shows.${id}`,
+        message: `"${id}" is one of the page names of the stage mode (${RESERVED_SHOW_IDS.join(', ')}): choose another show id.`,
+      });
     }
     for (const lang of Object.keys(show.title ?? {})) {
       if (!languages.includes(lang)) {
-        problems.push({ file, line: lineOf(['shows', id, 'title', lang]), field: `shows.${id}.title.${lang}`, message: `unknown language "${lang}": the book's languages are ${languages.join(', ')}.` });
+        problems.push({
+          file,
+          line: lineOf(['shows', id, 'title', lang]),
+          field: `shows.${id}.title.${lang}`,
+          message: `unknown language "${lang}": the book's languages are ${languages.join(', ')}.`,
+        });
       }
     }
     const seen = new Set<number>();
@@ -113,9 +143,19 @@ export function checkShows(root: string, shows: ShowsSettings | undefined, episo
       const field = `shows.${id}.episodes.${i}.episode`;
       const line = lineOf(['shows', id, 'episodes', i, 'episode']);
       if (!known.has(e.episode)) {
-        problems.push({ file, line, field, message: `there is no episode ${e.episode} in this book (episodes: ${episodes.join(', ')}).` });
+        problems.push({
+          file,
+          line,
+          field,
+          message: `there is no episode ${e.episode} in this book (episodes: ${episodes.join(', ')}).`,
+        });
       } else if (seen.has(e.episode)) {
-        problems.push({ file, line, field, message: `episode ${e.episode} is already in the show "${id}": a show plays each episode once.` });
+        problems.push({
+          file,
+          line,
+          field,
+          message: `episode ${e.episode} is already in the show "${id}": a show plays each episode once.`,
+        });
       }
       seen.add(e.episode);
     });

@@ -52,7 +52,13 @@ export interface ShowShape {
   show: string;
   fingerprint: string;
   surtitleLangs: string[];
-  beats: ReadonlyArray<{ id: string; episode: number; words: number; cards: Record<string, ReadonlyArray<unknown>>; cue?: unknown }>;
+  beats: ReadonlyArray<{
+    id: string;
+    episode: number;
+    words: number;
+    cards: Record<string, ReadonlyArray<unknown>>;
+    cue?: unknown;
+  }>;
   episodes: ReadonlyArray<{ number: number; planned: number; firstBeat: number; beats: number; words: number }>;
 }
 
@@ -248,7 +254,12 @@ function apply(state: ShowState, action: Action, show: ShowShape, now: number): 
     case 'timerReset': {
       const beat = show.beats[state.beat];
       if (!state.timer.banked && state.timer.since === null && !Object.keys(state.spent).length) return state;
-      return { ...state, timer: { since: null, banked: 0 }, spent: {}, mark: { episode: beat?.episode ?? state.mark.episode, at: 0 } };
+      return {
+        ...state,
+        timer: { since: null, banked: 0 },
+        spent: {},
+        mark: { episode: beat?.episode ?? state.mark.episode, at: 0 },
+      };
     }
     case 'video': {
       if (!show.beats[state.beat]?.cue) return state;
@@ -280,15 +291,37 @@ export function fitState(state: ShowState, show: ShowShape): ShowState {
   let beat = show.beats.findIndex((b) => b.id === state.beatId);
   if (beat < 0) beat = clampBeat(show, state.beat);
   const b = show.beats[beat];
-  const surtitleLang = show.surtitleLangs.includes(state.surtitleLang) ? state.surtitleLang : (show.surtitleLangs[0] ?? '');
+  const surtitleLang = show.surtitleLangs.includes(state.surtitleLang)
+    ? state.surtitleLang
+    : (show.surtitleLangs[0] ?? '');
   const cards = b?.cards[surtitleLang]?.length ?? 0;
   const video = state.video && state.video.beat === beat && b?.cue ? state.video : null;
-  if (beat === state.beat && b?.id === state.beatId && surtitleLang === state.surtitleLang && state.card < Math.max(1, cards) && video === state.video && state.fingerprint === show.fingerprint) return state;
-  return { ...state, beat, beatId: b?.id ?? '', surtitleLang, card: Math.min(state.card, Math.max(0, cards - 1)), video, fingerprint: show.fingerprint };
+  if (
+    beat === state.beat &&
+    b?.id === state.beatId &&
+    surtitleLang === state.surtitleLang &&
+    state.card < Math.max(1, cards) &&
+    video === state.video &&
+    state.fingerprint === show.fingerprint
+  )
+    return state;
+  return {
+    ...state,
+    beat,
+    beatId: b?.id ?? '',
+    surtitleLang,
+    card: Math.min(state.card, Math.max(0, cards - 1)),
+    video,
+    fingerprint: show.fingerprint,
+  };
 }
 
 /** The card the teleprompter is reading: `fraction` (0–1) of paragraph `pid` is at the reading line. */
-export function cardForPosition(cards: ReadonlyArray<{ pid: string; from: number; to: number }>, pid: string, fraction: number): number | undefined {
+export function cardForPosition(
+  cards: ReadonlyArray<{ pid: string; from: number; to: number }>,
+  pid: string,
+  fraction: number,
+): number | undefined {
   let found: number | undefined;
   for (let i = 0; i < cards.length; i++) {
     const c = cards[i]!;

@@ -37,7 +37,29 @@ const CLINGY = new Set(
 
 /** Abbreviations whose final dot does not end a sentence. */
 /** Only those that never end a sentence ("etc.", "vol." or "no." often do). */
-const ABBREVIATIONS = new Set(['m', 'mm', 'mme', 'mmes', 'mlle', 'mlles', 'dr', 'pr', 'me', 'mgr', 'mr', 'mrs', 'messrs', 'vs', 'cf', 'p', 'pp', 'fig', 'approx', 'e.g', 'i.e']);
+const ABBREVIATIONS = new Set([
+  'm',
+  'mm',
+  'mme',
+  'mmes',
+  'mlle',
+  'mlles',
+  'dr',
+  'pr',
+  'me',
+  'mgr',
+  'mr',
+  'mrs',
+  'messrs',
+  'vs',
+  'cf',
+  'p',
+  'pp',
+  'fig',
+  'approx',
+  'e.g',
+  'i.e',
+]);
 
 /** Collapses runs of ordinary white space (line breaks included) to one space; keeps no-break spaces. */
 export function normalizeForCards(text: string): string {
@@ -59,7 +81,9 @@ interface Break {
 }
 
 function isUpperStart(ch: string | undefined): boolean {
-  return ch !== undefined && (/\p{Lu}|\p{N}/u.test(ch) || OPENERS.includes(ch) || ch === '—' || ch === '–' || ch === '-');
+  return (
+    ch !== undefined && (/\p{Lu}|\p{N}/u.test(ch) || OPENERS.includes(ch) || ch === '—' || ch === '–' || ch === '-')
+  );
 }
 
 /** Every ordinary space of `text`, with how good a place it is to cut. */
@@ -105,7 +129,13 @@ function breaks(text: string, max: number): Break[] {
       weight = 0.2; // right after a dash that opens an aside
     } else if (CLINGY.has(bare) || /^\p{N}+[\p{L}°]*$/u.test(bare)) {
       weight = 0.3; // "de | la", "15 | bestiaux"
-    } else if (next !== undefined && /^[\p{P}]/u.test(next) && !OPENERS.includes(next) && next !== '—' && next !== '–') {
+    } else if (
+      next !== undefined &&
+      /^[\p{P}]/u.test(next) &&
+      !OPENERS.includes(next) &&
+      next !== '—' &&
+      next !== '–'
+    ) {
       weight = 0; // never start a card with punctuation
     }
     // Inside a quotation short enough for one card: only when nothing else is possible.

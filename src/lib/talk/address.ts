@@ -23,7 +23,8 @@ export interface VideoAddress {
 
 export type AddressResult = { address: VideoAddress } | { error: string };
 
-const FORMS = 'https://<instance>/w/<id> or https://<instance>/videos/watch/<uuid>, as the browser shows it on the video’s page';
+const FORMS =
+  'https://<instance>/w/<id> or https://<instance>/videos/watch/<uuid>, as the browser shows it on the video’s page';
 
 export interface AddressOptions {
   /** A test fixture book may use plain http on 127.0.0.1 (the tests' PeerTube stand-in). */
@@ -37,7 +38,8 @@ export function isLocalHttp(url: URL, options: AddressOptions): boolean {
 
 /** Reads a PeerTube video address. Says what is wrong when it is not one. */
 export function parseVideoAddress(input: unknown, options: AddressOptions = {}): AddressResult {
-  if (typeof input !== 'string' || input.trim() === '') return { error: `expected the video’s address, like ${FORMS}.` };
+  if (typeof input !== 'string' || input.trim() === '')
+    return { error: `expected the video’s address, like ${FORMS}.` };
   const text = input.trim();
   let url: URL;
   try {
@@ -49,9 +51,12 @@ export function parseVideoAddress(input: unknown, options: AddressOptions = {}):
     return { error: `"${text}" is not a web address (it starts with "${url.protocol}"): expected ${FORMS}.` };
   }
   if (url.protocol === 'http:' && !isLocalHttp(url, options)) {
-    return { error: `"${text}" is not a secure address: the video must be at an https:// address, so that nobody on the way can change it.` };
+    return {
+      error: `"${text}" is not a secure address: the video must be at an https:// address, so that nobody on the way can change it.`,
+    };
   }
-  if (url.username || url.password) return { error: `"${text}" contains a user name or password: remove the part before "@".` };
+  if (url.username || url.password)
+    return { error: `"${text}" contains a user name or password: remove the part before "@".` };
   const path = url.pathname.replace(/\/+$/, '');
   if (/^\/(w\/p|videos\/watch\/playlist|video-playlists)\//.test(path)) {
     return { error: `"${text}" is a playlist, not a video: open the video itself and copy its address (${FORMS}).` };
@@ -66,17 +71,25 @@ export function parseVideoAddress(input: unknown, options: AddressOptions = {}):
   const [form, id] = found as [VideoAddress['form'], string];
   const idKind = UUID.test(id) ? 'uuid' : SHORT_UUID.test(id) ? 'short' : undefined;
   if (!idKind) {
-    return { error: `"${text}" is not a PeerTube video address: "${id}" is neither a video id (22 letters and digits) nor a UUID (like 9c9de5e8-0a1e-484a-b099-e80766180a6d).` };
+    return {
+      error: `"${text}" is not a PeerTube video address: "${id}" is neither a video id (22 letters and digits) nor a UUID (like 9c9de5e8-0a1e-484a-b099-e80766180a6d).`,
+    };
   }
   const params = [...url.searchParams.keys()];
   const time = params.find((k) => k === 'start' || k === 'stop' || k === 't');
   if (time) {
-    return { error: `"${text}" carries a time (?${time}=${url.searchParams.get(time)}): remove it from the address and write the excerpt’s times in the "start" and "end" fields.` };
+    return {
+      error: `"${text}" carries a time (?${time}=${url.searchParams.get(time)}): remove it from the address and write the excerpt’s times in the "start" and "end" fields.`,
+    };
   }
   if (url.search || url.hash) {
-    return { error: `"${text}" has more than the video’s address: remove everything from "${url.search ? '?' : '#'}" on.` };
+    return {
+      error: `"${text}" has more than the video’s address: remove everything from "${url.search ? '?' : '#'}" on.`,
+    };
   }
-  return { address: { origin: url.origin, host: url.host, id: idKind === 'uuid' ? id.toLowerCase() : id, idKind, form } };
+  return {
+    address: { origin: url.origin, host: url.host, id: idKind === 'uuid' ? id.toLowerCase() : id, idKind, form },
+  };
 }
 
 /** The video's page on its instance, at a time: the link that works without JavaScript. */

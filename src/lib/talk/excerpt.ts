@@ -71,7 +71,11 @@ export function loadTalk(
   const path = join(epDir, TALK_FILE);
   const markers = blocks.filter((b) => b.type === 'talk');
   if (markers.length > 1) {
-    problems.push({ file: originalFile, line: markers[1]!.line, message: '<Talk /> is placed twice: an episode has one excerpt of the talk, placed once.' });
+    problems.push({
+      file: originalFile,
+      line: markers[1]!.line,
+      message: '<Talk /> is placed twice: an episode has one excerpt of the talk, placed once.',
+    });
   }
   if (!existsSync(path)) return undefined;
   const file = `${relDir}/${TALK_FILE}`;
@@ -87,10 +91,14 @@ export function loadTalk(
   }
   const data = parsed.data;
   const before = problems.length;
-  const at = (field: string, path: PropertyKey[], message: string) => problems.push({ file, field, line: src.lineOf(path), message });
+  const at = (field: string, path: PropertyKey[], message: string) =>
+    problems.push({ file, field, line: src.lineOf(path), message });
 
   if (markers.length === 0) {
-    problems.push({ file: originalFile, message: `${file} describes an excerpt of the talk, but this text does not say where it goes: add a line <Talk /> between two paragraphs.` });
+    problems.push({
+      file: originalFile,
+      message: `${file} describes an excerpt of the talk, but this text does not say where it goes: add a line <Talk /> between two paragraphs.`,
+    });
   }
 
   // The video: a PeerTube address on one of the book's instances.
@@ -119,27 +127,36 @@ export function loadTalk(
   if ('error' in start) at('start', ['start'], `the start time ${start.error}`);
   if ('error' in end) at('end', ['end'], `the end time ${end.error}`);
   if ('seconds' in start && 'seconds' in end && end.seconds <= start.seconds) {
-    at('end', ['end'], `the excerpt ends (${String(data.end)}) ${end.seconds === start.seconds ? 'where' : 'before'} it starts (${String(data.start)}): the end comes after the start.`);
+    at(
+      'end',
+      ['end'],
+      `the excerpt ends (${String(data.end)}) ${end.seconds === start.seconds ? 'where' : 'before'} it starts (${String(data.start)}): the end comes after the start.`,
+    );
   }
 
   // The title: in the original language at least, and only in the book's languages.
   const langs = languageCodes(settings);
   for (const key of Object.keys(data.title)) {
-    if (!langs.includes(key)) at(`title.${key}`, ['title', key], `unknown language "${key}": the book's languages are ${langs.join(', ')}.`);
+    if (!langs.includes(key))
+      at(`title.${key}`, ['title', key], `unknown language "${key}": the book's languages are ${langs.join(', ')}.`);
   }
-  if (!data.title[settings.original]) at(`title.${settings.original}`, ['title'], `missing the title in the original language (${settings.original}).`);
+  if (!data.title[settings.original])
+    at(`title.${settings.original}`, ['title'], `missing the title in the original language (${settings.original}).`);
 
   // The poster: an image inside the episode folder.
   let poster: string | undefined;
   if (data.poster !== undefined) {
     const abs = resolve(epDir, data.poster);
     const ext = extname(abs).toLowerCase();
-    if (!abs.startsWith(resolve(epDir) + sep)) at('poster', ['poster'], `the poster must be inside the episode folder (${relDir}/), not "${data.poster}".`);
-    else if (!POSTER_FORMATS.has(ext)) at('poster', ['poster'], `the poster must be a PNG, JPEG, WebP or SVG image, not "${data.poster}".`);
+    if (!abs.startsWith(resolve(epDir) + sep))
+      at('poster', ['poster'], `the poster must be inside the episode folder (${relDir}/), not "${data.poster}".`);
+    else if (!POSTER_FORMATS.has(ext))
+      at('poster', ['poster'], `the poster must be a PNG, JPEG, WebP or SVG image, not "${data.poster}".`);
     else if (!existsSync(abs)) at('poster', ['poster'], `the poster ${relDir}/${data.poster} does not exist.`);
     else {
       if (ext === '.svg') {
-        for (const f of checkSvg(readFileSync(abs, 'utf8'))) problems.push({ file: `${relDir}/${data.poster}`, line: f.line, message: `contains ${f.message}.` });
+        for (const f of checkSvg(readFileSync(abs, 'utf8')))
+          problems.push({ file: `${relDir}/${data.poster}`, line: f.line, message: `contains ${f.message}.` });
       }
       poster = `${relDir}/${data.poster.replace(/^\.\//, '')}`;
     }
@@ -151,7 +168,11 @@ export function loadTalk(
   for (const [panel, value] of Object.entries(data.panels ?? {})) {
     const where = ['panels', panel];
     if (!placed.has(panel) || (panels && !panels.some((p) => p.id === panel))) {
-      at(`panels.${panel}`, where, `"${panel}" is not a panel of this episode (its panels: ${[...placed].join(', ') || 'none'}).`);
+      at(
+        `panels.${panel}`,
+        where,
+        `"${panel}" is not a panel of this episode (its panels: ${[...placed].join(', ') || 'none'}).`,
+      );
       continue;
     }
     const t = parseTime(value);
@@ -160,19 +181,33 @@ export function loadTalk(
       continue;
     }
     if ('seconds' in start && 'seconds' in end && (t.seconds < start.seconds || t.seconds >= end.seconds)) {
-      at(`panels.${panel}`, where, `panel "${panel}" is performed at ${String(value)}, outside the excerpt (${String(data.start)} to ${String(data.end)}).`);
+      at(
+        `panels.${panel}`,
+        where,
+        `panel "${panel}" is performed at ${String(value)}, outside the excerpt (${String(data.start)} to ${String(data.end)}).`,
+      );
       continue;
     }
     cues.push({ panel, time: t.seconds });
   }
   const sameTime = cues.find((c, i) => cues.some((d, j) => j < i && d.time === c.time));
-  if (sameTime) at(`panels.${sameTime.panel}`, ['panels', sameTime.panel], `two panels are performed at the same moment (${sameTime.time} s): give each its own time.`);
+  if (sameTime)
+    at(
+      `panels.${sameTime.panel}`,
+      ['panels', sameTime.panel],
+      `two panels are performed at the same moment (${sameTime.time} s): give each its own time.`,
+    );
 
   if (problems.length > before || !video || !instance || !('seconds' in start) || !('seconds' in end)) return undefined;
   return {
     file,
     video,
-    instance: { origin: instance.url, host: new URL(instance.url).host, name: instance.name ?? new URL(instance.url).host, privacy: instance.privacy },
+    instance: {
+      origin: instance.url,
+      host: new URL(instance.url).host,
+      name: instance.name ?? new URL(instance.url).host,
+      privacy: instance.privacy,
+    },
     start: start.seconds,
     end: end.seconds,
     title: data.title,

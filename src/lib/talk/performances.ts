@@ -62,7 +62,13 @@ export function timing(p: Performance): PerformanceTiming {
   const d = p.duration !== undefined ? parseTime(p.duration) : undefined;
   const duration = d && 'seconds' in d ? d.seconds : undefined;
   const end = new Date(start.getTime() + (duration ?? ASSUMED_LENGTH_S) * 1000);
-  return { date: p.date, start, end, duration, datetime: `${p.date}T${p.time}${offsetText(zoneOffset(start.getTime(), p.timezone))}` };
+  return {
+    date: p.date,
+    start,
+    end,
+    duration,
+    datetime: `${p.date}T${p.time}${offsetText(zoneOffset(start.getTime(), p.timezone))}`,
+  };
 }
 
 /** Every performance, by date (then time): the order of the list without JavaScript. */
@@ -73,18 +79,24 @@ export function byDate(performances: readonly Performance[]): Performance[] {
 /** "mardi 6 décembre 2022" / "Tuesday, December 6, 2022" */
 export function formatDate(date: string, locale: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** "20:30" / "8:30 PM": the time at the venue. */
 export function formatTime(p: Performance, locale: string): string | undefined {
   if (!p.time || !p.timezone) return undefined;
-  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: p.timezone }).format(zonedToUtc(p.date, p.time, p.timezone));
+  return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: p.timezone }).format(
+    zonedToUtc(p.date, p.time, p.timezone),
+  );
 }
 
 /** The show's name: the book's talk title, or "<book title> on stage". */
 export function showTitle(settings: Settings, lang: string): string {
-  return settings.talk.title ? pick(settings.talk.title, lang, settings) : t(lang, 'performances.defaultTitle', { title: pick(settings.title, lang, settings) });
+  return settings.talk.title
+    ? pick(settings.talk.title, lang, settings)
+    : t(lang, 'performances.defaultTitle', { title: pick(settings.title, lang, settings) });
 }
 
 /** "Théâtre de la Cave, Lyon" */

@@ -11,32 +11,42 @@ export function parseTime(value: unknown): TimeResult {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { error: `"${value}" is not a time: ${FORMS}.` };
     if (value < 0) return { error: `${value} is negative: a time in the video counts from its beginning, 0 or more.` };
-    if (!Number.isInteger(value)) return { error: `${value} is not a whole number of seconds: PeerTube starts and stops on whole seconds.` };
+    if (!Number.isInteger(value))
+      return { error: `${value} is not a whole number of seconds: PeerTube starts and stops on whole seconds.` };
     return { seconds: value };
   }
-  if (typeof value !== 'string') return { error: `expected a time, found ${value === null ? 'nothing' : typeof value}: ${FORMS}.` };
+  if (typeof value !== 'string')
+    return { error: `expected a time, found ${value === null ? 'nothing' : typeof value}: ${FORMS}.` };
   const text = value.trim();
   if (text === '') return { error: `the time is empty: ${FORMS}.` };
-  if (/^-/.test(text)) return { error: `"${text}" is negative: a time in the video counts from its beginning, 0 or more.` };
+  if (/^-/.test(text))
+    return { error: `"${text}" is negative: a time in the video counts from its beginning, 0 or more.` };
   if (/^\d+$/.test(text)) return { seconds: Number(text) };
-  if (/^\d+[.,]\d+$/.test(text)) return { error: `"${text}" is not a whole number of seconds: PeerTube starts and stops on whole seconds.` };
+  if (/^\d+[.,]\d+$/.test(text))
+    return { error: `"${text}" is not a whole number of seconds: PeerTube starts and stops on whole seconds.` };
   const units = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?$/i.exec(text);
   if (units && (units[1] ?? units[2] ?? units[3]) !== undefined) {
     const [h, m, s] = [units[1], units[2], units[3]].map((x) => (x === undefined ? undefined : Number(x)));
     // "75m" or "90s" alone are clear; after a larger unit, minutes and seconds stay under 60.
-    if (h !== undefined && m !== undefined && m >= 60) return { error: `"${text}": minutes after hours must be under 60.` };
-    if ((h !== undefined || m !== undefined) && s !== undefined && s >= 60) return { error: `"${text}": seconds after minutes must be under 60.` };
+    if (h !== undefined && m !== undefined && m >= 60)
+      return { error: `"${text}": minutes after hours must be under 60.` };
+    if ((h !== undefined || m !== undefined) && s !== undefined && s >= 60)
+      return { error: `"${text}": seconds after minutes must be under 60.` };
     return { seconds: (h ?? 0) * 3600 + (m ?? 0) * 60 + (s ?? 0) };
   }
   const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (clock) {
-    const parts = clock.slice(1).filter((x): x is string => x !== undefined).map(Number);
+    const parts = clock
+      .slice(1)
+      .filter((x): x is string => x !== undefined)
+      .map(Number);
     const [a, b, c] = parts as [number, number, number | undefined];
     if (c === undefined) {
       if (b >= 60) return { error: `"${text}": the seconds must be under 60 (minutes:seconds).` };
       return { seconds: a * 60 + b };
     }
-    if (b >= 60 || c >= 60) return { error: `"${text}": minutes and seconds must be under 60 (hours:minutes:seconds).` };
+    if (b >= 60 || c >= 60)
+      return { error: `"${text}": minutes and seconds must be under 60 (hours:minutes:seconds).` };
     return { seconds: a * 3600 + b * 60 + c };
   }
   return { error: `"${text}" is not a time: ${FORMS}.` };
@@ -60,7 +70,8 @@ export function formatLength(seconds: number, lang: string): string {
   if (h) parts.hours = h;
   if (m) parts.minutes = m;
   if (s || (!h && !m)) parts.seconds = s;
-  const DF = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } }).DurationFormat;
+  const DF = (Intl as unknown as { DurationFormat?: new (l: string, o: object) => { format(d: object): string } })
+    .DurationFormat;
   if (DF) return new DF(lang, { style: 'short' }).format(parts);
   return formatClock(seconds);
 }

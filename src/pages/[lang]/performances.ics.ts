@@ -14,6 +14,8 @@ export async function getStaticPaths() {
 export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;
   const { settings } = await getBook();
-  const body = performancesCalendar(settings, lang, { homeUrl: absolute(settings.site.url, settings.site.base, routes.home(lang)) });
+  const body = performancesCalendar(settings, lang, {
+    homeUrl: absolute(settings.site.url, settings.site.base, routes.home(lang)),
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };
