@@ -1,6 +1,9 @@
-// `npm test`: every test of the kit, in order of cost. Unit tests run in-process; then the
-// sample book is built (with all its outputs) and the end-to-end tests run on the real files.
-//   --unit   unit tests only      --e2e   skip the unit tests
+// `npm test`: every test of the kit, in order of cost. First the static checks (types of every
+// file, lint, format); then the unit tests; then the sample book is built (with all its outputs)
+// and the end-to-end tests run on the real files.
+//   --checks   the static checks only (npm run check)
+//   --unit     the unit tests only (npm run test:unit)
+//   --e2e      the builds and end-to-end tests only
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,8 +26,20 @@ const files = (dir: string) =>
     .sort()
     .map((f) => join(dir, f));
 
-if (!args.has('--e2e')) run('unit tests', ['--test', '--test-reporter=spec', ...files('test/unit')]);
-if (!args.has('--unit')) {
+const only = ['--checks', '--unit', '--e2e'].find((a) => args.has(a));
+const wanted = (part: string) => !only || only === part;
+
+if (wanted('--checks')) {
+  // Astro's generated types (.astro/types.d.ts) first: both type checkers read them.
+  run('astro sync', ['node_modules/astro/bin/astro.mjs', 'sync']);
+  // .astro files and every .ts file of tsconfig.json (src, scripts, test); hints fail too.
+  run('types: astro check', ['node_modules/astro/bin/astro.mjs', 'check', '--minimumFailingSeverity', 'hint']);
+  run('types: tsc --noEmit', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']);
+  // Lint and format, as CI reads them: any difference from the formatter's output fails.
+  run('lint and format: biome ci', ['node_modules/@biomejs/biome/bin/biome', 'ci', '--error-on-warnings', '.']);
+}
+if (wanted('--unit')) run('unit tests', ['--test', '--test-reporter=spec', ...files('test/unit')]);
+if (wanted('--e2e')) {
   run('build the sample book', ['scripts/build.ts']);
   run('build the sample book under a sub-path', [
     'scripts/build.ts',

@@ -21,6 +21,22 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+// A reader arriving at #p12 (a search result, the language switch) lands there before the web
+// fonts have arrived; when they swap in, the text above changes height and the paragraph slides
+// out of view. Land again once the fonts are ready, unless the reader has moved in between.
+const landing = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+if (landing && document.fonts.status !== 'loaded') {
+  let touched = false;
+  const touch = () => {
+    touched = true;
+  };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'])
+    addEventListener(type, touch, { once: true, passive: true });
+  void document.fonts.ready.then(() => {
+    if (!touched) landing.scrollIntoView({ block: 'start', behavior: 'instant' });
+  });
+}
+
 /** The paragraph or panel at the top of the reading area: the first one whose bottom is below the (sticky) header. */
 function currentAnchor(): string | null {
   const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;
