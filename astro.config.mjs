@@ -1,13 +1,13 @@
-// Astro builds the reading site; the kit's own integration serves and copies the panel images and
-// writes the hosting headers. The search index, PDFs and EPUBs are made by scripts/build.ts after
-// Astro's process has ended, inside the same all-or-nothing build.
+// Astro builds the reading site (the pages under src/pages/); scripts/build.ts runs it as the first
+// of the build's outputs (src/outputs/site/), then makes the search index, EPUBs and PDFs from the
+// built pages. The kit's integration serves the panel images and reloads the book in `npm run dev`.
 import { defineConfig } from 'astro/config';
-import { loadSettings } from './src/lib/settings.ts';
-import { buildOptions } from './src/data/options.ts';
+import { forgetBook, siteSettings } from './src/astro-adapter/book.ts';
 import planches from './src/integrations/planches.ts';
 
-const options = buildOptions();
-const settings = loadSettings(options.bookRoot, options);
+// This file is read again when the dev server restarts (content/book.yaml changed): read the book again too.
+forgetBook();
+const settings = siteSettings();
 
 export default defineConfig({
   site: settings.site.url,

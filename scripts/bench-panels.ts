@@ -6,8 +6,9 @@ import { cpSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { renderPanels, ENCODING, type ImageManifest } from '../src/lib/panels/render.ts';
+import { loadBook } from '../src/model/book.ts';
+import { renderPanels, ENCODING } from '../src/images/render.ts';
+import type { ImageManifest } from '../src/images/manifest.ts';
 import { generateBook } from './generate-book.ts';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '25' } } });

@@ -14,12 +14,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
+import { loadBook } from '../src/model/book.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
-import { printPath } from '../src/lib/pdf/names.ts';
-import { openEdition, printBook, stopwatch, PRINT_OPTIONS } from '../src/outputs/pdf.ts';
-import { loadPrinted } from '../src/lib/pdf/finish.ts';
+import { routes } from '../src/shared/addresses.ts';
+import { openEdition, printBook, stopwatch, PRINT_OPTIONS } from '../src/outputs/pdf/index.ts';
+import { loadPrinted } from '../src/outputs/pdf/finish.ts';
 import type { Browser } from 'playwright-core';
 
 const { values } = parseArgs({
@@ -136,7 +136,7 @@ function cpuSampler(): () => number {
 }
 
 const server = await serveStatic(dist, { base: book.settings.site.base });
-const url = new URL(printPath(lang), server.url).href;
+const url = new URL(routes.print(lang), server.url).href;
 const methods = values.method === 'both' ? ['twice', 'pagedjs'] : [values.method!];
 console.log(`${book.episodes.length} episodes, ${lang}, ${url}`);
 try {

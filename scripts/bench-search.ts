@@ -6,11 +6,11 @@
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { episodeView } from '../src/lib/episode/view.ts';
-import { panelText } from '../src/lib/panels/text.ts';
-import { escapeXml } from '../src/lib/xml.ts';
-import { buildSearchIndex } from '../src/outputs/search.ts';
+import { loadBook } from '../src/model/book.ts';
+import { episodeView } from '../src/model/views/episode.ts';
+import { panelText } from '../src/model/views/panel-text.ts';
+import { escapeXml } from '../src/shared/xml.ts';
+import { buildSearchIndex } from '../src/outputs/search/index.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 import { generateBook } from './generate-book.ts';

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { availableParallelism, loadavg } from 'node:os';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
-import { loadSettings } from '../src/lib/settings.ts';
+import { loadSettings } from '../src/model/settings.ts';
 
 const { values } = parseArgs({
   options: {

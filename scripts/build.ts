@@ -5,19 +5,17 @@
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { ContentError } from '../src/lib/errors.ts';
-import { PANEL_CACHE_DIR, type RenderStats } from '../src/lib/panels/render.ts';
-import { strictProblems } from '../src/lib/authoring/status.ts';
-import type { Book } from '../src/lib/book.ts';
-import type { ImageManifest } from '../src/lib/panels/render.ts';
-import { buildOptions } from '../src/data/options.ts';
-import { buildSearchIndex } from '../src/outputs/search.ts';
-import { buildPdfs } from '../src/outputs/pdf.ts';
-import { buildEpubs } from '../src/outputs/epub.ts';
+import { loadBook, type Book } from '../src/model/book.ts';
+import { ContentError } from '../src/model/errors.ts';
+import { bookOptions, setBookOptions } from '../src/model/options.ts';
+import type { RenderStats } from '../src/images/render.ts';
+import { readManifest } from '../src/images/manifest.ts';
+import { strictProblems } from '../src/authoring/status.ts';
+import { OUTPUTS } from '../src/outputs/index.ts';
+import { fillSizesInPages } from '../src/outputs/downloads.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +28,9 @@ const { values } = parseArgs({
 });
 const kit = resolve(import.meta.dirname, '..');
 const root = resolve(values.book);
+// The book and the base path enter here, once: every process of the build reads them from its
+// environment (src/model/options.ts).
+setBookOptions({ bookRoot: root, base: values.base });
 const out = resolve(values.out);
 const started = performance.now();
 /** Seconds per stage, for --timings (read by `npm run bench`). */
@@ -50,8 +51,7 @@ function fail(message: string): never {
 let done = step('content checked', 'content');
 let book: Book;
 try {
-  // The same options Astro's loader reads from the environment (src/data/options.ts).
-  book = loadBook(root, { base: values.base ?? buildOptions().base, url: buildOptions().url });
+  book = loadBook(root, bookOptions());
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
   if (values.strict) {
     const missing = strictProblems(book);
@@ -78,7 +78,7 @@ const panels = spawnSync(process.execPath, [join(kit, 'scripts/panels.ts'), '--b
 });
 if (panels.status !== 0) fail(panels.stderr.trim() || `The panel images could not be made (exit ${panels.status}).`);
 const stats = JSON.parse(panels.stdout.trim().split('\n').pop()!) as RenderStats;
-const manifest = JSON.parse(readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
+const images = readManifest(root);
 done(
   `${stats.images} images, ${stats.written} vector panels written, ${stats.encodes} encoded, ${stats.cached} from cache`,
 );
@@ -86,49 +86,22 @@ done(
 const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
-done = step('site built', 'site');
-const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-  cwd: kit,
-  stdio: ['ignore', 'inherit', 'inherit'],
-  env: {
-    ...process.env,
-    ASTRO_TELEMETRY_DISABLED: '1',
-    PLANCHES_BOOK: root,
-    PLANCHES_OUT_DIR: staging,
-    PLANCHES_BASE: values.base ?? process.env.PLANCHES_BASE ?? '',
-  },
-});
-if (astro.status !== 0) {
-  rmSync(staging, { recursive: true, force: true });
-  fail('The site build stopped (see the messages above).');
-}
-done();
 
-// The later outputs, made from the built site once Astro's process has ended (its memory is not
-// held while Chromium prints). PDFs before EPUBs: the EPUB step ends by filling every download's
-// size into the pages.
-const log = { info: (line: string) => console.log(`  ${line}`) };
-async function output(label: string, key: string, work: () => Promise<string>): Promise<void> {
-  const finished = step(label, key);
+// The outputs, in order (src/outputs/index.ts): the site's pages first, then what is made from them.
+const context = { book, images, dir: staging, kit, log: (line: string) => console.log(`  ${line}`) };
+for (const output of OUTPUTS) {
+  const finished = step(output.label, output.id);
   try {
-    finished(await work());
+    const { run } = await output.load();
+    finished(await run(context));
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
-    fail(`The ${label} could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    fail(`The ${output.label} could not be made: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
-await output('search index', 'search', async () => {
-  const r = await buildSearchIndex(staging);
-  return `${r.pages} pages`;
-});
-await output('PDFs', 'pdf', async () => {
-  const r = await buildPdfs(staging, book, log);
-  return r.map((p) => `${p.lang} ${p.pages} pages`).join(', ');
-});
-await output('EPUBs', 'epub', async () => {
-  const r = await buildEpubs(staging, { ...book, images: manifest }, log.info);
-  return `${r.length} files`;
-});
+// Last, once every file exists: the size of each download on every page that offers it.
+const filled = fillSizesInPages(staging);
+console.log(`✓ download sizes — ${filled} pages`);
 
 /** Renames a folder; across file systems (an --out in a tmpfs /tmp), copies it then removes it. */
 function moveDir(from: string, to: string): void {

@@ -11,9 +11,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { readZip } from '../src/lib/epub/zip.ts';
+import { readZip } from '../src/outputs/zip.ts';
 
 /** The books built: the sample at the root and under a sub-path, and every fixture that builds. */
 const BOOKS: Array<{ name: string; book: string; args?: string[] }> = [
@@ -33,11 +34,9 @@ const { positionals, values } = parseArgs({
   options: { kit: { type: 'string', default: '.' }, out: { type: 'string' } },
 });
 
-/** "search.CrbqzDsk.js" → "search.#.js"; "maze.fr.0123456789ab.svg" → "maze.fr.#.svg"; "en_2ef4af2.pf_index" → "en_#.pf_index". */
+/** "search.CrbqzDsk.js" → "search.#.js"; "maze.fr.0123456789ab.svg" → "maze.fr.#.svg". */
 const ASSET = /\.([A-Za-z0-9_-]{7,16})(?=\.(?:js|mjs|css|svg|png|jpe?g|avif|webp|woff2?)\b)/g;
-const PAGEFIND = /\b([a-z]{2,3}(?:-[A-Za-z]+)?)_[0-9a-f]{7}(?=\.pf_)/g;
-const unhash = (s: string) =>
-  s.replace(ASSET, (all, h: string) => (/[0-9A-Z]/.test(h) ? '.#' : all)).replace(PAGEFIND, '$1_#');
+const unhash = (s: string) => s.replace(ASSET, (all, h: string) => (/[0-9A-Z]/.test(h) ? '.#' : all));
 const TEXT = /\.(html|css|js|mjs|json|xml|svg|txt|xhtml|opf|ncx|ics|example|webmanifest)$|_headers$/;
 
 function build(kit: string, out: string): void {
@@ -57,13 +56,25 @@ function build(kit: string, out: string): void {
   }
 }
 
+/**
+ * The files of a build by comparable name. Pagefind names its fragments (one per page) by a hash of
+ * their content, which holds the hashed image names: a fragment is named by its content with the
+ * hashes taken out. Its index and meta files only point at fragments by those hashes, so they are
+ * left out: when every fragment is the same, they are made from the same input.
+ */
 function files(dir: string): Map<string, string> {
   const found = new Map<string, string>();
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
+      const rel = relative(dir, p);
       if (statSync(p).isDirectory()) walk(p);
-      else found.set(unhash(relative(dir, p)), p);
+      else if (/^pagefind\/fragment\//.test(rel)) {
+        const content = unhash(gunzipSync(readFileSync(p)).toString('utf8'));
+        found.set(`pagefind/fragment/${createHash('sha256').update(content).digest('hex').slice(0, 12)}`, p);
+      } else if (!/^pagefind\/(index\/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)/.test(rel)) {
+        found.set(unhash(rel), p);
+      }
     }
   };
   walk(dir);
@@ -72,8 +83,8 @@ function files(dir: string): Map<string, string> {
 
 /** The file as compared: text with the hashes taken out of the names it mentions, else bytes. */
 function comparable(name: string, data: Buffer): Buffer | string {
-  // Pagefind's files are gzipped; the names they hold (thumbnails) carry hashes too.
-  if (/\.pf_[a-z]+$/.test(name)) return unhash(gunzipSync(data).toString('latin1'));
+  // Pagefind's fragments are gzipped; the names they hold (thumbnails) carry hashes too.
+  if (name.startsWith('pagefind/fragment/')) return unhash(gunzipSync(data).toString('utf8'));
   return TEXT.test(name) ? unhash(data.toString('utf8')) : data;
 }
 

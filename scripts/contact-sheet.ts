@@ -4,10 +4,11 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { loadBook } from '../src/lib/book.ts';
-import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
-import { fitText, loadFont } from '../src/lib/panels/text-layout.ts';
-import { TEXT_FONT } from '../src/lib/panels/cover.ts';
+import { loadBook } from '../src/model/book.ts';
+import { renderPanels } from '../src/images/render.ts';
+import { PANEL_CACHE_DIR } from '../src/images/manifest.ts';
+import { fitText, loadFont } from '../src/images/text-layout.ts';
+import { TEXT_FONT } from '../src/images/cover.ts';
 
 const { values } = parseArgs({
   options: { book: { type: 'string', default: '.' }, out: { type: 'string', default: 'docs' } },

@@ -7,8 +7,8 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { loadBook } from '../src/lib/book.ts';
-import { inlineText } from '../src/lib/episode/blocks.ts';
+import { loadBook } from '../src/model/book.ts';
+import { inlineText } from '../src/model/episode/blocks.ts';
 
 export interface GenerateOptions {
   episodes: number;

@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { ContentError } from '../src/lib/errors.ts';
-import { scaffoldEpisode } from '../src/lib/authoring/scaffold.ts';
+import { loadBook } from '../src/model/book.ts';
+import { ContentError } from '../src/model/errors.ts';
+import { scaffoldEpisode } from '../src/authoring/scaffold.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -6,9 +6,10 @@
 //   --json   print the figures as one line of JSON (read by scripts/build.ts)
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { ContentError } from '../src/lib/errors.ts';
-import { renderPanels, PANEL_CACHE_DIR } from '../src/lib/panels/render.ts';
+import { loadBook } from '../src/model/book.ts';
+import { ContentError } from '../src/model/errors.ts';
+import { renderPanels } from '../src/images/render.ts';
+import { PANEL_CACHE_DIR } from '../src/images/manifest.ts';
 
 const { values } = parseArgs({
   options: { book: { type: 'string', default: '.' }, json: { type: 'boolean', default: false } },

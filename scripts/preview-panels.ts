@@ -5,15 +5,15 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
-import { loadBook } from '../src/lib/book.ts';
-import { ContentError } from '../src/lib/errors.ts';
-import { loadLibrary, BUBBLE_FONT } from '../src/lib/panels/render.ts';
-import { composeSvg } from '../src/lib/panels/svg-output.ts';
-import { drawBubble, setBubbleText, textArea } from '../src/lib/panels/bubbles.ts';
-import { panelText } from '../src/lib/panels/text.ts';
-import { fitText, loadFont } from '../src/lib/panels/text-layout.ts';
-import { TEXT_FONT } from '../src/lib/panels/cover.ts';
-import { escapeXml } from '../src/lib/xml.ts';
+import { loadBook } from '../src/model/book.ts';
+import { ContentError } from '../src/model/errors.ts';
+import { loadLibrary, BUBBLE_FONT } from '../src/images/render.ts';
+import { composeSvg } from '../src/images/svg-output.ts';
+import { drawBubble, setBubbleText, textArea } from '../src/images/bubbles.ts';
+import { panelText } from '../src/model/views/panel-text.ts';
+import { fitText, loadFont } from '../src/images/text-layout.ts';
+import { TEXT_FONT } from '../src/images/cover.ts';
+import { escapeXml } from '../src/shared/xml.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 // `npm run preview`: serves the built dist/ on http://127.0.0.1:4321/ (under the book's base path).
-import { loadSettings } from '../src/lib/settings.ts';
+import { loadSettings } from '../src/model/settings.ts';
 import { serveStatic } from '../src/server/static.ts';
 
 const settings = loadSettings(process.cwd());

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
-import { loadSettings, languageCodes } from '../src/lib/settings.ts';
+import { loadSettings, languageCodes } from '../src/model/settings.ts';
 
 const { values } = parseArgs({
   options: {

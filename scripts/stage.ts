@@ -11,9 +11,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { loadSettings } from '../src/lib/settings.ts';
-import { ContentError } from '../src/lib/errors.ts';
+import { loadBook } from '../src/model/book.ts';
+import { loadSettings } from '../src/model/settings.ts';
+import { ContentError } from '../src/model/errors.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { mediaHandler, stageVideos, type StageVideo } from '../src/server/stage-media.ts';
 

@@ -3,10 +3,10 @@
 // npm run status -- --stamp en all    the same for every episode
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/lib/book.ts';
-import { ContentError } from '../src/lib/errors.ts';
-import { formatStatus, translationStatus } from '../src/lib/authoring/status.ts';
-import { stampPanels, stampTranslation } from '../src/lib/authoring/stamp.ts';
+import { loadBook } from '../src/model/book.ts';
+import { ContentError } from '../src/model/errors.ts';
+import { formatStatus, translationStatus } from '../src/authoring/status.ts';
+import { stampPanels, stampTranslation } from '../src/authoring/stamp.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

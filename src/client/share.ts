@@ -2,7 +2,7 @@
 // anywhere before the reader picks an action: copying stays on the machine, e-mail is a plain
 // mailto: link, and "share on Mastodon" opens the share page of the server the reader names
 // (remembered in this browser's localStorage, and forgotten on request).
-import { mastodonShareUrl, normalizeInstance } from '../lib/share.ts';
+import { mastodonShareUrl, normalizeInstance } from '../shared/share.ts';
 
 const KEY = 'planches.mastodon';
 

@@ -9,7 +9,7 @@
 // (like "playbackStatusUpdate", every half second, with {position, volume, duration,
 // playbackState}) have no id. The few lines needed are written here rather than bundling the
 // library: it is AGPL-licensed (the kit is MIT), and the reader downloads less.
-import { cueAt, type Cue } from '../lib/talk/cues.ts';
+import { cueAt, type Cue } from '../shared/talk/cues.ts';
 
 const SCOPE = 'peertube';
 /** How long to wait for the embed before offering to watch the video on its instance instead. */

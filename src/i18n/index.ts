@@ -4,7 +4,7 @@ import en from './en.ts';
 import es from './es.ts';
 import fr from './fr.ts';
 import type { StringKey, Strings } from './types.ts';
-import { typographize } from '../lib/typography.ts';
+import { typographize } from '../shared/typography.ts';
 
 export const STRINGS: Record<string, Strings> = { en, es, fr };
 

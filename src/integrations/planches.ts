@@ -1,15 +1,14 @@
-// The kit's Astro integration: watches content/ in `npm run dev` and serves the panel images
-// there; after the pages are built, copies the panel images and writes the hosting headers. The
-// later outputs (search, PDF, EPUB: src/outputs/) are made by scripts/build.ts once Astro's
-// process has ended, so that its memory is not held while Chromium prints.
+// The kit's Astro integration, for `npm run dev`: serves the panel images from the image cache and
+// reloads the book when content/ changes (the pages then show the new text, or the problems to fix
+// in Astro's overlay). A build needs nothing from it: scripts/build.ts runs every output
+// (src/outputs/), the site's pages among them.
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
-import { copyFileSync, createReadStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { headersFile, nginxSnippet } from '../lib/security.ts';
-import { join, basename } from 'node:path';
-import { PANEL_CACHE_DIR, type ImageManifest } from '../lib/panels/render.ts';
-import { buildOptions } from '../data/options.ts';
-import { loadBook } from '../lib/book.ts';
+import { createReadStream, existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { PANEL_CACHE_DIR } from '../images/manifest.ts';
+import { bookOptions } from '../model/options.ts';
+import { SETTINGS_FILE } from '../model/settings.ts';
+import { forgetBook } from '../astro-adapter/book.ts';
 
 const TYPES: Record<string, string> = {
   '.avif': 'image/avif',
@@ -20,16 +19,17 @@ const TYPES: Record<string, string> = {
 };
 
 export default function planches(): AstroIntegration {
-  const root = buildOptions().bookRoot;
+  const root = bookOptions().bookRoot;
   let base = '/';
   return {
     name: 'planches',
     hooks: {
       'astro:config:setup': ({ addWatchFile, config }) => {
         base = config.base;
-        addWatchFile(new URL('content/book.yaml', config.root));
+        // A change of the settings restarts the dev server (the site's address and base may change).
+        addWatchFile(join(root, SETTINGS_FILE));
       },
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         const prefix = `${base.endsWith('/') ? base : `${base}/`}panels/`;
         server.middlewares.use((req, res, next) => {
           if (!req.url?.startsWith(prefix)) return next();
@@ -38,39 +38,15 @@ export default function planches(): AstroIntegration {
           res.setHeader('Content-Type', TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream');
           createReadStream(file).pipe(res);
         });
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
-        const manifest = JSON.parse(
-          readFileSync(join(root, PANEL_CACHE_DIR, 'manifest.json'), 'utf8'),
-        ) as ImageManifest;
-        mkdirSync(join(out, 'panels'), { recursive: true });
-        let n = 0;
-        const images = [
-          ...Object.values(manifest.panels).flatMap((l) => Object.values(l)),
-          ...Object.values(manifest.covers),
-        ];
-        const files = [
-          ...images.flatMap((img) => [
-            ...img.avif,
-            ...img.webp,
-            img.file,
-            ...('jpeg' in img ? [img.jpeg as { file: string }] : []),
-          ]),
-          ...Object.values(manifest.posters ?? {}).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
-          ...Object.values(manifest.social ?? {}).flatMap((l) => Object.values(l)),
-        ];
-        for (const v of files) {
-          copyFileSync(join(root, PANEL_CACHE_DIR, v.file), join(out, 'panels', v.file));
-          n++;
-        }
-        logger.info(`${n} panel image files copied`);
-        const book = loadBook(root, buildOptions());
-        // Ready-made security headers for static hosts (docs/hosting.md), frames allowed from
-        // the book's PeerTube instances only.
-        const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
-        writeFileSync(join(out, '_headers'), headersFile(base, { frameOrigins }));
-        writeFileSync(join(out, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
+        // The book may live outside the kit's folder (PLANCHES_BOOK): its content/ is watched explicitly.
+        const content = join(root, 'content');
+        server.watcher.add(content);
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(`${content}/`)) return;
+          forgetBook();
+          logger.info(`content changed (${path.slice(root.length + 1)}): reloading`);
+          server.ws.send({ type: 'full-reload' });
+        });
       },
     },
   };

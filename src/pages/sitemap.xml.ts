@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getBook } from '../data/book.ts';
-import { sitemap } from '../lib/feeds.ts';
-import { languageCodes } from '../lib/settings.ts';
-import { absolute, routes } from '../lib/urls.ts';
+import { getBook } from '../astro-adapter/book.ts';
+import { sitemap } from '../shared/feeds.ts';
+import { languageCodes } from '../model/settings.ts';
+import { absolute, routes } from '../shared/addresses.ts';
 
 export const GET: APIRoute = async () => {
   const book = await getBook();

@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { PDFDocument, PDFName, PDFRawStream, type PDFString } from 'pdf-lib';
-import { loadBook } from '../../src/lib/book.ts';
-import { languageCodes, pick } from '../../src/lib/settings.ts';
-import { episodeView } from '../../src/lib/episode/view.ts';
-import { panelText } from '../../src/lib/panels/text.ts';
-import { mmToPt, pageGeometry } from '../../src/lib/pdf/geometry.ts';
-import { pdfPath } from '../../src/lib/pdf/names.ts';
-import { joinBase } from '../../src/lib/urls.ts';
+import { loadBook } from '../../src/model/book.ts';
+import { languageCodes, pick } from '../../src/model/settings.ts';
+import { episodeView } from '../../src/model/views/episode.ts';
+import { panelText } from '../../src/model/views/panel-text.ts';
+import { mmToPt, pageGeometry } from '../../src/shared/print/geometry.ts';
+import { pdfFile } from '../../src/outputs/pdf/downloads.ts';
+import { joinBase } from '../../src/shared/addresses.ts';
 import { t } from '../../src/i18n/index.ts';
 import { DIST, ensureBuilt } from './helpers.ts';
 
@@ -25,7 +25,7 @@ const ROOT = process.env.PLANCHES_BOOK ?? '.';
 const book = loadBook(ROOT);
 const { settings } = book;
 const LANGS = languageCodes(settings);
-const file = (lang: string, dist = DIST) => join(dist, pdfPath(settings.id, lang));
+const file = (lang: string, dist = DIST) => join(dist, pdfFile(settings, lang));
 
 const run = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
@@ -263,7 +263,7 @@ test('each language has its own panels (no image is shared, except panels withou
 
 test('the home and episode pages offer the PDF of their language', () => {
   for (const lang of LANGS) {
-    const href = joinBase(settings.site.base, pdfPath(settings.id, lang));
+    const href = joinBase(settings.site.base, pdfFile(settings, lang));
     const pages = [join(DIST, lang, 'index.html'), ...book.episodes.map((e) => join(DIST, lang, e.slug, 'index.html'))];
     for (const page of pages)
       assert.ok(readFileSync(page, 'utf8').includes(`href="${href}"`), `${page} links to ${href}`);
@@ -300,7 +300,7 @@ test('two builds give byte-identical PDFs', { timeout: 15 * 60_000 }, () => {
       const b = readFileSync(file(lang, again));
       assert.ok(
         a.equals(b),
-        `${pdfPath(settings.id, lang)} differs between two builds (${a.length} and ${b.length} bytes)`,
+        `${pdfFile(settings, lang)} differs between two builds (${a.length} and ${b.length} bytes)`,
       );
     }
   } finally {

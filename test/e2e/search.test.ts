@@ -2,9 +2,9 @@
 // anchors, keyboard, accessibility, and nothing loaded before the reader searches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadBook } from '../../src/lib/book.ts';
-import { episodeView } from '../../src/lib/episode/view.ts';
-import { panelText } from '../../src/lib/panels/text.ts';
+import { loadBook } from '../../src/model/book.ts';
+import { episodeView } from '../../src/model/views/episode.ts';
+import { panelText } from '../../src/model/views/panel-text.ts';
 import { axe, settledTop, useSite } from './helpers.ts';
 
 const site = useSite();

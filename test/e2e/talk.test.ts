@@ -15,7 +15,7 @@ import type { Frame, Page } from 'playwright-core';
 import { axe, useSite } from './helpers.ts';
 import { startStandIn, type StandIn } from './peertube-standin.ts';
 
-const KIT = new URL('../../', import.meta.url).pathname;
+const KIT = new URL('../..', import.meta.url).pathname;
 const FIXTURE = join(KIT, 'test/fixtures/books/talk');
 const EP = '/en/1-la-cave/';
 const SHORT_ID = '9wvVKpR3dv8fQ8nZ5Rt2fq';

@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { loadBook } from '../../src/lib/book.ts';
-import { scaffoldEpisode, slugify } from '../../src/lib/authoring/scaffold.ts';
-import { episodeStatus, formatStatus, strictProblems, translationStatus } from '../../src/lib/authoring/status.ts';
-import { stampPanels, stampTranslation } from '../../src/lib/authoring/stamp.ts';
+import { loadBook } from '../../src/model/book.ts';
+import { scaffoldEpisode, slugify } from '../../src/authoring/scaffold.ts';
+import { episodeStatus, formatStatus, strictProblems, translationStatus } from '../../src/authoring/status.ts';
+import { stampPanels, stampTranslation } from '../../src/authoring/stamp.ts';
 
 const copy = (name: string) => {
   const dir = mkdtempSync(join(tmpdir(), `planches-${name}-`));

@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBook, type Book } from '../../src/lib/book.ts';
-import { ContentError, formatProblem, type ContentProblem } from '../../src/lib/errors.ts';
+import { loadBook, type Book } from '../../src/model/book.ts';
+import { ContentError, formatProblem, type ContentProblem } from '../../src/model/errors.ts';
 
-const BOOKS = new URL('../fixtures/books/', import.meta.url).pathname;
+const BOOKS = new URL('../fixtures/books', import.meta.url).pathname;
 const EP1 = 'content/episodes/1-la-cave';
 const EP2 = 'content/episodes/2-le-grenier';
 

@@ -2,12 +2,12 @@
 // stamps from the content (never the clock), and the sample book's two Paris dates.
 import { test, describe, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeText, foldLine, performancesCalendar, performanceUid } from '../../src/lib/calendar.ts';
-import { byDate, timing, zonedToUtc, formatDate, formatTime } from '../../src/lib/talk/performances.ts';
-import { loadSettings, type Settings } from '../../src/lib/settings.ts';
+import { escapeText, foldLine, performancesCalendar, performanceUid } from '../../src/shared/calendar.ts';
+import { byDate, timing, zonedToUtc, formatDate, formatTime } from '../../src/model/views/performances.ts';
+import { loadSettings, type Settings } from '../../src/model/settings.ts';
 
-const TALK_BOOK = new URL('../fixtures/books/talk/', import.meta.url).pathname;
-const SAMPLE = new URL('../../', import.meta.url).pathname;
+const TALK_BOOK = new URL('../fixtures/books/talk', import.meta.url).pathname;
+const SAMPLE = new URL('../..', import.meta.url).pathname;
 const HOME = 'https://talk.example/en/';
 
 /** Unfolds the lines and reads the events as property → value records. */

@@ -6,8 +6,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cutPrintEdition, type CutOptions } from '../../src/lib/epub/chapters.ts';
-import { parseHtml, serializeXhtml, children } from '../../src/lib/epub/xhtml.ts';
+import { cutPrintEdition, type CutOptions } from '../../src/outputs/epub/chapters.ts';
+import { parseHtml, serializeXhtml, children } from '../../src/outputs/epub/xhtml.ts';
 
 let out: string;
 before(() => {

@@ -2,8 +2,10 @@
 // after the build, and a link to a file the build did not make stops it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { downloads, epubPath, fillDownloadSizes, formatSize } from '../../src/lib/downloads.ts';
-import { settingsSchema } from '../../src/lib/settings.ts';
+import { fillDownloadSizes, formatSize } from '../../src/outputs/downloads.ts';
+import { downloads } from '../../src/outputs/index.ts';
+import { epubFile } from '../../src/outputs/epub/downloads.ts';
+import { settingsSchema } from '../../src/model/settings.ts';
 
 const settings = settingsSchema.parse({
   id: 'my-book',
@@ -22,7 +24,7 @@ const settings = settingsSchema.parse({
 });
 
 test('each language’s EPUB has its own address, named after the book', () => {
-  assert.equal(epubPath(settings, 'en'), 'en/my-book-en.epub');
+  assert.equal(epubFile(settings, 'en'), 'en/my-book-en.epub');
   assert.deepEqual(
     downloads(settings, 'en').map((d) => d.path),
     ['en/my-book-en.epub', 'en/my-book-en.pdf', 'fr/my-book-fr.epub', 'fr/my-book-fr.pdf'],

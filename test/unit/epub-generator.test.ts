@@ -12,12 +12,12 @@ import {
   imageName,
   repack,
   resolveEpubGen,
-} from '../../src/lib/epub/generator.ts';
-import { cutPrintEdition } from '../../src/lib/epub/chapters.ts';
-import { epubMetadata } from '../../src/lib/epub/package.ts';
-import { readZip, writeZip } from '../../src/lib/epub/zip.ts';
-import { settingsSchema } from '../../src/lib/settings.ts';
-import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/outputs/epub.ts';
+} from '../../src/outputs/epub/generator.ts';
+import { cutPrintEdition } from '../../src/outputs/epub/chapters.ts';
+import { epubMetadata } from '../../src/outputs/epub/package.ts';
+import { readZip, writeZip } from '../../src/outputs/zip.ts';
+import { settingsSchema } from '../../src/model/settings.ts';
+import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/outputs/epub/index.ts';
 
 test('epub-gen-memory’s EPub class is found whatever shape the module takes', async () => {
   class EPub {}

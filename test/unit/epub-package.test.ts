@@ -2,7 +2,7 @@
 // rights, subjects, and the EPUB Accessibility 1.1 metadata.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settingsSchema, type Settings } from '../../src/lib/settings.ts';
+import { settingsSchema, type Settings } from '../../src/model/settings.ts';
 import {
   CONFORMANCE,
   epubIdentifier,
@@ -11,7 +11,7 @@ import {
   metadataXml,
   uuidV5,
   w3cDateTime,
-} from '../../src/lib/epub/package.ts';
+} from '../../src/outputs/epub/package.ts';
 
 const settings = (extra: Record<string, unknown> = {}): Settings =>
   settingsSchema.parse({

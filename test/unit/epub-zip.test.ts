@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dosDateTime, readZip, writeZip, type ZipEntry } from '../../src/lib/epub/zip.ts';
+import { dosDateTime, readZip, writeZip, type ZipEntry } from '../../src/outputs/zip.ts';
 
 const DATE = new Date('2022-12-01T00:00:00Z');
 const entries = (): ZipEntry[] => [
@@ -47,7 +47,7 @@ test('the date does not depend on the time zone (it is written in UTC)', () => {
       [
         '--input-type=module',
         '-e',
-        `import { dosDateTime } from ${JSON.stringify(new URL('../../src/lib/epub/zip.ts', import.meta.url).href)}; console.log(JSON.stringify(dosDateTime(new Date('2022-12-01T23:30:00Z'))))`,
+        `import { dosDateTime } from ${JSON.stringify(new URL('../../src/outputs/zip.ts', import.meta.url).href)}; console.log(JSON.stringify(dosDateTime(new Date('2022-12-01T23:30:00Z'))))`,
       ],
       { env: { ...process.env, TZ: tz }, encoding: 'utf8' },
     ).stdout.trim();

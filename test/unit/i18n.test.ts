@@ -3,10 +3,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { STRINGS, t, hasStrings, type StringKey } from '../../src/i18n/index.ts';
-import { loadSettings, languageCodes } from '../../src/lib/settings.ts';
+import { loadSettings, languageCodes } from '../../src/model/settings.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MINIMAL = new URL('../fixtures/books/minimal/', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
+const MINIMAL = new URL('../fixtures/books/minimal', import.meta.url).pathname;
 
 const en = STRINGS.en!;
 const enKeys = Object.keys(en).sort();

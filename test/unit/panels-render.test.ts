@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { loadBook } from '../../src/lib/book.ts';
-import { ContentError } from '../../src/lib/errors.ts';
-import { renderPanels, BUBBLE_FONT } from '../../src/lib/panels/render.ts';
-import { fitText, loadFont } from '../../src/lib/panels/text-layout.ts';
+import { loadBook } from '../../src/model/book.ts';
+import { ContentError } from '../../src/model/errors.ts';
+import { renderPanels, BUBBLE_FONT } from '../../src/images/render.ts';
+import { fitText, loadFont } from '../../src/images/text-layout.ts';
 
 const copy = () => {
   const dir = mkdtempSync(join(tmpdir(), 'planches-render-'));

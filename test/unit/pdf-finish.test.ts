@@ -9,9 +9,9 @@ import {
   setMetadata,
   setOutline,
   setPageLabels,
-} from '../../src/lib/pdf/finish.ts';
-import { pdfDates, pdfMetadata, xmpPacket, type PdfMetadata } from '../../src/lib/pdf/metadata.ts';
-import { settingsSchema } from '../../src/lib/settings.ts';
+} from '../../src/outputs/pdf/finish.ts';
+import { pdfDates, pdfMetadata, xmpPacket, type PdfMetadata } from '../../src/outputs/pdf/metadata.ts';
+import { settingsSchema } from '../../src/model/settings.ts';
 
 /** A PDF shaped like Chromium's: pages, a /Dests dictionary, an outline, random dates. */
 async function chromiumLike(pages = 6): Promise<Uint8Array> {

@@ -1,9 +1,9 @@
 // The printed page: settings, geometry and the generated page rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settingsSchema } from '../../src/lib/settings.ts';
-import { mmToPt, pageGeometry, textArea } from '../../src/lib/pdf/geometry.ts';
-import { cssString, folioCounterStyle, pageCss, pageName } from '../../src/lib/pdf/page-css.ts';
+import { settingsSchema } from '../../src/model/settings.ts';
+import { mmToPt, pageGeometry, textArea } from '../../src/shared/print/geometry.ts';
+import { cssString, folioCounterStyle, pageCss, pageName } from '../../src/shared/print/page-css.ts';
 
 const minimal = {
   id: 'book',

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode } from 'uqr';
-import { qrSvg } from '../../src/lib/pdf/qr.ts';
-import { pdfPath } from '../../src/lib/pdf/names.ts';
-import { cutPrintEdition } from '../../src/lib/epub/chapters.ts';
+import { qrSvg } from '../../src/shared/qr.ts';
+import { routes } from '../../src/shared/addresses.ts';
+import { cutPrintEdition } from '../../src/outputs/epub/chapters.ts';
 
 test('the QR code is an SVG of the address, hidden from assistive technology, nothing fetched', () => {
   const url = 'https://video.example/w/abc?start=90&stop=300';
@@ -45,5 +45,5 @@ test('the EPUB leaves out what is marked data-print-only', () => {
 });
 
 test('each language has its own PDF file name', () => {
-  assert.equal(pdfPath('guide', 'fr'), 'fr/guide-fr.pdf');
+  assert.equal(routes.bookFile('guide', 'fr', 'pdf'), 'fr/guide-fr.pdf');
 });

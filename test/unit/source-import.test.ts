@@ -7,10 +7,10 @@ import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadBook, type Book, type Episode } from '../../src/lib/book.ts';
-import { episodeView } from '../../src/lib/episode/view.ts';
+import { loadBook, type Book, type Episode } from '../../src/model/book.ts';
+import { episodeView } from '../../src/model/views/episode.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const SOURCES = join(ROOT, 'test/fixtures/source-fr');
 const MARKER = 'Appuyez sur play pour voir l’extrait de la conférence correspondant à cet épisode';
 

@@ -6,19 +6,19 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseDuration, formatClock } from '../../src/lib/stage/duration.ts';
-import { loadBook, type Book } from '../../src/lib/book.ts';
-import { ContentError, formatProblem } from '../../src/lib/errors.ts';
-import { buildShow, episodeBeats, showsOf, type BuildOptions } from '../../src/lib/stage/beats.ts';
-import { estimateDuration } from '../../src/lib/stage/shows.ts';
-import { initialState, reduce } from '../../src/lib/stage/state.ts';
-import { channelKey, checkState, envelope, parseMessage, readSaved } from '../../src/lib/stage/protocol.ts';
-import { AUDIENCE_KEYS, PRESENTER_KEYS, commandFor, isTypingTarget } from '../../src/lib/stage/keys.ts';
+import { parseDuration, formatClock } from '../../src/shared/stage/duration.ts';
+import { loadBook, type Book } from '../../src/model/book.ts';
+import { ContentError, formatProblem } from '../../src/model/errors.ts';
+import { buildShow, episodeBeats, showsOf, type BuildOptions } from '../../src/model/views/stage-show.ts';
+import { estimateDuration } from '../../src/model/shows.ts';
+import { initialState, reduce } from '../../src/shared/stage/state.ts';
+import { channelKey, checkState, envelope, parseMessage, readSaved } from '../../src/shared/stage/protocol.ts';
+import { AUDIENCE_KEYS, PRESENTER_KEYS, commandFor, isTypingTarget } from '../../src/shared/stage/keys.ts';
 import { STRINGS } from '../../src/i18n/index.ts';
-import { peertubeEmbed } from '../../src/lib/stage/cue.ts';
+import { peertubeEmbed } from '../../src/shared/stage/cue.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const MINIMAL = new URL('../fixtures/books/minimal/', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
+const MINIMAL = new URL('../fixtures/books/minimal', import.meta.url).pathname;
 const OPTIONS: BuildOptions = {
   base: '/',
   images: { panels: {}, covers: {}, posters: {}, social: {} },

@@ -18,7 +18,7 @@ import {
   type ShowShape,
   type ShowState,
   type Action,
-} from '../../src/lib/stage/state.ts';
+} from '../../src/shared/stage/state.ts';
 
 const cards = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ text: `c${i}`, pid: 'p1', from: i / n, to: (i + 1) / n }));

@@ -3,12 +3,12 @@
 // cuts between a word and its punctuation or inside « »).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cutCards, normalizeForCards, CARD_MAX, CARD_MIN } from '../../src/lib/stage/surtitles.ts';
-import { typographize } from '../../src/lib/typography.ts';
-import { loadBook } from '../../src/lib/book.ts';
-import { episodeView } from '../../src/lib/episode/view.ts';
+import { cutCards, normalizeForCards, CARD_MAX, CARD_MIN } from '../../src/shared/stage/surtitles.ts';
+import { typographize } from '../../src/shared/typography.ts';
+import { loadBook } from '../../src/model/book.ts';
+import { episodeView } from '../../src/model/views/episode.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 const texts = (p: string, lang: string) => cutCards(typographize(p, lang)).map((c) => c.text);
 
 /** What must hold for every card of every paragraph. */

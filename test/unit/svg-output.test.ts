@@ -1,7 +1,7 @@
 // The published SVG of a vector panel: only the library drawings it uses, nothing else folded away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldSvg, pruneLibrary, topLevelElements, vectorPanel } from '../../src/lib/panels/svg-output.ts';
+import { foldSvg, pruneLibrary, topLevelElements, vectorPanel } from '../../src/images/svg-output.ts';
 
 const LIBRARY = `
   <!-- people -->

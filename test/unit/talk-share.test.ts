@@ -2,8 +2,8 @@
 // share page's address, and frames allowed from the excerpt's instance only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mastodonShareUrl, normalizeInstance } from '../../src/lib/share.ts';
-import { contentSecurityPolicy } from '../../src/lib/security.ts';
+import { mastodonShareUrl, normalizeInstance } from '../../src/shared/share.ts';
+import { contentSecurityPolicy } from '../../src/shared/security.ts';
 
 test('the reader’s Mastodon server, however it is typed', () => {
   const same = [

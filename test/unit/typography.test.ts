@@ -5,11 +5,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { typographize, NBSP, NNBSP } from '../../src/lib/typography.ts';
-import { inlineText, parseBody, type Block } from '../../src/lib/episode/blocks.ts';
-import { normalizeText, splitFrontmatter } from '../../src/lib/episode/frontmatter.ts';
+import { typographize, NBSP, NNBSP } from '../../src/shared/typography.ts';
+import { inlineText, parseBody, type Block } from '../../src/model/episode/blocks.ts';
+import { normalizeText, splitFrontmatter } from '../../src/model/episode/frontmatter.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = new URL('../..', import.meta.url).pathname;
 
 interface SampleText {
   file: string;

@@ -3,11 +3,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { loadBook, type Book, type Episode } from '../../src/lib/book.ts';
-import { episodeView, paragraphIds, type EpisodeView } from '../../src/lib/episode/view.ts';
-import { shortHash } from '../../src/lib/hash.ts';
+import { loadBook, type Book, type Episode } from '../../src/model/book.ts';
+import { episodeView, paragraphIds, type EpisodeView } from '../../src/model/views/episode.ts';
+import { shortHash } from '../../src/model/hash.ts';
 
-const BOOKS = new URL('../fixtures/books/', import.meta.url).pathname;
+const BOOKS = new URL('../fixtures/books', import.meta.url).pathname;
 const book = loadBook(join(BOOKS, 'minimal'));
 const [cave, grenier] = book.episodes as [Episode, Episode];
 

@@ -5,11 +5,11 @@
 import { startSync } from './sync.ts';
 import { afterPaint, helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
-import { AUDIENCE_KEYS } from '../../lib/stage/keys.ts';
-import { videoPosition, type ShowState } from '../../lib/stage/state.ts';
-import { peertubeEmbed } from '../../lib/stage/cue.ts';
-import type { MediaReport } from '../../lib/stage/protocol.ts';
-import type { Beat, StageImage } from '../../lib/stage/beats.ts';
+import { AUDIENCE_KEYS } from '../../shared/stage/keys.ts';
+import { videoPosition, type ShowState } from '../../shared/stage/state.ts';
+import { peertubeEmbed } from '../../shared/stage/cue.ts';
+import type { MediaReport } from '../../shared/stage/protocol.ts';
+import type { Beat, StageImage } from '../../model/views/stage-show.ts';
 
 const { show, strings } = pageData();
 const t = makeT(strings);

@@ -4,11 +4,11 @@
 import { startSync, type Sync } from './sync.ts';
 import { helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
-import { PRESENTER_KEYS, type Command } from '../../lib/stage/keys.ts';
-import { cardForPosition, timing, videoPosition, type ShowState } from '../../lib/stage/state.ts';
-import { formatClock } from '../../lib/stage/duration.ts';
-import type { Beat, ScriptItem } from '../../lib/stage/beats.ts';
-import type { Inline } from '../../lib/episode/blocks.ts';
+import { PRESENTER_KEYS, type Command } from '../../shared/stage/keys.ts';
+import { cardForPosition, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
+import { formatClock } from '../../shared/stage/duration.ts';
+import type { Beat, ScriptItem } from '../../model/views/stage-show.ts';
+import type { Inline } from '../../model/episode/blocks.ts';
 
 const { show, strings, audienceUrl = '' } = pageData();
 const t = makeT(strings);

@@ -3,8 +3,8 @@
 // it resumes from localStorage and says hello; the others answer with their state and the
 // newest wins (state.ts: newer). Messages and saved states are checked (protocol.ts) and
 // ignored when they are not ours.
-import type { ShowData } from '../../lib/stage/beats.ts';
-import { fitState, initialState, newer, reduce, type Action, type ShowState } from '../../lib/stage/state.ts';
+import type { ShowData } from '../../model/views/stage-show.ts';
+import { fitState, initialState, newer, reduce, type Action, type ShowState } from '../../shared/stage/state.ts';
 import {
   channelKey,
   envelope,
@@ -14,7 +14,7 @@ import {
   type AudienceReport,
   type Message,
   type Role,
-} from '../../lib/stage/protocol.ts';
+} from '../../shared/stage/protocol.ts';
 
 export interface Peer {
   role: Role;

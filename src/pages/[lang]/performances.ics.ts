@@ -1,9 +1,9 @@
 // The performances as an iCalendar file per language (only when the book lists performances).
 import type { APIRoute } from 'astro';
-import { getBook } from '../../data/book.ts';
-import { performancesCalendar } from '../../lib/calendar.ts';
-import { languageCodes } from '../../lib/settings.ts';
-import { absolute, routes } from '../../lib/urls.ts';
+import { getBook } from '../../astro-adapter/book.ts';
+import { performancesCalendar } from '../../shared/calendar.ts';
+import { languageCodes } from '../../model/settings.ts';
+import { absolute, routes } from '../../shared/addresses.ts';
 
 export async function getStaticPaths() {
   const book = await getBook();

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { languagePaths } from '../../data/views.ts';
-import { getBook } from '../../data/book.ts';
-import { views } from '../../data/views.ts';
-import { rss } from '../../lib/feeds.ts';
-import { pick } from '../../lib/settings.ts';
-import { absolute, routes } from '../../lib/urls.ts';
+import { languagePaths } from '../../astro-adapter/views.ts';
+import { getBook } from '../../astro-adapter/book.ts';
+import { views } from '../../astro-adapter/views.ts';
+import { rss } from '../../shared/feeds.ts';
+import { pick } from '../../model/settings.ts';
+import { absolute, routes } from '../../shared/addresses.ts';
 import { t } from '../../i18n/index.ts';
 
 export const getStaticPaths = languagePaths;

@@ -1,14 +1,14 @@
 // The print edition's page rules for one language (page size and margins from the settings,
 // running heads per episode): see src/lib/pdf/page-css.ts.
 import type { APIRoute } from 'astro';
-import { languagePaths } from '../../../data/views.ts';
-import { getBook } from '../../../data/book.ts';
-import { views } from '../../../data/views.ts';
-import { pick } from '../../../lib/settings.ts';
-import { typographize } from '../../../lib/typography.ts';
-import { pageGeometry } from '../../../lib/pdf/geometry.ts';
-import { pageCss } from '../../../lib/pdf/page-css.ts';
-import { aboutPage } from '../../../data/views.ts';
+import { languagePaths } from '../../../astro-adapter/views.ts';
+import { getBook } from '../../../astro-adapter/book.ts';
+import { views } from '../../../astro-adapter/views.ts';
+import { pick } from '../../../model/settings.ts';
+import { typographize } from '../../../shared/typography.ts';
+import { pageGeometry } from '../../../shared/print/geometry.ts';
+import { pageCss } from '../../../shared/print/page-css.ts';
+import { aboutPage } from '../../../astro-adapter/views.ts';
 
 export const getStaticPaths = languagePaths;
 

@@ -1,0 +1,84 @@
+// The image manifest: which files the image pipeline made for each panel, cover, poster and
+// link-preview card (src/images/render.ts writes it as .cache/panels/manifest.json), shared by
+// every part that shows or copies them: the pages, the outputs, the stage, the dev server.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where the images and their manifest are cached, under the book's folder. */
+export const PANEL_CACHE_DIR = '.cache/panels';
+
+export interface Variant {
+  width: number;
+  file: string;
+}
+
+export interface PanelImage {
+  /** Pixel size of the largest variant (the aspect ratio for layout). */
+  width: number;
+  height: number;
+  /** Responsive raster variants for the site, smallest first (empty for vector panels). */
+  avif: Variant[];
+  webp: Variant[];
+  /** The one file every output can show: the SVG of a vector panel, else a PNG. */
+  file: Variant;
+}
+
+/** What to show where one format must serve every width, smallest first: the WebP variants, else the one file. */
+export function displayVariants(image: PanelImage): Variant[] {
+  return image.webp.length ? image.webp : [image.file];
+}
+
+/** panel id → language → images */
+export type PanelManifest = Record<string, Record<string, PanelImage>>;
+
+export interface ImageManifest {
+  panels: PanelManifest;
+  /** language → the cover with its title (a JPEG too, for EPUB covers and social cards). */
+  covers: Record<string, PanelImage & { jpeg: Variant }>;
+  /** episode slug → the talk excerpt's poster (episodes with an excerpt only). */
+  posters: Record<string, PosterImage>;
+  /** episode slug ("" for the book's other pages) → language → the Open Graph image. */
+  social: Record<string, Record<string, SocialImage>>;
+}
+
+export interface PosterImage {
+  width: number;
+  height: number;
+  avif: Variant[];
+  webp: Variant[];
+  /** The <img> fallback. */
+  jpeg: Variant;
+  /** What it was made from, for the docs and the tests. */
+  source: 'author' | 'panels' | 'cover';
+}
+
+export interface SocialImage {
+  file: string;
+  width: number;
+  height: number;
+}
+
+/** The key under which a page's social image is stored: the episode's slug, or "" for the book. */
+/** Every file the manifest names, once each: what a build copies into dist/panels/. */
+export function manifestFiles(manifest: ImageManifest): string[] {
+  const panels = Object.values(manifest.panels).flatMap((byLang) => Object.values(byLang));
+  const files = [
+    ...panels.flatMap((img) => [...img.avif, ...img.webp, img.file]),
+    ...Object.values(manifest.covers).flatMap((img) => [...img.avif, ...img.webp, img.file, img.jpeg]),
+    ...Object.values(manifest.posters).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
+    ...Object.values(manifest.social).flatMap((byLang) => Object.values(byLang)),
+  ];
+  return [...new Set(files.map((v) => v.file))];
+}
+
+/** The manifest the image step wrote for the book in `root`. */
+export function readManifest(root: string): ImageManifest {
+  const file = join(root, PANEL_CACHE_DIR, 'manifest.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(
+      `The panel images were not made (${file}: ${(e as Error).message}): run npm run build, or npm run panels first.`,
+    );
+  }
+}

@@ -1,0 +1,133 @@
+// Sets bubble text with the book's own font file: measured and drawn as glyph outlines, so the
+// "fits its bubble" check measures exactly what is drawn, on every machine (no system fonts).
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import type { Font } from 'fontkit';
+import { sha256 } from '../model/hash.ts';
+
+export interface LoadedFont {
+  font: Font;
+  /** Fingerprint of the font file: part of every panel's cache key. */
+  hash: string;
+}
+
+const fonts = new Map<string, LoadedFont>();
+
+export function loadFont(path: string): LoadedFont {
+  let f = fonts.get(path);
+  if (!f) {
+    const data = readFileSync(path);
+    const opened = fontkit.create(data);
+    // A collection (.ttc) holds several faces: the kit needs one font file per face.
+    if ('fonts' in opened)
+      throw new Error(`${path} is a font collection: give the kit a single .ttf, .otf or .woff font.`);
+    f = { font: opened, hash: sha256(data).slice(0, 16) };
+    fonts.set(path, f);
+  }
+  return f;
+}
+
+export interface SetLine {
+  /** SVG path data for the line's glyphs, in font units (y up), starting at x = 0. */
+  d: string;
+  width: number; // in font units
+}
+
+export interface SetText {
+  lines: SetLine[];
+  /** Font size in art pixels. */
+  size: number;
+  lineHeight: number; // in art pixels
+}
+
+/** Characters a font may lack, and what to draw instead. */
+function substitute(text: string, font: Font): string {
+  let t = text;
+  if (!font.hasGlyphForCodePoint(0x202f))
+    t = t.replace(/\u202F/g, font.hasGlyphForCodePoint(0x2009) ? '\u2009' : '\u00A0');
+  return t;
+}
+
+// Shaping is the costly part of fitting (profiled: most of the layout pass), and fitting tries
+// the same candidate lines at every size: widths are remembered per font.
+const widths = new WeakMap<Font, Map<string, number>>();
+
+function measure(font: Font, text: string): number {
+  let known = widths.get(font);
+  if (!known || known.size > 100_000) {
+    known = new Map();
+    widths.set(font, known);
+  }
+  let w = known.get(text);
+  if (w === undefined) {
+    const run = font.layout(text);
+    w = run.positions.reduce((sum, p) => sum + p.xAdvance, 0);
+    known.set(text, w);
+  }
+  return w;
+}
+
+function draw(font: Font, text: string): SetLine {
+  const run = font.layout(text);
+  let x = 0;
+  const parts: string[] = [];
+  run.glyphs.forEach((g, i) => {
+    const pos = run.positions[i]!;
+    const d = g.path.translate(x + pos.xOffset, pos.yOffset).toSVG();
+    if (d) parts.push(d);
+    x += pos.xAdvance;
+  });
+  return { d: parts.join(''), width: x };
+}
+
+/**
+ * Wraps `text` into lines no wider than `maxWidth` (font units), breaking at ordinary spaces
+ * only (never at no-break spaces). Returns undefined if a single word is wider than the line.
+ */
+function wrap(font: Font, text: string, maxWidth: number): string[] | undefined {
+  const lines: string[] = [];
+  for (const para of text.split('\n')) {
+    const words = para.split(/ +/).filter(Boolean);
+    let line = '';
+    for (const w of words) {
+      const candidate = line ? `${line} ${w}` : w;
+      if (measure(font, candidate) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (!line || measure(font, w) > maxWidth) return undefined;
+      lines.push(line);
+      line = w;
+    }
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+export interface FitOptions {
+  width: number;
+  height: number;
+  maxSize: number;
+  minSize: number;
+  lineHeight?: number; // multiple of the size
+}
+
+/**
+ * The largest size (down to minSize, in steps of 0.5 px) at which `text` fits the area.
+ * Returns undefined when it cannot fit even at minSize: the caller reports it to the author.
+ */
+export function fitText(loaded: LoadedFont, rawText: string, opts: FitOptions): SetText | undefined {
+  const { font } = loaded;
+  const text = substitute(rawText.trim(), font);
+  const lh = opts.lineHeight ?? 1.18;
+  for (let size = opts.maxSize; size >= opts.minSize; size -= 0.5) {
+    const scale = size / font.unitsPerEm;
+    const lines = wrap(font, text, opts.width / scale);
+    if (!lines) continue;
+    const height = lines.length * size * lh;
+    if (height <= opts.height) {
+      return { lines: lines.map((l) => draw(font, l)), size, lineHeight: size * lh };
+    }
+  }
+  return undefined;
+}

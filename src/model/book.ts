@@ -1,0 +1,396 @@
+// Loads the whole book from content/: settings, episodes (original and translations) and pages.
+// Everything is validated here, every problem collected, and one ContentError thrown: the
+// rest of the kit only ever sees valid, typed data.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ContentError, type ContentProblem } from './errors.ts';
+import { loadSettings, languageCodes, type Settings } from './settings.ts';
+import { parseBody, type Block } from './episode/blocks.ts';
+import { normalizeText, splitFrontmatter } from './episode/frontmatter.ts';
+import { EPISODE_DIR, originalFrontmatter, translationFrontmatter } from './schemas/frontmatter.ts';
+import { zodProblems } from './yaml-source.ts';
+import { z } from 'zod';
+import { loadPanels, type PanelDef } from './panels.ts';
+import { checkSvg } from './svg-safety.ts';
+import { loadTalk, type TalkExcerpt } from './talk.ts';
+import { checkShows } from './shows.ts';
+
+export interface EpisodeText {
+  lang: string;
+  file: string;
+  title: string | undefined;
+  summary: string | undefined;
+  blocks: Block[];
+  translates?: Record<string, string>;
+  /** Stage settings from the original's frontmatter (a local video of the talk excerpt). */
+  stage?: { video?: string };
+}
+
+export interface Episode {
+  number: number;
+  /** The folder name: also the episode's address on the site, in every language. */
+  slug: string;
+  dir: string;
+  original: EpisodeText & { title: string; summary: string };
+  /** Translations by language code; a missing language is not translated yet. */
+  translations: Record<string, EpisodeText>;
+  panels: PanelDef[];
+  /** The excerpt of the recorded talk (talk.yaml), when the episode has one. */
+  talk?: TalkExcerpt;
+}
+
+export interface Page {
+  id: string;
+  lang: string;
+  file: string;
+  title: string;
+  blocks: Block[];
+}
+
+export interface Book {
+  root: string;
+  settings: Settings;
+  episodes: Episode[];
+  pages: Page[];
+}
+
+export interface LoadOptions {
+  base?: string;
+  url?: string;
+}
+
+export function loadBook(root: string, options: LoadOptions = {}): Book {
+  const settings = loadSettings(root, options);
+  const problems: ContentProblem[] = [];
+  const episodes = loadEpisodes(root, settings, problems);
+  const pages = loadPages(root, settings, problems);
+  const cover = join(root, 'content', settings.cover);
+  if (!/\.svg$/i.test(settings.cover)) {
+    problems.push({
+      file: 'content/book.yaml',
+      field: 'cover',
+      message: `the cover art must be an SVG file (relative to content/), got "${settings.cover}".`,
+    });
+  } else if (!existsSync(cover)) {
+    problems.push({
+      file: 'content/book.yaml',
+      field: 'cover',
+      message: `the cover art content/${settings.cover} does not exist.`,
+    });
+  } else {
+    for (const f of checkSvg(readFileSync(cover, 'utf8')))
+      problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
+  }
+  problems.push(
+    ...checkShows(
+      root,
+      settings.shows,
+      episodes.map((e) => e.number),
+      languageCodes(settings),
+    ),
+  );
+  if (problems.length) throw new ContentError(problems);
+  return { root, settings, episodes, pages };
+}
+
+function rel(root: string, path: string): string {
+  return relative(root, path).split('\\').join('/');
+}
+
+function readText(root: string, path: string, problems: ContentProblem[]): string | undefined {
+  try {
+    const buf = readFileSync(path);
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    return normalizeText(text);
+  } catch {
+    problems.push({ file: rel(root, path), message: 'this file is not readable UTF-8 text: save it as UTF-8.' });
+    return undefined;
+  }
+}
+
+function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[]): Episode[] {
+  const dir = join(root, 'content/episodes');
+  if (!existsSync(dir)) {
+    problems.push({
+      file: 'content/episodes',
+      message: 'the episodes folder is missing: create content/episodes/ with one folder per episode.',
+    });
+    return [];
+  }
+  const langs = languageCodes(settings);
+  const episodes: Episode[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const epDir = join(dir, name);
+    if (!statSync(epDir).isDirectory() || name.startsWith('.')) continue;
+    const relDir = rel(root, epDir);
+    const m = EPISODE_DIR.exec(name);
+    if (!m) {
+      problems.push({
+        file: relDir,
+        message:
+          'an episode folder is named "<number>-<slug>" with lowercase letters, digits and hyphens, like "19-donner-de-l-exercice".',
+      });
+      continue;
+    }
+    for (const f of readdirSync(epDir)) {
+      const lm = /^(.+)\.mdx?$/.exec(f);
+      if (lm && !langs.includes(lm[1]!)) {
+        problems.push({
+          file: `${relDir}/${f}`,
+          message: `unknown language "${lm[1]}": the book's languages are ${langs.join(', ')} (content/book.yaml). Name the file <language>.mdx.`,
+        });
+      }
+    }
+    const origFile = join(epDir, `${settings.original}.mdx`);
+    if (!existsSync(origFile)) {
+      problems.push({
+        file: relDir,
+        message: `the original text is missing: expected ${settings.original}.mdx in this folder.`,
+      });
+      continue;
+    }
+    const before = problems.length;
+    const original = readEpisodeText(root, origFile, settings.original, true, problems);
+    if (!original) continue;
+    if (original.number !== Number(m[1])) {
+      problems.push({
+        file: original.file,
+        line: 2,
+        field: 'number',
+        message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.`,
+      });
+    }
+    const translations: Record<string, EpisodeText> = {};
+    for (const lang of langs) {
+      if (lang === settings.original) continue;
+      const file = join(epDir, `${lang}.mdx`);
+      if (!existsSync(file)) continue;
+      const t = readEpisodeText(root, file, lang, false, problems);
+      if (t) {
+        checkStructure(original, t, problems);
+        translations[lang] = t;
+      }
+    }
+    const beforePanels = problems.length;
+    const panels = loadPanels(root, epDir, settings, problems);
+    // A broken panels.yaml is reported once, not again for every panel the episode places.
+    const panelsOk = problems.length === beforePanels;
+    const used = new Set<string>();
+    for (const b of original.blocks) {
+      if (b.type !== 'panel') continue;
+      if (used.has(b.id))
+        problems.push({
+          file: original.file,
+          line: b.line,
+          message: `panel "${b.id}" is placed twice; each panel appears once.`,
+        });
+      used.add(b.id);
+      if (panels && panelsOk && !panels.some((p) => p.id === b.id)) {
+        problems.push({
+          file: original.file,
+          line: b.line,
+          message: `<Panel id="${b.id}"> is not defined in ${relDir}/panels.yaml (defined there: ${panels.map((p) => p.id).join(', ') || 'none'}).`,
+        });
+      }
+    }
+    const talk = loadTalk(
+      epDir,
+      relDir,
+      settings,
+      original.blocks,
+      original.file,
+      panelsOk ? panels : undefined,
+      problems,
+    );
+    if (!original.blocks.some((b) => b.type === 'paragraph')) {
+      problems.push({
+        file: original.file,
+        message: 'this episode has no text: write at least one paragraph after the frontmatter.',
+      });
+    }
+    if (problems.length > before) continue;
+    episodes.push({
+      number: original.number,
+      slug: name,
+      dir: relDir,
+      original: { ...original, title: original.title!, summary: original.summary ?? '' },
+      translations,
+      panels: panels ?? [],
+      ...(talk ? { talk } : {}),
+    });
+  }
+  checkUnique(episodes, problems);
+  return episodes.sort((a, b) => a.number - b.number);
+}
+
+function checkUnique(episodes: Episode[], problems: ContentProblem[]): void {
+  const byNumber = new Map<number, Episode>();
+  const bySlug = new Map<string, Episode>();
+  const panelIds = new Map<string, Episode>();
+  for (const e of episodes) {
+    const other = byNumber.get(e.number);
+    if (other)
+      problems.push({
+        file: e.original.file,
+        field: 'number',
+        line: 2,
+        message: `episode number ${e.number} is already used by ${other.original.file}; each episode needs its own number.`,
+      });
+    byNumber.set(e.number, e);
+    const slugPart = e.slug.replace(/^\d+-/, '');
+    const sameSlug = bySlug.get(slugPart);
+    if (sameSlug)
+      problems.push({
+        file: e.dir,
+        message: `the slug "${slugPart}" is already used by ${sameSlug.dir}; give each episode its own folder name.`,
+      });
+    bySlug.set(slugPart, e);
+    for (const p of e.panels) {
+      const o = panelIds.get(p.id);
+      if (o)
+        problems.push({
+          file: `${e.dir}/panels.yaml`,
+          field: `panels.${p.id}`,
+          message: `panel id "${p.id}" is already used in ${o.dir}; panel ids are unique in the whole book (they are page anchors).`,
+        });
+      panelIds.set(p.id, e);
+    }
+  }
+}
+
+function readEpisodeText(
+  root: string,
+  path: string,
+  lang: string,
+  isOriginal: boolean,
+  problems: ContentProblem[],
+): (EpisodeText & { number: number }) | undefined {
+  const file = rel(root, path);
+  const text = readText(root, path, problems);
+  if (text === undefined) return undefined;
+  const split = splitFrontmatter(text, file);
+  if (!('front' in split)) {
+    problems.push(split);
+    return undefined;
+  }
+  const schema = isOriginal ? originalFrontmatter : translationFrontmatter;
+  const fm = schema.safeParse(split.front.data);
+  if (!fm.success) {
+    problems.push(...zodProblems(fm.error as z.ZodError, split.front));
+    return undefined;
+  }
+  const body = parseBody(split.body, file, split.bodyLineOffset);
+  problems.push(...body.problems);
+  if (body.problems.length) return undefined;
+  for (const b of body.blocks) {
+    if (isOriginal && b.type === 'untranslated') {
+      problems.push({
+        file,
+        line: b.line,
+        message: '<Untranslated /> belongs in translations only: the original text is always complete.',
+      });
+    }
+  }
+  const data = fm.data as {
+    number?: number;
+    title?: string;
+    summary?: string;
+    translates?: Record<string, string>;
+    stage?: { video?: string };
+  };
+  if (data.stage?.video && !body.blocks.some((b) => b.type === 'talk')) {
+    problems.push({
+      file,
+      line: split.front.lineOf(['stage', 'video']),
+      field: 'stage.video',
+      message:
+        'a stage video is set but this episode has no <Talk /> marker to cue it: add <Talk /> where the excerpt is played.',
+    });
+  }
+  if (data.title !== undefined && data.title.length > 200) {
+    problems.push({
+      file,
+      line: split.front.lineOf(['title']),
+      field: 'title',
+      message: `the title is ${data.title.length} characters long; keep it under 200.`,
+    });
+  }
+  return {
+    lang,
+    file,
+    title: data.title,
+    summary: data.summary,
+    blocks: body.blocks,
+    translates: data.translates,
+    stage: data.stage,
+    number: data.number ?? 0,
+  };
+}
+
+/** A translation mirrors the original: same panels and markers in the same order, same number of paragraphs. */
+function checkStructure(original: EpisodeText, t: EpisodeText, problems: ContentProblem[]): void {
+  const shape = (blocks: Block[]) =>
+    blocks
+      .filter((b) => b.type !== 'note')
+      .map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
+  const a = shape(original.blocks);
+  const b = shape(t.blocks);
+  // An empty translation (just its frontmatter) is a translation not started: nothing to align.
+  if (b.length === 0) return;
+  const firstDiff = a.findIndex((x, i) => x !== b[i]);
+  if (firstDiff === -1 && a.length === b.length) return;
+  const describe = (s: string | undefined) =>
+    s === undefined
+      ? 'the end of the file'
+      : s === 'paragraph'
+        ? 'a paragraph'
+        : s === 'talk'
+          ? '<Talk />'
+          : `<Panel id="${s.slice(6)}" />`;
+  const i = firstDiff === -1 ? Math.min(a.length, b.length) : firstDiff;
+  const tBlocks = t.blocks.filter((x) => x.type !== 'note');
+  const line = tBlocks[i]?.line ?? tBlocks[tBlocks.length - 1]?.line;
+  const paraIndex = a.slice(0, i).filter((x) => x === 'paragraph').length;
+  problems.push({
+    file: t.file,
+    line,
+    message:
+      `this translation does not follow the structure of ${original.file}: after ${paraIndex} paragraph(s) the original has ${describe(a[i])} where the translation has ${describe(b[i])}. ` +
+      'A translation keeps one paragraph per paragraph of the original, and the same panels and markers in the same places; write <Untranslated /> for a paragraph not translated yet.',
+  });
+}
+
+function loadPages(root: string, settings: Settings, problems: ContentProblem[]): Page[] {
+  const dir = join(root, 'content/pages');
+  if (!existsSync(dir)) return [];
+  const langs = languageCodes(settings);
+  const pages: Page[] = [];
+  for (const f of readdirSync(dir).sort()) {
+    const m = /^([a-z0-9-]+)\.([a-zA-Z-]+)\.mdx$/.exec(f);
+    const file = `content/pages/${f}`;
+    if (!m) {
+      problems.push({ file, message: 'a page file is named <page>.<language>.mdx, like about.fr.mdx.' });
+      continue;
+    }
+    if (!langs.includes(m[2]!)) {
+      problems.push({ file, message: `unknown language "${m[2]}": the book's languages are ${langs.join(', ')}.` });
+      continue;
+    }
+    const text = readText(root, join(dir, f), problems);
+    if (text === undefined) continue;
+    const split = splitFrontmatter(text, file);
+    if (!('front' in split)) {
+      problems.push(split);
+      continue;
+    }
+    const fm = z.strictObject({ title: z.string().min(1) }).safeParse(split.front.data);
+    if (!fm.success) {
+      problems.push(...zodProblems(fm.error, split.front));
+      continue;
+    }
+    const body = parseBody(split.body, file, split.bodyLineOffset, { page: true });
+    problems.push(...body.problems);
+    pages.push({ id: m[1]!, lang: m[2]!, file, title: fm.data.title, blocks: body.blocks });
+  }
+  return pages;
+}

@@ -1,0 +1,196 @@
+// One episode as shown in one language: the single model every output renders (site page,
+// print edition, EPUB chapter, search record, stage script). It pairs each part of the original
+// with its translation, falls back to the original where there is none, and applies typography.
+import type { Book, Episode } from '../book.ts';
+import type { Block, Inline } from '../episode/blocks.ts';
+import { inlineText } from '../episode/blocks.ts';
+import { shortHash } from '../hash.ts';
+import { typographize } from '../../shared/typography.ts';
+import type { PanelDef } from '../panels.ts';
+import type { TalkExcerpt } from '../talk.ts';
+import { embedUrl, watchUrl } from '../../shared/talk/address.ts';
+import { formatClock, formatLength } from '../../shared/talk/time.ts';
+
+/** translated: in the page's language; untranslated: shown in the original; outdated: the original changed since. */
+export type PartStatus = 'original' | 'translated' | 'untranslated' | 'outdated';
+
+export interface Shown {
+  text: string;
+  /** The language the text is actually in (the original's, when it is a fallback). */
+  lang: string;
+  status: PartStatus;
+}
+
+export type ViewBlock =
+  | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string }
+  | { type: 'panel'; id: string; panel: PanelDef | undefined }
+  | { type: 'talk'; excerpt?: TalkView }
+  | { type: 'note'; text: string; lang: string };
+
+/** The talk excerpt as one language shows it. */
+export interface TalkView {
+  title: { text: string; lang: string };
+  start: number;
+  end: number;
+  /** "2 min 35 s", in the page's language. */
+  lengthText: string;
+  /** The video's page on its instance, at the excerpt's start (the link that works without JavaScript). */
+  watchUrl: string;
+  /** The embed with the excerpt's settings (loaded only when the reader asks for it). */
+  embedUrl: string;
+  origin: string;
+  host: string;
+  /** How the instance is named to readers: its name, and its host when they differ. */
+  instanceLabel: string;
+  privacy: string;
+  cues: Array<{ panel: string; time: number; clock: string; watchUrl: string }>;
+}
+
+export function talkView(talk: TalkExcerpt, lang: string, originalLang: string): TalkView {
+  const own = talk.title[lang];
+  const title = own
+    ? { text: typographize(own, lang), lang }
+    : { text: typographize(talk.title[originalLang]!, originalLang), lang: originalLang };
+  const { instance } = talk;
+  return {
+    title,
+    start: talk.start,
+    end: talk.end,
+    lengthText: formatLength(talk.end - talk.start, lang),
+    watchUrl: watchUrl(talk.video, talk.start, talk.end),
+    embedUrl: embedUrl(talk.video, talk.start, talk.end),
+    origin: instance.origin,
+    host: instance.host,
+    instanceLabel: instance.name === instance.host ? instance.host : `${instance.name} (${instance.host})`,
+    privacy: instance.privacy,
+    cues: talk.cues.map((c) => ({
+      ...c,
+      clock: formatClock(c.time),
+      watchUrl: watchUrl(talk.video, c.time, talk.end),
+    })),
+  };
+}
+
+export interface EpisodeView {
+  lang: string;
+  number: number;
+  slug: string;
+  title: Shown;
+  summary: Shown;
+  blocks: ViewBlock[];
+  /** The talk excerpt, when the episode has one (its place is the 'talk' block). */
+  talk?: TalkView;
+  /** Episode-level status: the whole episode is untranslated, or partly, or fully translated. */
+  status: 'original' | 'translated' | 'partial' | 'untranslated';
+  counts: { paragraphs: number; untranslated: number; outdated: number };
+}
+
+export function paragraphIds(blocks: Block[]): string[] {
+  let n = 0;
+  return blocks.map((b) => (b.type === 'paragraph' ? `p${++n}` : ''));
+}
+
+export function typographizeInlines(inlines: Inline[], lang: string): Inline[] {
+  return inlines.map((i) => {
+    if (i.type === 'text') return { type: 'text', value: typographize(i.value, lang) };
+    if (i.type === 'break') return i;
+    return { ...i, children: typographizeInlines(i.children, lang) };
+  });
+}
+
+function shown(
+  original: string,
+  originalLang: string,
+  translated: string | undefined,
+  lang: string,
+  stamp: string | undefined,
+  isOriginal: boolean,
+): Shown {
+  if (isOriginal) return { text: typographize(original, originalLang), lang: originalLang, status: 'original' };
+  if (!translated) return { text: typographize(original, originalLang), lang: originalLang, status: 'untranslated' };
+  const outdated = stamp !== undefined && stamp !== shortHash(original);
+  return { text: typographize(translated, lang), lang, status: outdated ? 'outdated' : 'translated' };
+}
+
+export function episodeView(book: Book, episode: Episode, lang: string): EpisodeView {
+  const originalLang = book.settings.original;
+  const isOriginal = lang === originalLang;
+  const t = isOriginal ? undefined : episode.translations[lang];
+  const stamps = t?.translates;
+  const title = shown(episode.original.title, originalLang, t?.title, lang, stamps?.title, isOriginal);
+  const summary = shown(episode.original.summary, originalLang, t?.summary, lang, stamps?.summary, isOriginal);
+  const tBlocks = t?.blocks.filter((b) => b.type !== 'note') ?? [];
+  const ids = paragraphIds(episode.original.blocks);
+  const panels = new Map(episode.panels.map((p) => [p.id, p]));
+  const blocks: ViewBlock[] = [];
+  let k = 0; // index into the translation's structural blocks
+  const counts = { paragraphs: 0, untranslated: 0, outdated: 0 };
+  const talk = episode.talk ? talkView(episode.talk, lang, originalLang) : undefined;
+  episode.original.blocks.forEach((b, i) => {
+    if (b.type === 'note') {
+      blocks.push({ type: 'note', text: typographize(b.text, originalLang), lang: originalLang });
+      return;
+    }
+    const tb = tBlocks[k++];
+    if (b.type === 'paragraph') {
+      counts.paragraphs++;
+      const id = ids[i]!;
+      if (isOriginal) {
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang,
+          status: 'original',
+          inlines: typographizeInlines(b.inlines, lang),
+          text: typographize(inlineText(b.inlines), lang),
+        });
+      } else if (tb?.type === 'paragraph') {
+        const stamp = stamps?.[id];
+        const status: PartStatus = stamp !== undefined && stamp !== b.hash ? 'outdated' : 'translated';
+        if (status === 'outdated') counts.outdated++;
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang,
+          status,
+          inlines: typographizeInlines(tb.inlines, lang),
+          text: typographize(inlineText(tb.inlines), lang),
+        });
+      } else {
+        counts.untranslated++;
+        blocks.push({
+          type: 'paragraph',
+          id,
+          lang: originalLang,
+          status: 'untranslated',
+          inlines: typographizeInlines(b.inlines, originalLang),
+          text: typographize(inlineText(b.inlines), originalLang),
+        });
+      }
+    } else if (b.type === 'panel') {
+      blocks.push({ type: 'panel', id: b.id, panel: panels.get(b.id) });
+    } else if (b.type === 'talk') {
+      blocks.push(talk ? { type: 'talk', excerpt: talk } : { type: 'talk' });
+    }
+  });
+  const status: EpisodeView['status'] = isOriginal
+    ? 'original'
+    : !t
+      ? 'untranslated'
+      : counts.untranslated === counts.paragraphs
+        ? 'untranslated'
+        : counts.untranslated || counts.outdated || title.status !== 'translated'
+          ? 'partial'
+          : 'translated';
+  return {
+    lang,
+    number: episode.number,
+    slug: episode.slug,
+    title,
+    summary,
+    blocks,
+    ...(talk ? { talk } : {}),
+    status,
+    counts,
+  };
+}

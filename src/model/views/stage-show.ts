@@ -1,0 +1,317 @@
+// The stage script: a show cut into beats. Each panel starts a beat; the beat's script is the
+// prose that follows it until the next panel. Prose before an episode's first panel is an
+// opening beat whose audience image is the episode's title card. Stage notes belong to the beat
+// they are written in; a <Talk /> marker makes its beat cue the talk excerpt.
+//
+// Everything here is built from episodeView() — the same model as the site, the print edition
+// and the EPUB — and is plain data (JSON) that the stage pages hand to the browser.
+import type { Book, Episode } from '../book.ts';
+import { episodeView, type EpisodeView, type PartStatus } from './episode.ts';
+import type { Inline } from '../episode/blocks.ts';
+import { inlineText } from '../episode/blocks.ts';
+import { typographize } from '../../shared/typography.ts';
+import { panelText } from './panel-text.ts';
+import { displayVariants, type ImageManifest, type PanelImage } from '../../images/manifest.ts';
+import { joinBase } from '../../shared/addresses.ts';
+import { languageCodes, pick } from '../settings.ts';
+import { cutCards } from '../../shared/stage/surtitles.ts';
+import { resolveShows, type ShowDef } from '../shows.ts';
+
+export const SHOW_DATA_VERSION = 1;
+
+/** What a beat may cue: a local video file (always works) and/or the PeerTube excerpt. */
+export interface TalkCue {
+  /** A local copy the performers bring, served by `npm run stage` (address on this computer). */
+  local?: { src: string; file: string };
+  /**
+   * The published excerpt, when the theatre has a network; `start`/`stop` in seconds. Only set
+   * when the caller passes `BuildOptions.talk`, which src/data/stage.ts does not do yet.
+   */
+  peertube?: { url: string; start?: number; stop?: number };
+}
+
+export type ScriptItem =
+  | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string; words: number }
+  | { type: 'note'; text: string; lang: string }
+  | { type: 'talk' };
+
+export interface StageImage {
+  width: number;
+  height: number;
+  /** Addresses (with the base path), smallest first: WebP variants, or the one SVG of a vector panel. */
+  sources: Array<{ width: number; src: string }>;
+  /** The one file every output can show (SVG or PNG). */
+  file: string;
+  alt: string;
+  altLang: string;
+}
+
+export interface Card {
+  text: string;
+  /** The paragraph the card comes from, and where in it (0–1 of its length): the teleprompter follows these. */
+  pid: string;
+  from: number;
+  to: number;
+}
+
+export interface Beat {
+  id: string;
+  index: number;
+  episode: number;
+  /** Position in the episode, from 1, and the number of beats in the episode. */
+  n: number;
+  of: number;
+  kind: 'opening' | 'panel';
+  panel?: string;
+  /** The audience image; an opening beat shows the episode's title card instead. */
+  image?: StageImage;
+  script: ScriptItem[];
+  notes: Array<{ text: string; lang: string }>;
+  words: number;
+  cue?: TalkCue;
+  /** Surtitle cards by language (every language but the performers'). */
+  cards: Record<string, Card[]>;
+}
+
+export interface ShowEpisodeData {
+  number: number;
+  label: string;
+  title: string;
+  titleLang: string;
+  planned: number;
+  estimated: boolean;
+  firstBeat: number;
+  beats: number;
+  words: number;
+}
+
+export interface ShowData {
+  v: number;
+  book: string;
+  bookTitle: string;
+  show: string;
+  title: string;
+  lang: string;
+  /** Languages the surtitles can be shown in; the first is the default. */
+  surtitleLangs: string[];
+  languageNames: Record<string, string>;
+  planned: number;
+  episodes: ShowEpisodeData[];
+  beats: Beat[];
+  /** Changes whenever the beats change: a saved position is checked against it. */
+  fingerprint: string;
+}
+
+export interface BuildOptions {
+  base: string;
+  images: ImageManifest;
+  /** The PeerTube excerpt of an episode; none when not given (src/data/stage.ts does not give it yet). */
+  talk?: (episode: Episode) => TalkCue['peertube'] | undefined;
+  /** "Episode {number}" in the show's language. */
+  episodeLabel: (n: number) => string;
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * The episode's blocks for the stage in `lang`: the view's paragraphs, panels and markers, with
+ * the stage notes of the `lang` file when it has its own (placed after the same structural
+ * block), else the original's notes.
+ */
+export function stageBlocks(book: Book, episode: Episode, lang: string): EpisodeView['blocks'] {
+  const view = episodeView(book, episode, lang);
+  const own = lang === book.settings.original ? undefined : episode.translations[lang];
+  if (!own?.blocks.some((b) => b.type === 'note')) return view.blocks;
+  // Notes of the translation, keyed by how many structural blocks come before them.
+  const notesAfter = new Map<number, string[]>();
+  let k = 0;
+  for (const b of own.blocks) {
+    if (b.type === 'note') notesAfter.set(k, [...(notesAfter.get(k) ?? []), b.text]);
+    else k++;
+  }
+  const out: EpisodeView['blocks'] = [];
+  const push = (n: number) => {
+    for (const text of notesAfter.get(n) ?? []) out.push({ type: 'note', text: typographize(text, lang), lang });
+  };
+  k = 0;
+  push(0);
+  for (const b of view.blocks) {
+    if (b.type === 'note') continue;
+    out.push(b);
+    push(++k);
+  }
+  return out;
+}
+
+function stageImage(
+  image: PanelImage | undefined,
+  base: string,
+  alt: { text: string; lang: string },
+): StageImage | undefined {
+  if (!image) return undefined;
+  const src = (file: string) => joinBase(base, `panels/${file}`);
+  return {
+    width: image.width,
+    height: image.height,
+    sources: displayVariants(image).map((v) => ({ width: v.width, src: src(v.file) })),
+    file: src(image.file.file),
+    alt: alt.text,
+    altLang: alt.lang,
+  };
+}
+
+/** Beats of one episode in `lang`, numbered from `start` in the show. */
+export function episodeBeats(book: Book, episode: Episode, lang: string, start: number, options: BuildOptions): Beat[] {
+  const { settings } = book;
+  const blocks = stageBlocks(book, episode, lang);
+  const others = languageCodes(settings).filter((l) => l !== lang);
+  // The same paragraphs in the other languages, for the surtitles (translations keep the
+  // structure of the original, so paragraph ids correspond). A fallback to the language being
+  // performed is no surtitle at all.
+  const otherText = new Map<string, Map<string, string>>();
+  for (const l of others) {
+    const m = new Map<string, string>();
+    for (const b of episodeView(book, episode, l).blocks)
+      if (b.type === 'paragraph' && b.lang === l) m.set(b.id, b.text);
+    otherText.set(l, m);
+  }
+  const local = episode.original.stage?.video;
+  const peertube = options.talk?.(episode);
+  const cue: TalkCue | undefined =
+    local || peertube
+      ? {
+          ...(local ? { local: { src: joinBase(options.base, `stage-media/${encodeURI(local)}`), file: local } } : {}),
+          ...(peertube ? { peertube } : {}),
+        }
+      : undefined;
+
+  const beats: Beat[] = [];
+  let current: Beat | undefined;
+  const open = (kind: Beat['kind'], panelId?: string): Beat => {
+    const b: Beat = {
+      id: `${episode.number}:${panelId ?? 'opening'}`,
+      index: start + beats.length,
+      episode: episode.number,
+      n: beats.length + 1,
+      of: 0,
+      kind,
+      ...(panelId ? { panel: panelId } : {}),
+      script: [],
+      notes: [],
+      words: 0,
+      cards: Object.fromEntries(others.map((l) => [l, []])),
+    };
+    beats.push(b);
+    return b;
+  };
+  for (const block of blocks) {
+    if (block.type === 'panel') {
+      current = open('panel', block.id);
+      const text = block.panel ? panelText(block.panel, lang, settings) : undefined;
+      current.image = stageImage(
+        options.images.panels[block.id]?.[lang],
+        options.base,
+        text?.alt ?? { text: '', lang },
+      );
+      continue;
+    }
+    current ??= open('opening');
+    if (block.type === 'paragraph') {
+      const w = words(block.text);
+      current.script.push({
+        type: 'paragraph',
+        id: block.id,
+        lang: block.lang,
+        status: block.status,
+        inlines: block.inlines,
+        text: block.text,
+        words: w,
+      });
+      current.words += w;
+      for (const l of others) {
+        const text = otherText.get(l)!.get(block.id);
+        if (!text) continue;
+        const len = text.replace(/[ \t\r\n]+/g, ' ').trim().length || 1;
+        for (const c of cutCards(text))
+          current.cards[l]!.push({ text: c.text, pid: block.id, from: c.start / len, to: c.end / len });
+      }
+    } else if (block.type === 'note') {
+      current.script.push({ type: 'note', text: block.text, lang: block.lang });
+      current.notes.push({ text: block.text, lang: block.lang });
+    } else if (block.type === 'talk') {
+      current.script.push({ type: 'talk' });
+      if (cue) current.cue = cue;
+    }
+  }
+  for (const b of beats) b.of = beats.length;
+  return beats;
+}
+
+/** Every show of the book, as the stage pages need them. */
+export function showsOf(book: Book): ShowDef[] {
+  const byNumber = new Map(book.episodes.map((e) => [e.number, e]));
+  return resolveShows(
+    book.settings.shows,
+    book.episodes.map((e) => e.number),
+    (n) => {
+      const e = byNumber.get(n);
+      return e
+        ? e.original.blocks.reduce((sum, b) => sum + (b.type === 'paragraph' ? words(inlineText(b.inlines)) : 0), 0)
+        : 0;
+    },
+  );
+}
+
+function fnv(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
+/** A show in one language: every beat with its script, image, notes, cue and surtitles. */
+export function buildShow(book: Book, show: ShowDef, lang: string, options: BuildOptions): ShowData {
+  const { settings } = book;
+  const episodes: ShowEpisodeData[] = [];
+  const beats: Beat[] = [];
+  for (const entry of show.episodes) {
+    const episode = book.episodes.find((e) => e.number === entry.number);
+    if (!episode) continue; // checked when the book was loaded
+    const view = episodeView(book, episode, lang);
+    const own = episodeBeats(book, episode, lang, beats.length, options);
+    episodes.push({
+      number: episode.number,
+      label: options.episodeLabel(episode.number),
+      title: view.title.text,
+      titleLang: view.title.lang,
+      planned: entry.planned,
+      estimated: entry.estimated,
+      firstBeat: beats.length,
+      beats: own.length,
+      words: own.reduce((s, b) => s + b.words, 0),
+    });
+    beats.push(...own);
+  }
+  const langs = languageCodes(settings);
+  const others = langs.filter((l) => l !== lang);
+  // The default surtitles: the original for a translation, the first translation for the original.
+  const surtitleLangs =
+    lang === settings.original ? others : [settings.original, ...others.filter((l) => l !== settings.original)];
+  const languageNames = Object.fromEntries(settings.languages.map((l) => [l.code, l.name]));
+  const bookTitle = pick(settings.title, lang, settings);
+  return {
+    v: SHOW_DATA_VERSION,
+    book: settings.id,
+    bookTitle,
+    show: show.id,
+    title: show.title ? pick(show.title, lang, settings) : bookTitle,
+    lang,
+    surtitleLangs,
+    languageNames,
+    planned: episodes.reduce((s, e) => s + e.planned, 0),
+    episodes,
+    beats,
+    fingerprint: fnv(beats.map((b) => b.id).join('|')),
+  };
+}

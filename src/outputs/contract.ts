@@ -1,0 +1,48 @@
+// What every output of the build is: a step of scripts/build.ts that reads the book (and the files
+// the steps before it made) and writes into the build folder, and the files of it readers download.
+// The list of outputs, in build order, is src/outputs/index.ts.
+import type { ImageManifest } from '../images/manifest.ts';
+import type { Book } from '../model/book.ts';
+import type { Settings } from '../model/settings.ts';
+
+/** A file readers download from every page (its size is filled in by the build's last step). */
+export interface Download {
+  lang: string;
+  /** The id of the output that makes it. */
+  format: string;
+  /** Path under the site's base (and under the build folder): "en/book-en.epub". */
+  path: string;
+  /** Media type, for the link's type attribute. */
+  type: string;
+  /** The format's name as readers know it ("EPUB", "PDF A5"). */
+  label: string;
+}
+
+export interface OutputContext {
+  book: Book;
+  images: ImageManifest;
+  /** The build folder (a staging folder that replaces dist/ once every output has succeeded). */
+  dir: string;
+  /** The kit's own folder (scripts, node_modules). */
+  kit: string;
+  /** A line of progress for the build's log. */
+  log: (line: string) => void;
+}
+
+/** An output's code: makes its files and returns a one-line summary for the log ("fr 33 pages, en 32 pages"). */
+export interface OutputRunner {
+  run: (context: OutputContext) => Promise<string>;
+}
+
+export interface OutputEntry {
+  id: string;
+  /** What it makes, for the build's log: "PDFs". */
+  label: string;
+  /** The files of this output readers download in `lang`, when there are any. */
+  downloads?: (settings: Settings, lang: string) => Download[];
+  /**
+   * Loads the output's code. Only the build runs it; the site's pages import the list of outputs
+   * for their download links, so the code is loaded when needed, not when the list is read.
+   */
+  load: () => Promise<OutputRunner>;
+}

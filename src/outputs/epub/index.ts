@@ -1,0 +1,91 @@
+// The EPUB of each language, made by scripts/build.ts once Astro has built the pages, inside the
+// build's all-or-nothing step: the built print edition dist/<lang>/print/index.html is cut into
+// chapters (chapters.ts), packaged by epub-gen-memory with the kit's templates
+// and metadata, re-packed reproducibly, and written to dist/<lang>/<book-id>-<lang>.epub.
+// Any problem throws: the build stops and the previous dist/ stays as it was.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { languageCodes } from '../../model/settings.ts';
+import { cutPrintEdition } from './chapters.ts';
+import { epubMetadata, epubModified } from './package.ts';
+import { assembleEpub, type Font } from './generator.ts';
+import type { OutputContext } from '../contract.ts';
+import { epubFile } from './downloads.ts';
+import { t } from '../../i18n/index.ts';
+
+const require = createRequire(import.meta.url);
+
+/** The faces the EPUB's stylesheet (epub.css) declares, from @fontsource/literata. */
+export const EPUB_FONTS: Font[] = ['400-normal', '400-italic', '700-normal', '700-italic'].map((style) => {
+  const filename = `literata-latin-${style}.woff2`;
+  return { filename, path: require.resolve(`@fontsource/literata/files/${filename}`) };
+});
+
+export const EPUB_CSS_FILE = new URL('./epub.css', import.meta.url);
+
+export interface EpubResult {
+  lang: string;
+  /** Absolute path of the EPUB. */
+  file: string;
+  bytes: number;
+  seconds: number;
+}
+
+/** The output's step: one EPUB per language. */
+export async function run(context: OutputContext): Promise<string> {
+  const results = await buildEpubs(context);
+  return `${results.length} files`;
+}
+
+export async function buildEpubs({
+  dir: outDir,
+  book,
+  images,
+  log,
+}: Pick<OutputContext, 'dir' | 'book' | 'images' | 'log'>): Promise<EpubResult[]> {
+  const { settings } = book;
+  const css = readFileSync(EPUB_CSS_FILE, 'utf8');
+  const modified = epubModified(settings, process.env.SOURCE_DATE_EPOCH);
+  const results: EpubResult[] = [];
+  for (const lang of languageCodes(settings)) {
+    const t0 = performance.now();
+    const fail = (message: string): never => {
+      throw new Error(`EPUB (${lang}): ${message}`);
+    };
+    const printFile = join(outDir, lang, 'print', 'index.html');
+    if (!existsSync(printFile)) fail(`the print edition ${printFile} was not built.`);
+    const cover = images.covers[lang]?.jpeg;
+    if (!cover) fail('the image manifest has no JPEG cover for this language.');
+    const coverPath = join(outDir, 'panels', cover!.file);
+    if (!existsSync(coverPath)) fail(`the cover ${coverPath} was not copied into the build.`);
+    const cut = cutPrintEdition(readFileSync(printFile, 'utf8'), {
+      lang,
+      base: settings.site.base,
+      siteUrl: settings.site.url,
+      outDir,
+      coverFile: cover!.file,
+      labels: { cover: t(lang, 'epub.cover'), episode: (number, title) => t(lang, 'episode.label', { number, title }) },
+    });
+    const bytes = await assembleEpub({
+      book: cut,
+      meta: epubMetadata(settings, lang, modified),
+      css,
+      fonts: EPUB_FONTS,
+      cover: coverPath,
+      labels: {
+        contents: t(lang, 'print.contents'),
+        landmarks: t(lang, 'epub.landmarks'),
+        start: t(lang, 'epub.start'),
+      },
+    });
+    const file = join(outDir, epubFile(settings, lang));
+    writeFileSync(file, bytes);
+    const result = { lang, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
+    results.push(result);
+    log(
+      `EPUB ${lang}: ${epubFile(settings, lang)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`,
+    );
+  }
+  return results;
+}

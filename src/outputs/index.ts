@@ -1,0 +1,25 @@
+// The outputs of the build, in the order scripts/build.ts runs them: each one reads the book and
+// what the outputs before it wrote into the build folder (the search index and the EPUB read the
+// built pages; the PDF prints the built print edition). Once all have run, the build fills in the
+// size of every download on every page (src/outputs/downloads.ts), then swaps the folder in.
+//
+// Adding an output: a folder src/outputs/<id>/ whose index.ts exports `run` (see contract.ts), and
+// one entry below (with `downloads` when readers download what it makes).
+import { languageCodes, type Settings } from '../model/settings.ts';
+import type { Download, OutputEntry } from './contract.ts';
+import { epubDownloads } from './epub/downloads.ts';
+import { pdfDownloads } from './pdf/downloads.ts';
+
+export const OUTPUTS: readonly OutputEntry[] = [
+  { id: 'site', label: 'site', load: () => import('./site/index.ts') },
+  { id: 'search', label: 'search index', load: () => import('./search/index.ts') },
+  { id: 'epub', label: 'EPUBs', downloads: epubDownloads, load: () => import('./epub/index.ts') },
+  { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, load: () => import('./pdf/index.ts') },
+];
+
+/** Every download of the book: the page's language first, then the book's order; by output within a language. */
+export function downloads(settings: Settings, pageLang: string): Download[] {
+  const langs = languageCodes(settings);
+  const ordered = [pageLang, ...langs.filter((l) => l !== pageLang)].filter((l) => langs.includes(l));
+  return ordered.flatMap((lang) => OUTPUTS.flatMap((o) => o.downloads?.(settings, lang) ?? []));
+}

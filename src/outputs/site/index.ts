@@ -1,0 +1,27 @@
+// The reading site: Astro builds the pages (in its own process, so that the memory it takes is
+// returned before Chromium prints the PDFs), then the panel images the pages show are copied in and
+// the hosting headers written (docs/hosting.md).
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { manifestFiles, PANEL_CACHE_DIR } from '../../images/manifest.ts';
+import { headersFile, nginxSnippet } from '../../shared/security.ts';
+import type { OutputContext } from '../contract.ts';
+
+export async function run({ book, images, dir, kit }: OutputContext): Promise<string> {
+  const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: kit,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PLANCHES_OUT_DIR: dir },
+  });
+  if (astro.status !== 0) throw new Error('Astro stopped (see its messages above).');
+  const files = manifestFiles(images);
+  mkdirSync(join(dir, 'panels'), { recursive: true });
+  for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, 'panels', file));
+  // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
+  const { base } = book.settings.site;
+  const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
+  writeFileSync(join(dir, '_headers'), headersFile(base, { frameOrigins }));
+  writeFileSync(join(dir, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
+  return `${files.length} image files`;
+}

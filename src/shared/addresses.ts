@@ -1,0 +1,39 @@
+// Every address the kit makes is made here: the site's pages, the stage screens, the print edition
+// and the files readers download, so that a base path (/planches/) and the public URL are applied
+// the same way everywhere. Paths are relative to the site's base (and to the build folder).
+
+export function joinBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+export type StageScreen = 'presenter' | 'audience' | 'script';
+
+export const routes = {
+  chooser: () => '',
+  home: (lang: string) => `${lang}/`,
+  episode: (lang: string, slug: string) => `${lang}/${slug}/`,
+  about: (lang: string) => `${lang}/about/`,
+  feed: (lang: string) => `${lang}/rss.xml`,
+  calendar: (lang: string) => `${lang}/performances.ics`,
+  notFound: () => '404.html',
+  /** The print edition: the whole book on one page, which the PDF is printed from and the EPUB cut from. */
+  print: (lang: string) => `${lang}/print/`,
+  /**
+   * A stage screen. The first show lives at /<lang>/stage/, the others at /<lang>/stage/<show>/;
+   * each has an audience screen and a printable script below it.
+   */
+  stage: (lang: string, show: { id: string; isDefault: boolean }, screen: StageScreen = 'presenter') =>
+    (show.isDefault ? `${lang}/stage/` : `${lang}/stage/${show.id}/`) + (screen === 'presenter' ? '' : `${screen}/`),
+  /**
+   * A file of the book in one language: dist/<lang>/<book-id>-<lang>.<extension>. The book id and
+   * the language in the name keep downloaded files apart in a reader's folder; the language folder
+   * keeps the file next to that language's pages.
+   */
+  bookFile: (bookId: string, lang: string, extension: string) => `${lang}/${bookId}-${lang}.${extension}`,
+};
+
+/** Absolute address for canonical links, feeds and sitemaps. */
+export function absolute(siteUrl: string, base: string, path: string): string {
+  return new URL(joinBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
