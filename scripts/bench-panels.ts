@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/model/book.ts';
 import { renderPanels, ENCODING } from '../src/images/render.ts';
-import type { ImageManifest } from '../src/images/manifest.ts';
+import type { ImageManifest } from '../src/model/image-manifest.ts';
 import { generateBook } from './generate-book.ts';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '25' } } });

@@ -12,7 +12,7 @@ import { loadBook, type Book } from '../src/model/book.ts';
 import { ContentError } from '../src/model/errors.ts';
 import { bookOptions, setBookOptions } from '../src/model/options.ts';
 import type { RenderStats } from '../src/images/render.ts';
-import { readManifest } from '../src/images/manifest.ts';
+import { readManifest } from '../src/model/image-manifest.ts';
 import { strictProblems } from '../src/authoring/status.ts';
 import { OUTPUTS } from '../src/outputs/index.ts';
 import { fillSizesInPages } from '../src/outputs/downloads.ts';

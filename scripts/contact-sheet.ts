@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { loadBook } from '../src/model/book.ts';
 import { renderPanels } from '../src/images/render.ts';
-import { PANEL_CACHE_DIR } from '../src/images/manifest.ts';
+import { PANEL_CACHE_DIR } from '../src/model/image-manifest.ts';
 import { fitText, loadFont } from '../src/images/text-layout.ts';
 import { TEXT_FONT } from '../src/images/cover.ts';
 

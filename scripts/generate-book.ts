@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { loadBook } from '../src/model/book.ts';
-import { inlineText } from '../src/model/episode/blocks.ts';
+import { inlineText } from '../src/shared/text.ts';
 
 export interface GenerateOptions {
   episodes: number;

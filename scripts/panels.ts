@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadBook } from '../src/model/book.ts';
 import { ContentError } from '../src/model/errors.ts';
 import { renderPanels } from '../src/images/render.ts';
-import { PANEL_CACHE_DIR } from '../src/images/manifest.ts';
+import { PANEL_CACHE_DIR } from '../src/model/image-manifest.ts';
 
 const { values } = parseArgs({
   options: { book: { type: 'string', default: '.' }, json: { type: 'boolean', default: false } },

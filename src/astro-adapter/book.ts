@@ -5,8 +5,9 @@
 import { ContentError } from '../model/errors.ts';
 import { loadBook, type Book } from '../model/book.ts';
 import { bookOptions } from '../model/options.ts';
-import { loadSettings, type Settings } from '../model/settings.ts';
-import { readManifest, type ImageManifest } from '../images/manifest.ts';
+import { loadSettings } from '../model/settings.ts';
+import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
+import type { Settings } from '../model/schemas/settings.ts';
 
 export type SiteBook = Book & { images: ImageManifest };
 
@@ -73,7 +74,7 @@ async function withImages(): Promise<SiteBook> {
   // nothing changed), since it has no images step.
   if (!import.meta.env.DEV) return { ...book, images: readManifest(book.root) };
   const { renderPanels } = await import('../images/render.ts');
-  const { PANEL_CACHE_DIR } = await import('../images/manifest.ts');
+  const { PANEL_CACHE_DIR } = await import('../model/image-manifest.ts');
   const { join } = await import('node:path');
   try {
     const { manifest } = await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) });

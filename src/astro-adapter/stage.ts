@@ -1,10 +1,12 @@
 // The stage pages' data: every show in every language, built once per build from the book
-// (src/lib/stage/beats.ts) and handed to the browser as JSON.
+// (src/model/views/stage-show.ts) and handed to the browser as JSON.
 import type { SiteBook } from './book.ts';
-import { buildShow, showsOf, type ShowData } from '../model/views/stage-show.ts';
+import { buildShow, showsOf } from '../model/views/stage-show.ts';
 import type { ShowDef } from '../model/shows.ts';
+import { routes, type StageScreen } from '../shared/addresses.ts';
 import { languageCodes } from '../model/settings.ts';
 import { STRINGS, t, type StringKey } from '../i18n/index.ts';
+import type { ShowData } from '../shared/stage/show-data.ts';
 
 const cache = new Map<string, ShowData>();
 
@@ -26,17 +28,23 @@ export function showData(book: SiteBook, show: ShowDef, lang: string): ShowData 
   return data;
 }
 
-/** The paths of one kind of stage page: every language × the default show, or × the other shows. */
+export interface StagePathProps {
+  showId: string;
+}
+
+/** getStaticPaths of one stage screen: every language × show, the show's part of the address as `show`. */
 export function stagePaths(
   book: SiteBook,
-  which: 'default' | 'others',
-): Array<{ params: Record<string, string>; props: { showId: string } }> {
-  const shows = stageShows(book).filter((s) => (which === 'default' ? s.isDefault : !s.isDefault));
+  screen: StageScreen,
+): Array<{ params: { lang: string; show: string | undefined }; props: StagePathProps }> {
   return languageCodes(book.settings).flatMap((lang) =>
-    shows.map((s) => ({
-      params: (which === 'default' ? { lang } : { lang, show: s.id }) as Record<string, string>,
-      props: { showId: s.id },
-    })),
+    stageShows(book).map((show) => {
+      // routes.stage() gives /<lang>/stage/[<show>/][<screen>/]: the show's part is what comes between.
+      const path = routes.stage(lang, show, screen);
+      const tail = screen === 'presenter' ? '' : `${screen}/`;
+      const part = path.slice(`${lang}/stage/`.length, path.length - tail.length).replace(/\/$/, '');
+      return { params: { lang, show: part || undefined }, props: { showId: show.id } };
+    }),
   );
 }
 

@@ -1,13 +1,20 @@
 // Records, in a translation, which version of the original it translates: a fingerprint per
 // part (title, summary, paragraph; panel alt text and bubble). `npm run status -- --stamp`
 // writes them after a translator has brought a translation up to date.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parseDocument, isMap, isSeq } from 'yaml';
 import type { Book, Episode } from '../model/book.ts';
 import { shortHash } from '../model/hash.ts';
 import { paragraphIds } from '../model/views/episode.ts';
-import { normalizeText } from '../model/episode/frontmatter.ts';
+import { readBookText } from '../model/read.ts';
+import { formatProblem } from '../model/errors.ts';
+
+function readOrThrow(root: string, file: string): string {
+  const read = readBookText(root, file);
+  if ('text' in read) return read.text;
+  throw new Error(formatProblem(read));
+}
 
 /** Stamps `lang`'s translation of `episode`: only the parts that are translated get a stamp. */
 export function stampTranslation(book: Book, episode: Episode, lang: string): { file: string; parts: number } {
@@ -25,7 +32,7 @@ export function stampTranslation(book: Book, episode: Episode, lang: string): { 
     if (b.type === 'paragraph' && tb?.type === 'paragraph') stamps[ids[i]!] = b.hash;
   });
   const path = join(book.root, t.file);
-  const text = normalizeText(readFileSync(path, 'utf8'));
+  const text = readOrThrow(book.root, t.file);
   const m = /^---\n([\s\S]*?)\n?---\n/.exec(text)!;
   const parsed = parseDocument(m[1] ?? '');
   // An empty frontmatter has no map to add to: start a new document.
@@ -40,7 +47,7 @@ export function stampPanels(book: Book, episode: Episode, lang: string): { file:
   const file = `${episode.dir}/panels.yaml`;
   if (!episode.panels.length) return { file, parts: 0 };
   const path = join(book.root, file);
-  const doc = parseDocument(normalizeText(readFileSync(path, 'utf8')));
+  const doc = parseDocument(readOrThrow(book.root, file));
   const panels = doc.get('panels');
   let parts = 0;
   if (!isSeq(panels)) return { file, parts };

@@ -2,9 +2,10 @@
 // panel alt texts and bubbles) are translated, untranslated, or outdated (the original changed
 // after the translation was made, detected by the fingerprint each translation records).
 import type { Book, Episode } from '../model/book.ts';
-import { episodeView, type PartStatus } from '../model/views/episode.ts';
+import { episodeView } from '../model/views/episode.ts';
 import { panelText } from '../model/views/panel-text.ts';
 import { languageCodes } from '../model/settings.ts';
+import type { PartStatus } from '../shared/text.ts';
 
 export interface PartState {
   /** "title", "summary", "p3", "panel maze (alt)", "panel maze, bubble b1" */

@@ -18,6 +18,11 @@ export function t(lang: string, key: StringKey, values: Record<string, string | 
   return typographize(table[key], resolved).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
 
+/** Whether `key` names an interface string (for keys that come from data, such as the stage's key help). */
+export function isStringKey(key: string): key is StringKey {
+  return key in en;
+}
+
 /** The languages that have interface strings: the settings may only use these. */
 export function hasStrings(lang: string): boolean {
   return lang in STRINGS;

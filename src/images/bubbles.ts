@@ -1,7 +1,7 @@
 // Draws speech bubbles, thought bubbles and captions over the art, with their text set inside,
 // as an SVG group in the art's coordinates.
-import type { Bubble } from '../model/panels.ts';
 import { fitText, type LoadedFont, type SetText } from './text-layout.ts';
+import type { Bubble } from '../model/schemas/panels.ts';
 
 export const INK = '#1d1b26';
 const BUBBLE_FILL = '#ffffff';

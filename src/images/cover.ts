@@ -1,20 +1,20 @@
 // The book's cover per language: the textless cover art with the title, subtitle and authors
 // set on it in the book's serif (glyph outlines, as for the bubbles), for the site, EPUB and PDF.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Book } from '../model/book.ts';
 import { pick } from '../model/settings.ts';
 import { typographize } from '../shared/typography.ts';
 import { fitText, loadFont, type LoadedFont, type SetText } from './text-layout.ts';
 import { svgSize } from '../model/svg-safety.ts';
+import { readBookBytes } from '../model/read.ts';
 
 const require = createRequire(import.meta.url);
 export const TITLE_FONT = require.resolve('@fontsource/literata/files/literata-latin-700-normal.woff2');
 export const TEXT_FONT = require.resolve('@fontsource/literata/files/literata-latin-400-normal.woff2');
 
-export function coverArtPath(book: Book): string {
-  return join(book.root, 'content', book.settings.cover);
+/** The cover art, relative to the book's folder. */
+export function coverArtFile(book: Book): string {
+  return `content/${book.settings.cover}`;
 }
 
 function lines(set: SetText, font: LoadedFont, x: number, top: number, width: number, fill: string): string {
@@ -77,6 +77,6 @@ export function coverOverlay(book: Book, lang: string, width: number, height: nu
 }
 
 export function coverSize(book: Book): { width: number; height: number } {
-  const size = svgSize(readFileSync(coverArtPath(book), 'utf8'));
+  const size = svgSize(readBookBytes(book.root, coverArtFile(book)).toString('utf8'));
   return size ?? { width: 1200, height: 1700 };
 }

@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Book } from '../model/book.ts';
 import { sha256 } from '../model/hash.ts';
-import type { ImageManifest, PosterImage, Variant } from './manifest.ts';
+import type { ImageManifest, PosterImage, Variant } from '../model/image-manifest.ts';
 import { composeSvg } from './svg-output.ts';
-import type { PanelDef } from '../model/panels.ts';
-import { coverArtPath } from './cover.ts';
+import { coverArtFile } from './cover.ts';
+import type { PanelDef } from '../model/schemas/panels.ts';
+import { readBookBytes } from '../model/read.ts';
 
 type Pipeline = ReturnType<typeof sharp>;
 type Overlay = Parameters<Pipeline['composite']>[0][number];
@@ -42,7 +43,7 @@ async function writeVariant(cacheDir: string, v: Variant, pipeline: Pipeline): P
 
 /** The art of a panel without its bubbles, as a PNG about `width` pixels wide. */
 async function textlessArt(book: Book, panel: PanelDef, library: string, width: number): Promise<Buffer> {
-  const art = readFileSync(join(book.root, panel.artPath));
+  const art = readBookBytes(book.root, panel.artPath);
   if (panel.format === 'svg') {
     const svg = composeSvg(art.toString('utf8'), library, '');
     return sharp(Buffer.from(svg), { density: Math.min(600, (72 * width) / panel.width), limitInputPixels: 80_000_000 })
@@ -77,10 +78,10 @@ export async function renderPosters(
     const panels = talk.poster ? [] : posterPanels(book, episode.slug);
     const source: PosterImage['source'] = talk.poster ? 'author' : panels.length ? 'panels' : 'cover';
     const inputs = talk.poster
-      ? [sha256(readFileSync(join(book.root, talk.poster)))]
+      ? [sha256(readBookBytes(book.root, talk.poster))]
       : panels.length
-        ? panels.map((p) => sha256(readFileSync(join(book.root, p.artPath))))
-        : [sha256(readFileSync(coverArtPath(book)))];
+        ? panels.map((p) => sha256(readBookBytes(book.root, p.artPath)))
+        : [sha256(readBookBytes(book.root, coverArtFile(book)))];
     const key = sha256(JSON.stringify({ inputs, lib: sha256(library), POSTER })).slice(0, 12);
     const name = (suffix: string) => `poster.${episode.slug}.${key}${suffix}`;
     const image: PosterImage = {
@@ -96,7 +97,7 @@ export async function renderPosters(
     const { width: W, height: H, gutter: g } = POSTER;
     let full: Buffer;
     if (talk.poster) {
-      const input = readFileSync(join(book.root, talk.poster));
+      const input = readBookBytes(book.root, talk.poster);
       full = await sharp(input, {
         density: talk.poster.endsWith('.svg') ? 300 : undefined,
         limitInputPixels: 80_000_000,
@@ -113,9 +114,12 @@ export async function renderPosters(
       for (const [i, box] of boxes.entries()) {
         const art = panels[i]
           ? await textlessArt(book, panels[i]!, library, box.w * 2)
-          : await sharp(Buffer.from(composeSvg(readFileSync(coverArtPath(book), 'utf8'), library, '')), {
-              density: 150,
-            })
+          : await sharp(
+              Buffer.from(composeSvg(readBookBytes(book.root, coverArtFile(book)).toString('utf8'), library, '')),
+              {
+                density: 150,
+              },
+            )
               .png()
               .toBuffer();
         // A paper-coloured frame around each panel, as on a printed page.

@@ -14,15 +14,16 @@ import { ContentError, type ContentProblem } from '../model/errors.ts';
 import { sha256 } from '../model/hash.ts';
 import { languageCodes } from '../model/settings.ts';
 import { drawBubble, setBubbleText } from './bubbles.ts';
-import type { PanelDef } from '../model/panels.ts';
 import { panelText, type PanelText } from '../model/views/panel-text.ts';
 import { loadFont } from './text-layout.ts';
 import { checkSvg } from '../model/svg-safety.ts';
 import { inPool, IMAGE_CONCURRENCY } from './pool.ts';
 import { composeSvg, vectorPanel } from './svg-output.ts';
-import { coverArtPath, coverOverlay, coverSize } from './cover.ts';
+import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
-import type { ImageManifest, PanelImage, Variant } from './manifest.ts';
+import type { ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
+import type { PanelDef } from '../model/schemas/panels.ts';
+import { readBookBytes } from '../model/read.ts';
 
 /** Encoder settings, chosen by measuring (docs/benchmarks.md). Changing them changes every cache key. */
 export const ENCODING = {
@@ -59,7 +60,7 @@ export const LIBRARY_FILE = 'content/art/library.svg';
 export function loadLibrary(root: string, problems: ContentProblem[]): string {
   const path = join(root, LIBRARY_FILE);
   if (!existsSync(path)) return '';
-  const text = readFileSync(path, 'utf8');
+  const text = readBookBytes(root, LIBRARY_FILE).toString('utf8');
   for (const f of checkSvg(text))
     problems.push({ file: LIBRARY_FILE, line: f.line, message: `contains ${f.message}.` });
   return [...text.matchAll(/<defs\b[^>]*>([\s\S]*?)<\/defs>/gi)].map((m) => m[1]).join('\n');
@@ -158,7 +159,7 @@ export async function renderPanels(
   const readArt = (p: PanelDef) => {
     let a = artCache.get(p.artPath);
     if (!a) {
-      const data = readFileSync(join(book.root, p.artPath));
+      const data = readBookBytes(book.root, p.artPath);
       a = { data, hash: sha256(data) };
       artCache.set(p.artPath, a);
     }
@@ -291,7 +292,7 @@ export async function renderPanels(
   await inPool(todo, opts.concurrency ?? IMAGE_CONCURRENCY, work);
   split('panels');
   // Covers: the same pipeline, with the title set on the cover art.
-  const coverArt = readFileSync(coverArtPath(book), 'utf8');
+  const coverArt = readBookBytes(book.root, coverArtFile(book)).toString('utf8');
   const { width: cw, height: ch } = coverSize(book);
   await inPool(langs, opts.concurrency ?? IMAGE_CONCURRENCY, async (lang) => {
     const overlay = coverOverlay(book, lang, cw, ch);

@@ -5,7 +5,7 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream, existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { PANEL_CACHE_DIR } from '../images/manifest.ts';
+import { PANEL_CACHE_DIR } from '../model/image-manifest.ts';
 import { bookOptions } from '../model/options.ts';
 import { SETTINGS_FILE } from '../model/settings.ts';
 import { forgetBook } from '../astro-adapter/book.ts';

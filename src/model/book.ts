@@ -1,19 +1,22 @@
 // Loads the whole book from content/: settings, episodes (original and translations) and pages.
 // Everything is validated here, every problem collected, and one ContentError thrown: the
 // rest of the kit only ever sees valid, typed data.
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { ContentError, type ContentProblem } from './errors.ts';
-import { loadSettings, languageCodes, type Settings } from './settings.ts';
+import { readSettings, languageCodes } from './settings.ts';
 import { parseBody, type Block } from './episode/blocks.ts';
-import { normalizeText, splitFrontmatter } from './episode/frontmatter.ts';
+import { splitFrontmatter } from './episode/frontmatter.ts';
+import { bookPath, readBookBytes, readBookText } from './read.ts';
 import { EPISODE_DIR, originalFrontmatter, translationFrontmatter } from './schemas/frontmatter.ts';
 import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
-import { loadPanels, type PanelDef } from './panels.ts';
+import { loadPanels } from './panels.ts';
 import { checkSvg } from './svg-safety.ts';
 import { loadTalk, type TalkExcerpt } from './talk.ts';
 import { checkShows } from './shows.ts';
+import type { Settings } from './schemas/settings.ts';
+import type { PanelDef } from './schemas/panels.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -60,7 +63,7 @@ export interface LoadOptions {
 }
 
 export function loadBook(root: string, options: LoadOptions = {}): Book {
-  const settings = loadSettings(root, options);
+  const { settings, lineOf } = readSettings(root, options);
   const problems: ContentProblem[] = [];
   const episodes = loadEpisodes(root, settings, problems);
   const pages = loadPages(root, settings, problems);
@@ -78,12 +81,12 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       message: `the cover art content/${settings.cover} does not exist.`,
     });
   } else {
-    for (const f of checkSvg(readFileSync(cover, 'utf8')))
+    for (const f of checkSvg(readBookBytes(root, `content/${settings.cover}`).toString('utf8')))
       problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
   problems.push(
     ...checkShows(
-      root,
+      lineOf,
       settings.shows,
       episodes.map((e) => e.number),
       languageCodes(settings),
@@ -93,19 +96,13 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   return { root, settings, episodes, pages };
 }
 
-function rel(root: string, path: string): string {
-  return relative(root, path).split('\\').join('/');
-}
+const rel = bookPath;
 
 function readText(root: string, path: string, problems: ContentProblem[]): string | undefined {
-  try {
-    const buf = readFileSync(path);
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    return normalizeText(text);
-  } catch {
-    problems.push({ file: rel(root, path), message: 'this file is not readable UTF-8 text: save it as UTF-8.' });
-    return undefined;
-  }
+  const read = readBookText(root, rel(root, path));
+  if ('text' in read) return read.text;
+  problems.push(read);
+  return undefined;
 }
 
 function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[]): Episode[] {
@@ -194,6 +191,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       }
     }
     const talk = loadTalk(
+      root,
       epDir,
       relDir,
       settings,

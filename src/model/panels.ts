@@ -1,57 +1,15 @@
 // The panel model, shared by every output: textless art plus per-language bubbles and captions.
 // panels.yaml in an episode folder defines the episode's panels; the episode file places them.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, extname, resolve, sep } from 'node:path';
-import { z } from 'zod';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from './errors.ts';
-import { languageCodes, type Settings } from './settings.ts';
+import { languageCodes } from './settings.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
-import { normalizeText } from './episode/frontmatter.ts';
+import { readBookBytes, readBookText } from './read.ts';
 import { checkSvg, svgSize } from './svg-safety.ts';
-
-const point = z.strictObject({ x: z.number(), y: z.number() });
-const box = z.strictObject({
-  x: z.number().min(0),
-  y: z.number().min(0),
-  w: z.number().positive(),
-  h: z.number().positive(),
-});
-const localized = z.record(z.string(), z.string());
-const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens, like "maze"');
-
-export const bubbleSchema = z.strictObject({
-  id,
-  kind: z.enum(['speech', 'thought', 'caption']),
-  speaker: id.optional(),
-  box,
-  tail: point.optional(),
-  text: localized,
-  /** Per translated language: the fingerprint of the original text it translates. */
-  translates: z.record(z.string(), z.string().regex(/^[0-9a-f]{8}$/)).optional(),
-});
-
-export const panelSchema = z.strictObject({
-  id,
-  art: z.string().min(1, 'expected the art file, relative to the episode folder, like panels/maze.svg'),
-  alt: localized,
-  bubbles: z.array(bubbleSchema).default([]),
-  /** Per translated language: the fingerprint of the original alt text it translates. */
-  translates: z.record(z.string(), z.string().regex(/^[0-9a-f]{8}$/)).optional(),
-});
-
-export const panelsFileSchema = z.strictObject({ panels: z.array(panelSchema) });
-
-export type Bubble = z.infer<typeof bubbleSchema>;
-export type PanelDef = z.infer<typeof panelSchema> & {
-  /** Art path relative to the book root. */
-  artPath: string;
-  format: 'svg' | 'png' | 'jpeg' | 'webp';
-  width: number;
-  height: number;
-  /** Episode folder, relative to the book root. */
-  dir: string;
-};
+import type { Settings } from './schemas/settings.ts';
+import { panelsFileSchema, type PanelDef } from './schemas/panels.ts';
 
 const FORMATS: Record<string, PanelDef['format']> = {
   '.svg': 'svg',
@@ -83,7 +41,12 @@ export function loadPanels(
   if (!existsSync(path)) return undefined;
   const dir = relative(root, epDir).split(sep).join('/');
   const file = `${dir}/panels.yaml`;
-  const src = parseYaml(normalizeText(readFileSync(path, 'utf8')), file);
+  const read = readBookText(root, file);
+  if (!('text' in read)) {
+    problems.push(read);
+    return [];
+  }
+  const src = parseYaml(read.text, file);
   if (!('data' in src)) {
     problems.push(src);
     return [];
@@ -128,14 +91,14 @@ export function loadPanels(
     } else if (statSync(artAbs).size === 0) {
       at(['art'], 'art', `the art file ${dir}/${panel.art} is empty (0 bytes).`);
     } else if (format === 'svg') {
-      const text = readFileSync(artAbs, 'utf8');
+      const text = readBookBytes(root, `${dir}/${panel.art}`).toString('utf8');
       for (const f of checkSvg(text)) at(['art'], 'art', `${dir}/${panel.art} line ${f.line} contains ${f.message}.`);
       const size = svgSize(text);
       if (!size) at(['art'], 'art', `${dir}/${panel.art} has no viewBox or width/height: give the drawing a size.`);
       else ({ width, height } = size);
     } else {
       try {
-        const data = readFileSync(artAbs);
+        const data = readBookBytes(root, `${dir}/${panel.art}`);
         const size = imageSize(data);
         width = size.width ?? 0;
         height = size.height ?? 0;

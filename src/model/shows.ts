@@ -1,43 +1,8 @@
 // Shows: the running orders the performers play, from `shows:` in content/book.yaml. Each show
 // is an ordered list of episodes with a planned duration. Without `shows:`, one default show
 // plays every episode in order, with durations estimated from the length of the text.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
-import { parseYaml } from './yaml-source.ts';
-import { parseDuration } from '../shared/stage/duration.ts';
-
-export const DURATION_HELP = 'expected a duration such as "8m", "7m30s", "1h5m" or a number of seconds';
-
-const duration = z
-  .union([z.string(), z.number()], { error: DURATION_HELP })
-  .refine((v) => parseDuration(v) !== undefined, DURATION_HELP)
-  .transform((v) => parseDuration(v)!);
-
-/** Show ids are page addresses (/fr/stage/<id>/); "audience" and "script" are taken. */
-export const RESERVED_SHOW_IDS = ['audience', 'script'];
-const SHOW_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
-// Show ids are checked by checkShows(), which can name the line of a bad one.
-export const showsSchema = z.record(
-  z.string(),
-  z.strictObject({
-    /** The show's name per language (optional: the book's title is used). */
-    title: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
-    episodes: z
-      .array(
-        z.strictObject({
-          episode: z.number({ error: 'expected an episode number, such as 19' }).int().positive(),
-          duration,
-        }),
-        { error: 'expected a list of episodes, each written "- { episode: 19, duration: 8m }"' },
-      )
-      .min(1, 'a show needs at least one episode'),
-  }),
-);
-
-export type ShowsSettings = z.infer<typeof showsSchema>;
+import { RESERVED_SHOW_IDS, SHOW_ID, type ShowsSettings } from './schemas/shows.ts';
 
 export interface ShowEpisode {
   number: number;
@@ -96,20 +61,13 @@ export function resolveShows(
  * show titles use the book's languages. Problems carry the line of book.yaml.
  */
 export function checkShows(
-  root: string,
+  lineOf: (path: PropertyKey[]) => number | undefined,
   shows: ShowsSettings | undefined,
   episodes: number[],
   languages: string[],
 ): ContentProblem[] {
   if (!shows) return [];
   const file = 'content/book.yaml';
-  let lineOf: (path: PropertyKey[]) => number | undefined = () => undefined;
-  try {
-    const src = parseYaml(readFileSync(join(root, file), 'utf8'), file);
-    if ('data' in src) lineOf = src.lineOf;
-  } catch {
-    // The settings were read a moment ago; without the file the problems just have no line.
-  }
   const problems: ContentProblem[] = [];
   const known = new Set(episodes);
   for (const [id, show] of Object.entries(shows)) {

@@ -12,34 +12,24 @@
 //   panels:               # optional: when each panel is performed in the video
 //     pyramid: 1:42
 //     cookies: 2:10
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
-import { normalizeText } from './episode/frontmatter.ts';
+import { readBookBytes, readBookText } from './read.ts';
 import type { Block } from './episode/blocks.ts';
-import type { PanelDef } from './panels.ts';
 import { checkSvg } from './svg-safety.ts';
-import { languageCodes, type Settings, type TalkInstance } from './settings.ts';
+import { languageCodes } from './settings.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
 import { parseVideoAddress, type VideoAddress } from '../shared/talk/address.ts';
 import { parseTime } from '../shared/talk/time.ts';
+import { talkFileSchema } from './schemas/talk.ts';
 
 export const TALK_FILE = 'talk.yaml';
 
-const time = z.union([z.string(), z.number()], { error: 'expected a time, like 90, "1m30s" or "1:30"' });
-
-export const talkFileSchema = z.strictObject({
-  video: z.string({ error: 'expected the video’s address, like https://video.example/w/<id>' }),
-  start: time,
-  end: time,
-  title: z.record(z.string(), z.string().min(1, 'expected a non-empty title')),
-  poster: z.string().min(1).optional(),
-  panels: z.record(z.string(), time).optional(),
-});
-
 export type { Cue } from '../shared/talk/cues.ts';
 import type { Cue } from '../shared/talk/cues.ts';
+import type { PanelDef } from './schemas/panels.ts';
+import type { Settings, TalkInstance } from './schemas/settings.ts';
 
 export interface TalkExcerpt {
   /** talk.yaml, relative to the book root. */
@@ -60,6 +50,7 @@ const POSTER_FORMATS = new Set(['.png', '.jpg', '.jpeg', '.webp', '.svg']);
 
 /** Reads the episode's talk.yaml, if any, and checks it against the book and the episode. */
 export function loadTalk(
+  root: string,
   epDir: string,
   relDir: string,
   settings: Settings,
@@ -79,7 +70,12 @@ export function loadTalk(
   }
   if (!existsSync(path)) return undefined;
   const file = `${relDir}/${TALK_FILE}`;
-  const src = parseYaml(normalizeText(readFileSync(path, 'utf8')), file);
+  const read = readBookText(root, file);
+  if (!('text' in read)) {
+    problems.push(read);
+    return undefined;
+  }
+  const src = parseYaml(read.text, file);
   if (!('data' in src)) {
     problems.push(src);
     return undefined;
@@ -155,7 +151,7 @@ export function loadTalk(
     else if (!existsSync(abs)) at('poster', ['poster'], `the poster ${relDir}/${data.poster} does not exist.`);
     else {
       if (ext === '.svg') {
-        for (const f of checkSvg(readFileSync(abs, 'utf8')))
+        for (const f of checkSvg(readBookBytes(root, `${relDir}/${data.poster.replace(/^\.\//, '')}`).toString('utf8')))
           problems.push({ file: `${relDir}/${data.poster}`, line: f.line, message: `contains ${f.message}.` });
       }
       poster = `${relDir}/${data.poster.replace(/^\.\//, '')}`;

@@ -1,9 +1,9 @@
 // What every output of the build is: a step of scripts/build.ts that reads the book (and the files
 // the steps before it made) and writes into the build folder, and the files of it readers download.
 // The list of outputs, in build order, is src/outputs/index.ts.
-import type { ImageManifest } from '../images/manifest.ts';
+import type { ImageManifest } from '../model/image-manifest.ts';
 import type { Book } from '../model/book.ts';
-import type { Settings } from '../model/settings.ts';
+import type { Settings } from '../model/schemas/settings.ts';
 
 /** A file readers download from every page (its size is filled in by the build's last step). */
 export interface Download {

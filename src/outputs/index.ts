@@ -5,10 +5,11 @@
 //
 // Adding an output: a folder src/outputs/<id>/ whose index.ts exports `run` (see contract.ts), and
 // one entry below (with `downloads` when readers download what it makes).
-import { languageCodes, type Settings } from '../model/settings.ts';
+import { languageCodes } from '../model/settings.ts';
 import type { Download, OutputEntry } from './contract.ts';
 import { epubDownloads } from './epub/downloads.ts';
 import { pdfDownloads } from './pdf/downloads.ts';
+import type { Settings } from '../model/schemas/settings.ts';
 
 export const OUTPUTS: readonly OutputEntry[] = [
   { id: 'site', label: 'site', load: () => import('./site/index.ts') },

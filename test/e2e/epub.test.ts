@@ -23,7 +23,7 @@ import { languageName } from '../../src/astro-adapter/views.ts';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
 import { launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/shared/typography.ts';
-import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/images/manifest.ts';
+import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
 import { axe, BUILDS, DIST, ensureBuilt } from './helpers.ts';
 

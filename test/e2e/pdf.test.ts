@@ -15,7 +15,7 @@ import { loadBook } from '../../src/model/book.ts';
 import { languageCodes, pick } from '../../src/model/settings.ts';
 import { episodeView } from '../../src/model/views/episode.ts';
 import { panelText } from '../../src/model/views/panel-text.ts';
-import { mmToPt, pageGeometry } from '../../src/shared/print/geometry.ts';
+import { mmToPt, pageGeometry } from '../../src/model/print/geometry.ts';
 import { pdfFile } from '../../src/outputs/pdf/downloads.ts';
 import { joinBase } from '../../src/shared/addresses.ts';
 import { t } from '../../src/i18n/index.ts';

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axe, useSite } from './helpers.ts';
-import type { ShowData } from '../../src/model/views/stage-show.ts';
 import { channelKey, envelope, storageKey } from '../../src/shared/stage/protocol.ts';
+import type { ShowData } from '../../src/shared/stage/show-data.ts';
 
 const site = useSite();
 const PRESENTER = '/fr/stage/';

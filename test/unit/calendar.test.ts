@@ -2,9 +2,10 @@
 // stamps from the content (never the clock), and the sample book's two Paris dates.
 import { test, describe, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeText, foldLine, performancesCalendar, performanceUid } from '../../src/shared/calendar.ts';
+import { escapeText, foldLine, performancesCalendar, performanceUid } from '../../src/model/views/calendar.ts';
 import { byDate, timing, zonedToUtc, formatDate, formatTime } from '../../src/model/views/performances.ts';
-import { loadSettings, type Settings } from '../../src/model/settings.ts';
+import { loadSettings } from '../../src/model/settings.ts';
+import type { Settings } from '../../src/model/schemas/settings.ts';
 
 const TALK_BOOK = new URL('../fixtures/books/talk', import.meta.url).pathname;
 const SAMPLE = new URL('../..', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fillDownloadSizes, formatSize } from '../../src/outputs/downloads.ts';
 import { downloads } from '../../src/outputs/index.ts';
 import { epubFile } from '../../src/outputs/epub/downloads.ts';
-import { settingsSchema } from '../../src/model/settings.ts';
+import { settingsSchema } from '../../src/model/schemas/settings.ts';
 
 const settings = settingsSchema.parse({
   id: 'my-book',

@@ -16,8 +16,8 @@ import {
 import { cutPrintEdition } from '../../src/outputs/epub/chapters.ts';
 import { epubMetadata } from '../../src/outputs/epub/package.ts';
 import { readZip, writeZip } from '../../src/outputs/zip.ts';
-import { settingsSchema } from '../../src/model/settings.ts';
 import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/outputs/epub/index.ts';
+import { settingsSchema } from '../../src/model/schemas/settings.ts';
 
 test('epub-gen-memory’s EPub class is found whatever shape the module takes', async () => {
   class EPub {}

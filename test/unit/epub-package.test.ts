@@ -2,7 +2,6 @@
 // rights, subjects, and the EPUB Accessibility 1.1 metadata.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settingsSchema, type Settings } from '../../src/model/settings.ts';
 import {
   CONFORMANCE,
   epubIdentifier,
@@ -12,6 +11,7 @@ import {
   uuidV5,
   w3cDateTime,
 } from '../../src/outputs/epub/package.ts';
+import { settingsSchema, type Settings } from '../../src/model/schemas/settings.ts';
 
 const settings = (extra: Record<string, unknown> = {}): Settings =>
   settingsSchema.parse({

@@ -11,7 +11,7 @@ import {
   setPageLabels,
 } from '../../src/outputs/pdf/finish.ts';
 import { pdfDates, pdfMetadata, xmpPacket, type PdfMetadata } from '../../src/outputs/pdf/metadata.ts';
-import { settingsSchema } from '../../src/model/settings.ts';
+import { settingsSchema } from '../../src/model/schemas/settings.ts';
 
 /** A PDF shaped like Chromium's: pages, a /Dests dictionary, an outline, random dates. */
 async function chromiumLike(pages = 6): Promise<Uint8Array> {

@@ -1,9 +1,9 @@
 // The printed page: settings, geometry and the generated page rules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { settingsSchema } from '../../src/model/settings.ts';
-import { mmToPt, pageGeometry, textArea } from '../../src/shared/print/geometry.ts';
-import { cssString, folioCounterStyle, pageCss, pageName } from '../../src/shared/print/page-css.ts';
+import { mmToPt, pageGeometry, textArea } from '../../src/model/print/geometry.ts';
+import { cssString, folioCounterStyle, pageCss, pageName } from '../../src/model/print/page-css.ts';
+import { settingsSchema } from '../../src/model/schemas/settings.ts';
 
 const minimal = {
   id: 'book',

@@ -1,7 +1,14 @@
 // Print twice: planning the second print from the first (blank pages, page numbers, labels).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folio, pageLabelRanges, planMismatches, planPages, roman, type PlacedPart } from '../../src/outputs/pdf/plan.ts';
+import {
+  folio,
+  pageLabelRanges,
+  planMismatches,
+  planPages,
+  roman,
+  type PlacedPart,
+} from '../../src/outputs/pdf/plan.ts';
 
 const part = (id: string, page: number, recto: boolean, matter: 'front' | 'body' = 'body'): PlacedPart => ({
   id,

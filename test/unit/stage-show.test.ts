@@ -13,8 +13,14 @@ import { buildShow, episodeBeats, showsOf, type BuildOptions } from '../../src/m
 import { estimateDuration } from '../../src/model/shows.ts';
 import { initialState, reduce } from '../../src/shared/stage/state.ts';
 import { channelKey, checkState, envelope, parseMessage, readSaved } from '../../src/shared/stage/protocol.ts';
-import { AUDIENCE_KEYS, PRESENTER_KEYS, commandFor, isTypingTarget } from '../../src/shared/stage/keys.ts';
-import { STRINGS } from '../../src/i18n/index.ts';
+import {
+  AUDIENCE_KEYS,
+  PRESENTER_KEYS,
+  commandFor,
+  isNamedLabel,
+  isTypingTarget,
+} from '../../src/shared/stage/keys.ts';
+import { isStringKey, STRINGS } from '../../src/i18n/index.ts';
 import { peertubeEmbed } from '../../src/shared/stage/cue.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -435,6 +441,12 @@ describe('the message protocol', () => {
 });
 
 describe('the key maps', () => {
+  test('every description and named key of the help is an interface string', () => {
+    for (const b of [...PRESENTER_KEYS, ...AUDIENCE_KEYS]) {
+      assert.ok(isStringKey(b.text), `${b.command}: ${b.text}`);
+      for (const label of b.labels) if (isNamedLabel(label)) assert.ok(isStringKey(label), `${b.command}: ${label}`);
+    }
+  });
   test('the keys the issue lists, on the presenter screen', () => {
     const k = (key: string, mods: Record<string, boolean> = {}) => commandFor(PRESENTER_KEYS, { key, ...mods });
     for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ']) assert.equal(k(key), 'next', key);
@@ -472,7 +484,8 @@ describe('the key maps', () => {
           assert.ok(!seen.has(id), `${key} bound twice`);
           seen.add(id);
         }
-        for (const [lang, strings] of Object.entries(STRINGS)) assert.ok(strings[b.text], `${lang}: ${b.text}`);
+        for (const [lang, strings] of Object.entries(STRINGS))
+          assert.ok(isStringKey(b.text) && strings[b.text], `${lang}: ${b.text}`);
       }
     }
     assert.equal(commandFor(AUDIENCE_KEYS, { key: 'f' }), 'fullscreen');

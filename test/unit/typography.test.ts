@@ -6,8 +6,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { typographize, NBSP, NNBSP } from '../../src/shared/typography.ts';
-import { inlineText, parseBody, type Block } from '../../src/model/episode/blocks.ts';
-import { normalizeText, splitFrontmatter } from '../../src/model/episode/frontmatter.ts';
+import { parseBody, type Block } from '../../src/model/episode/blocks.ts';
+import { splitFrontmatter } from '../../src/model/episode/frontmatter.ts';
+import { normalizeText } from '../../src/model/read.ts';
+import { inlineText } from '../../src/shared/text.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

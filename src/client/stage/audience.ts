@@ -9,7 +9,7 @@ import { AUDIENCE_KEYS } from '../../shared/stage/keys.ts';
 import { videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { peertubeEmbed } from '../../shared/stage/cue.ts';
 import type { MediaReport } from '../../shared/stage/protocol.ts';
-import type { Beat, StageImage } from '../../model/views/stage-show.ts';
+import type { Beat, StageImage } from '../../shared/stage/show-data.ts';
 
 const { show, strings } = pageData();
 const t = makeT(strings);

@@ -1,7 +1,7 @@
 // What both stage screens share: the show's data from the page, interface strings, the key
 // handler (one key map per screen) and the help overlay.
-import type { ShowData } from '../../model/views/stage-show.ts';
 import { commandFor, isTypingTarget, type Binding, type Command } from '../../shared/stage/keys.ts';
+import type { ShowData } from '../../shared/stage/show-data.ts';
 
 export interface PageData {
   show: ShowData;

@@ -7,8 +7,8 @@ import { keepAwake } from './wake.ts';
 import { PRESENTER_KEYS, type Command } from '../../shared/stage/keys.ts';
 import { cardForPosition, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { formatClock } from '../../shared/stage/duration.ts';
-import type { Beat, ScriptItem } from '../../model/views/stage-show.ts';
-import type { Inline } from '../../model/episode/blocks.ts';
+import type { Beat, ScriptItem } from '../../shared/stage/show-data.ts';
+import type { Inline } from '../../shared/text.ts';
 
 const { show, strings, audienceUrl = '' } = pageData();
 const t = makeT(strings);

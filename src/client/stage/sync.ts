@@ -3,7 +3,6 @@
 // it resumes from localStorage and says hello; the others answer with their state and the
 // newest wins (state.ts: newer). Messages and saved states are checked (protocol.ts) and
 // ignored when they are not ours.
-import type { ShowData } from '../../model/views/stage-show.ts';
 import { fitState, initialState, newer, reduce, type Action, type ShowState } from '../../shared/stage/state.ts';
 import {
   channelKey,
@@ -15,6 +14,7 @@ import {
   type Message,
   type Role,
 } from '../../shared/stage/protocol.ts';
+import type { ShowData } from '../../shared/stage/show-data.ts';
 
 export interface Peer {
   role: Role;

@@ -6,13 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
 import type { ContentProblem } from '../errors.ts';
 import { shortHash } from '../hash.ts';
-
-export type Inline =
-  | { type: 'text'; value: string }
-  | { type: 'em'; children: Inline[] }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] }
-  | { type: 'break' };
+import type { Inline } from '../../shared/text.ts';
 
 export type Block =
   /** Prose. `raw` is the paragraph exactly as written in the file. */
@@ -264,13 +258,4 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
     }
   }
   return out;
-}
-
-/** The plain text of inlines (search, alt, stage script). */
-export function inlineText(inlines: Inline[]): string {
-  return inlines
-    .map((i) =>
-      i.type === 'text' ? i.value : i.type === 'break' ? '\n' : 'children' in i ? inlineText(i.children) : '',
-    )
-    .join('');
 }

@@ -9,12 +9,6 @@ export interface SplitFile {
   bodyLineOffset: number;
 }
 
-/** Normalizes what editors may add (a byte-order mark, CRLF or CR line ends) before parsing. */
-export function normalizeText(text: string): string {
-  // NFC: what readers type and what search compares is composed Unicode.
-  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n').normalize('NFC');
-}
-
 export function splitFrontmatter(text: string, file: string): SplitFile | ContentProblem {
   const m = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text);
   if (!m) {

@@ -2,24 +2,17 @@
 // print edition, EPUB chapter, search record, stage script). It pairs each part of the original
 // with its translation, falls back to the original where there is none, and applies typography.
 import type { Book, Episode } from '../book.ts';
-import type { Block, Inline } from '../episode/blocks.ts';
-import { inlineText } from '../episode/blocks.ts';
-import { shortHash } from '../hash.ts';
+import type { Block } from '../episode/blocks.ts';
+import { shown, type Resolved } from './resolve.ts';
 import { typographize } from '../../shared/typography.ts';
-import type { PanelDef } from '../panels.ts';
 import type { TalkExcerpt } from '../talk.ts';
 import { embedUrl, watchUrl } from '../../shared/talk/address.ts';
 import { formatClock, formatLength } from '../../shared/talk/time.ts';
+import type { PanelDef } from '../schemas/panels.ts';
+import { type Inline, type PartStatus, inlineText } from '../../shared/text.ts';
 
-/** translated: in the page's language; untranslated: shown in the original; outdated: the original changed since. */
-export type PartStatus = 'original' | 'translated' | 'untranslated' | 'outdated';
-
-export interface Shown {
-  text: string;
-  /** The language the text is actually in (the original's, when it is a fallback). */
-  lang: string;
-  status: PartStatus;
-}
+/** A part as shown: its text, typeset, in the language it is in. */
+export type Shown = Resolved;
 
 export type ViewBlock =
   | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string }
@@ -47,10 +40,8 @@ export interface TalkView {
 }
 
 export function talkView(talk: TalkExcerpt, lang: string, originalLang: string): TalkView {
-  const own = talk.title[lang];
-  const title = own
-    ? { text: typographize(own, lang), lang }
-    : { text: typographize(talk.title[originalLang]!, originalLang), lang: originalLang };
+  const { text, lang: titleLang } = shown(talk.title, lang, originalLang);
+  const title = { text, lang: titleLang };
   const { instance } = talk;
   return {
     title,
@@ -98,27 +89,36 @@ export function typographizeInlines(inlines: Inline[], lang: string): Inline[] {
   });
 }
 
-function shown(
-  original: string,
-  originalLang: string,
-  translated: string | undefined,
-  lang: string,
-  stamp: string | undefined,
-  isOriginal: boolean,
-): Shown {
-  if (isOriginal) return { text: typographize(original, originalLang), lang: originalLang, status: 'original' };
-  if (!translated) return { text: typographize(original, originalLang), lang: originalLang, status: 'untranslated' };
-  const outdated = stamp !== undefined && stamp !== shortHash(original);
-  return { text: typographize(translated, lang), lang, status: outdated ? 'outdated' : 'translated' };
+/** Views made once per episode and language: every page, output and stage screen asks for the same ones. */
+const made = new WeakMap<Episode, Map<string, EpisodeView>>();
+
+/** The episode in `lang`. Views are shared: treat them as read-only. */
+export function episodeView(book: Book, episode: Episode, lang: string): EpisodeView {
+  let byLang = made.get(episode);
+  if (!byLang) {
+    byLang = new Map();
+    made.set(episode, byLang);
+  }
+  let view = byLang.get(lang);
+  if (!view) {
+    view = makeEpisodeView(book, episode, lang);
+    byLang.set(lang, view);
+  }
+  return view;
 }
 
-export function episodeView(book: Book, episode: Episode, lang: string): EpisodeView {
+function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeView {
   const originalLang = book.settings.original;
   const isOriginal = lang === originalLang;
   const t = isOriginal ? undefined : episode.translations[lang];
   const stamps = t?.translates;
-  const title = shown(episode.original.title, originalLang, t?.title, lang, stamps?.title, isOriginal);
-  const summary = shown(episode.original.summary, originalLang, t?.summary, lang, stamps?.summary, isOriginal);
+  // The original's text and the translation's, by language (one entry when `lang` is the original).
+  const texts = (original: string, translated: string | undefined) => ({
+    [lang]: translated,
+    [originalLang]: original,
+  });
+  const title = shown(texts(episode.original.title, t?.title), lang, originalLang, stamps?.title);
+  const summary = shown(texts(episode.original.summary, t?.summary), lang, originalLang, stamps?.summary);
   const tBlocks = t?.blocks.filter((b) => b.type !== 'note') ?? [];
   const ids = paragraphIds(episode.original.blocks);
   const panels = new Map(episode.panels.map((p) => [p.id, p]));

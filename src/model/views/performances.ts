@@ -1,10 +1,10 @@
 // The talk on stage: when each performance happens, as instants a browser can compare with its
 // clock, and as text in the reader's language. Which ones are upcoming is decided in the
 // browser (src/client/performances.ts): the built pages never depend on the day of the build.
-import type { Performance, Settings } from '../settings.ts';
 import { pick } from '../settings.ts';
 import { parseTime } from '../../shared/talk/time.ts';
 import { t } from '../../i18n/index.ts';
+import type { Performance, Settings } from '../schemas/settings.ts';
 
 /** How long a timed performance is assumed to last when no duration is given (for "upcoming"). */
 export const ASSUMED_LENGTH_S = 3 * 3600;

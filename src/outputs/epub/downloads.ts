@@ -1,7 +1,7 @@
 // The EPUB of each language, as readers download it.
 import { routes } from '../../shared/addresses.ts';
-import type { Settings } from '../../model/settings.ts';
 import type { Download } from '../contract.ts';
+import type { Settings } from '../../model/schemas/settings.ts';
 
 /** Where the EPUB of `lang` is written, relative to the build folder and the site's base. */
 export const epubFile = (settings: Pick<Settings, 'id'>, lang: string): string =>

@@ -5,11 +5,11 @@
 // that two builds give the same package.
 import { createHash } from 'node:crypto';
 import { editionDates } from '../../shared/dates.ts';
-import type { Settings } from '../../model/settings.ts';
 import { pick } from '../../model/settings.ts';
 import { typographize } from '../../shared/typography.ts';
 import { t } from '../../i18n/index.ts';
 import { escapeXml } from '../../shared/xml.ts';
+import type { Settings } from '../../model/schemas/settings.ts';
 
 /** RFC 4122 name-based UUID (version 5, SHA-1). */
 export function uuidV5(name: string, namespace: string): string {

@@ -17,7 +17,7 @@ import { routes } from '../../shared/addresses.ts';
 import type { OutputContext } from '../contract.ts';
 import { pdfFile } from './downloads.ts';
 import { folio, planMismatches, planPages, type Part } from './plan.ts';
-import { folioCounterStyle } from '../../shared/print/page-css.ts';
+import { folioCounterStyle } from '../../model/print/page-css.ts';
 import { pdfMetadata } from './metadata.ts';
 import {
   loadPrinted,
@@ -53,7 +53,11 @@ export async function run(context: OutputContext): Promise<string> {
 }
 
 /** Makes one PDF per language into the build folder. Throws (failing the build) on any problem. */
-export async function buildPdfs({ dir: outDir, book, log }: Pick<OutputContext, 'dir' | 'book' | 'log'>): Promise<PdfResult[]> {
+export async function buildPdfs({
+  dir: outDir,
+  book,
+  log,
+}: Pick<OutputContext, 'dir' | 'book' | 'log'>): Promise<PdfResult[]> {
   const server = await serveStatic(outDir, { base: book.settings.site.base });
   let browser: Browser | undefined;
   const results: PdfResult[] = [];

@@ -1,9 +1,9 @@
 // What the PDF says about itself, from the book's settings: title, people, subject, keywords,
 // language, dates. Dates come from the content (settings.published) or from SOURCE_DATE_EPOCH,
 // never from the clock, so that two builds give the same bytes.
-import type { Settings } from '../../model/settings.ts';
 import { editionDates } from '../../shared/dates.ts';
 import { pick } from '../../model/settings.ts';
+import type { Settings } from '../../model/schemas/settings.ts';
 
 export interface PdfMetadata {
   title: string;

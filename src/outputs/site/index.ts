@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { manifestFiles, PANEL_CACHE_DIR } from '../../images/manifest.ts';
+import { manifestFiles, PANEL_CACHE_DIR } from '../../model/image-manifest.ts';
 import { headersFile, nginxSnippet } from '../../shared/security.ts';
 import type { OutputContext } from '../contract.ts';
 

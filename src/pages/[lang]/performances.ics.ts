@@ -1,7 +1,7 @@
 // The performances as an iCalendar file per language (only when the book lists performances).
 import type { APIRoute } from 'astro';
 import { getBook } from '../../astro-adapter/book.ts';
-import { performancesCalendar } from '../../shared/calendar.ts';
+import { performancesCalendar } from '../../model/views/calendar.ts';
 import { languageCodes } from '../../model/settings.ts';
 import { absolute, routes } from '../../shared/addresses.ts';
 

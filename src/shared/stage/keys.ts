@@ -2,7 +2,6 @@
 // help overlay (`?`), so that the overlay lists exactly the keys that work. The keys are the
 // ones stage clickers send (arrows, PageUp/PageDown, B or "." for a blackout) plus the
 // keyboard's. Matching is by `KeyboardEvent.key`, so letters follow the keyboard's layout.
-import type { StringKey } from '../../i18n/types.ts';
 
 export type Command =
   | 'next'
@@ -26,16 +25,22 @@ export type Command =
   | 'fullscreen'
   | 'help';
 
+/**
+ * The key of an interface string of the stage (src/i18n/): named here by its key only, so that this
+ * module, which the browser runs, depends on no strings. The tests check that every one exists.
+ */
+export type StageStringKey = `stage.${string}`;
+
 export interface Binding {
   command: Command;
   /** `KeyboardEvent.key` values; single letters match either case. */
   keys: string[];
   /** How the overlay shows each key (same order as `keys`): the key itself, or an interface string's key for named keys. */
-  labels: Array<string | StringKey>;
+  labels: Array<string | StageStringKey>;
   /** Only with Shift held (Shift+N), or only without it (N). Unset: either. */
   shift?: boolean;
   /** The description, from the interface strings. */
-  text: StringKey;
+  text: StageStringKey;
 }
 
 const NEXT: Binding = {
@@ -136,6 +141,6 @@ export function isTypingTarget(
 }
 
 /** Whether a label is the key of an interface string (a named key) rather than the key itself. */
-export function isNamedLabel(label: string): label is StringKey {
+export function isNamedLabel(label: string): label is StageStringKey {
   return label.startsWith('stage.kbd.');
 }

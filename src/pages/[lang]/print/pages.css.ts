@@ -6,8 +6,8 @@ import { getBook } from '../../../astro-adapter/book.ts';
 import { views } from '../../../astro-adapter/views.ts';
 import { pick } from '../../../model/settings.ts';
 import { typographize } from '../../../shared/typography.ts';
-import { pageGeometry } from '../../../shared/print/geometry.ts';
-import { pageCss } from '../../../shared/print/page-css.ts';
+import { pageGeometry } from '../../../model/print/geometry.ts';
+import { pageCss } from '../../../model/print/page-css.ts';
 import { aboutPage } from '../../../astro-adapter/views.ts';
 
 export const getStaticPaths = languagePaths;

@@ -4,10 +4,10 @@
 // two builds of the same book give the same file. Performances without a time are all-day
 // events; timed ones are written in UTC (no VTIMEZONE to get wrong), computed from the venue's
 // time zone.
-import type { Performance, Settings } from '../model/settings.ts';
-import { pick } from '../model/settings.ts';
-import { byDate, place, showTitle, statusText, timing } from '../model/views/performances.ts';
-import { t } from '../i18n/index.ts';
+import { pick } from '../settings.ts';
+import { byDate, place, showTitle, statusText, timing } from './performances.ts';
+import { t } from '../../i18n/index.ts';
+import type { Performance, Settings } from '../schemas/settings.ts';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {

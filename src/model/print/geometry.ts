@@ -1,7 +1,7 @@
+import type { Settings } from '../schemas/settings.ts';
 // The printed page: its size and margins, from the book's `print` settings. Margins are those of
 // a bound book: wider on the inner (binding) side, room at the foot for the page number. The
 // defaults scale with the page, so that any size keeps the proportions of the A5 design.
-import type { Settings } from '../../model/settings.ts';
 
 export type PageSize = Settings['print']['pageSize'];
 

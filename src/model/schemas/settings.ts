@@ -1,0 +1,123 @@
+// The book's settings, content/book.yaml (docs/authoring.md, "Book settings").
+import { z } from 'zod';
+import { showsSchema } from './shows.ts';
+
+const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as "fr", "en" or "pt-BR"');
+/** A text given per language: { fr: "…", en: "…" }. Which keys are allowed is checked later. */
+const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
+const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
+
+/** Page sizes the printed book can have (see src/lib/pdf/geometry.ts for their dimensions). */
+export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
+const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(60, 'expected at most 60 (millimetres)');
+
+export const performanceStatus = z.enum(['sold-out', 'cancelled', 'postponed']);
+
+export const performanceSchema = z.strictObject({
+  date: z.iso.date('expected a date written YYYY-MM-DD'),
+  /** Local time at the venue; needs `timezone`. */
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time written HH:MM, like "20:30"')
+    .optional(),
+  /** IANA time zone of the venue, like Europe/Paris. */
+  timezone: z.string().optional(),
+  /** How long the show lasts, like 1h30m (for calendars). */
+  duration: z.union([z.string(), z.number()]).optional(),
+  venue: z.string().min(1).optional(),
+  city: z.string().min(1).optional(),
+  /** The Mobilizon event where readers book or say they come. */
+  mobilizon: z.string().optional(),
+  status: performanceStatus.optional(),
+  /** When this entry last changed (calendar stamps come from here, not from the clock). */
+  updated: z.iso.date('expected a date written YYYY-MM-DD').optional(),
+});
+
+export const roleSchema = z.enum(['author', 'illustrator', 'translator']);
+
+export const settingsSchema = z.strictObject({
+  id: slugId.describe('stable identifier of the book, used in EPUB identifiers'),
+  original: langCode,
+  languages: z
+    .array(z.strictObject({ code: langCode, name: z.string().min(1) }))
+    .min(1, 'expected at least one language'),
+  title: localized,
+  subtitle: localized.optional(),
+  description: localized,
+  authors: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        role: roleSchema,
+        /** For translators: the languages they translated into. */
+        languages: z.array(langCode).optional(),
+        /** Their Fediverse handle: pages name them in `fediverse:creator` for link previews. */
+        fediverse: z
+          .string()
+          .regex(
+            /^@?[A-Za-z0-9_.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/,
+            'expected a Fediverse handle like "@name@instance.example"',
+          )
+          .optional(),
+      }),
+    )
+    .min(1, 'expected at least one author'),
+  licence: z.strictObject({ name: localized, statement: localized, url: z.url() }),
+  site: z.strictObject({
+    url: z.url({ protocol: /^https?$/, error: 'expected the public address of the site, like https://example.org' }),
+    base: z
+      .string()
+      .regex(/^\/([A-Za-z0-9._~-]+\/)*$/, 'expected a path that starts and ends with "/", like "/" or "/planches/"')
+      .default('/'),
+  }),
+  cover: z.string().min(1).describe('cover art, relative to content/'),
+  published: z.iso.date('expected a date written YYYY-MM-DD'),
+  publisher: z.string().optional(),
+  subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  characters: z.record(slugId, localized).default({}),
+  /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
+  print: z
+    .strictObject({
+      pageSize: z.enum(PAGE_SIZES, { error: `expected one of ${PAGE_SIZES.join(', ')}` }).default('A5'),
+      margins: z
+        .strictObject({
+          top: millimetres.optional(),
+          bottom: millimetres.optional(),
+          inner: millimetres.optional().describe('the binding side'),
+          outer: millimetres.optional(),
+        })
+        .optional(),
+    })
+    .prefault({}),
+  /** The recorded talk the episodes adapt: where its excerpts may be embedded from. */
+  talk: z
+    .strictObject({
+      /** The show's name, for the performances list and the calendar. */
+      title: localized.optional(),
+      /** The PeerTube instances the book may embed excerpts from, each with its privacy page. */
+      instances: z
+        .array(
+          z.strictObject({
+            url: z.string({ error: 'expected the instance’s address, like https://video.example' }),
+            name: z.string().min(1).optional(),
+            privacy: z.string({
+              error:
+                'expected the address of the instance’s privacy policy (readers are told what playing a video sends to it)',
+            }),
+          }),
+        )
+        .default([]),
+    })
+    .default({ instances: [] }),
+  /** Dates of the talk on stage. */
+  performances: z.array(performanceSchema).default([]),
+  /** The running orders of the stage mode (src/lib/stage/shows.ts, docs/stage.md). */
+  shows: showsSchema.optional(),
+  /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
+  fixture: z.boolean().default(false),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type Performance = z.infer<typeof performanceSchema>;
+export type TalkInstance = Settings['talk']['instances'][number];
+export type Role = z.infer<typeof roleSchema>;

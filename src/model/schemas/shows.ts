@@ -1,0 +1,34 @@
+// The stage mode's running orders, in content/book.yaml's `shows:` (docs/stage.md).
+import { z } from 'zod';
+import { parseDuration } from '../../shared/stage/duration.ts';
+
+export const DURATION_HELP = 'expected a duration such as "8m", "7m30s", "1h5m" or a number of seconds';
+
+const duration = z
+  .union([z.string(), z.number()], { error: DURATION_HELP })
+  .refine((v) => parseDuration(v) !== undefined, DURATION_HELP)
+  .transform((v) => parseDuration(v)!);
+
+/** Show ids are page addresses (/fr/stage/<id>/); "audience" and "script" are taken. */
+export const RESERVED_SHOW_IDS = ['audience', 'script'];
+export const SHOW_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+// Show ids are checked by checkShows(), which can name the line of a bad one.
+export const showsSchema = z.record(
+  z.string(),
+  z.strictObject({
+    /** The show's name per language (optional: the book's title is used). */
+    title: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
+    episodes: z
+      .array(
+        z.strictObject({
+          episode: z.number({ error: 'expected an episode number, such as 19' }).int().positive(),
+          duration,
+        }),
+        { error: 'expected a list of episodes, each written "- { episode: 19, duration: 8m }"' },
+      )
+      .min(1, 'a show needs at least one episode'),
+  }),
+);
+
+export type ShowsSettings = z.infer<typeof showsSchema>;

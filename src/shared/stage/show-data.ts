@@ -1,0 +1,88 @@
+// What the stage pages hand to the browser: a show, its beats, their pictures, script and cues, as
+// built from the book by src/model/views/stage-show.ts and read by src/client/stage/.
+import type { Inline, PartStatus } from '../text.ts';
+
+export const SHOW_DATA_VERSION = 1;
+
+/** What a beat may cue: a local video file (always works) and/or the PeerTube excerpt. */
+export interface TalkCue {
+  /** A local copy the performers bring, served by `npm run stage` (address on this computer). */
+  local?: { src: string; file: string };
+  /**
+   * The published excerpt, when the theatre has a network; `start`/`stop` in seconds. Only set
+   * when the caller passes `BuildOptions.talk`, which src/data/stage.ts does not do yet.
+   */
+  peertube?: { url: string; start?: number; stop?: number };
+}
+
+export type ScriptItem =
+  | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string; words: number }
+  | { type: 'note'; text: string; lang: string }
+  | { type: 'talk' };
+
+export interface StageImage {
+  width: number;
+  height: number;
+  /** Addresses (with the base path), smallest first: WebP variants, or the one SVG of a vector panel. */
+  sources: Array<{ width: number; src: string }>;
+  /** The one file every output can show (SVG or PNG). */
+  file: string;
+  alt: string;
+  altLang: string;
+}
+
+export interface Card {
+  text: string;
+  /** The paragraph the card comes from, and where in it (0–1 of its length): the teleprompter follows these. */
+  pid: string;
+  from: number;
+  to: number;
+}
+
+export interface Beat {
+  id: string;
+  index: number;
+  episode: number;
+  /** Position in the episode, from 1, and the number of beats in the episode. */
+  n: number;
+  of: number;
+  kind: 'opening' | 'panel';
+  panel?: string;
+  /** The audience image; an opening beat shows the episode's title card instead. */
+  image?: StageImage;
+  script: ScriptItem[];
+  notes: Array<{ text: string; lang: string }>;
+  words: number;
+  cue?: TalkCue;
+  /** Surtitle cards by language (every language but the performers'). */
+  cards: Record<string, Card[]>;
+}
+
+export interface ShowEpisodeData {
+  number: number;
+  label: string;
+  title: string;
+  titleLang: string;
+  planned: number;
+  estimated: boolean;
+  firstBeat: number;
+  beats: number;
+  words: number;
+}
+
+export interface ShowData {
+  v: number;
+  book: string;
+  bookTitle: string;
+  show: string;
+  title: string;
+  lang: string;
+  /** Languages the surtitles can be shown in; the first is the default. */
+  surtitleLangs: string[];
+  languageNames: Record<string, string>;
+  planned: number;
+  episodes: ShowEpisodeData[];
+  beats: Beat[];
+  /** Changes whenever the beats change: a saved position is checked against it. */
+  fingerprint: string;
+}
