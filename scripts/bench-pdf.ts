@@ -1,5 +1,5 @@
 // Measures the two ways of making the PDF on a built book: print twice (what the build does,
-// src/outputs/pdf.ts) and Paged.js (CSS Paged Media polyfilled in the page, printed once).
+// src/outputs/pdf/index.ts) and Paged.js (CSS Paged Media polyfilled in the page, printed once).
 // The figures in docs/architecture.md ("The PDF") come from here.
 //
 //   npx node scripts/generate-book.ts --episodes 100 --out .build/books/generated-100

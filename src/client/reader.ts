@@ -23,18 +23,21 @@ document.addEventListener('keydown', (e) => {
 
 // A reader arriving at #p12 (a search result, the language switch) lands there before the web
 // fonts have arrived; when they swap in, the text above changes height and the paragraph slides
-// out of view. Land again once the fonts are ready, unless the reader has moved in between.
+// out of view. Land again once the page and its fonts are ready, unless the reader has moved.
 const landing = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-if (landing && document.fonts.status !== 'loaded') {
+if (landing) {
   let touched = false;
   const touch = () => {
     touched = true;
   };
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'])
     addEventListener(type, touch, { once: true, passive: true });
-  void document.fonts.ready.then(() => {
-    if (!touched) landing.scrollIntoView({ block: 'start', behavior: 'instant' });
-  });
+  const land = () =>
+    void document.fonts.ready.then(() => {
+      if (!touched) landing.scrollIntoView({ block: 'start', behavior: 'instant' });
+    });
+  if (document.readyState === 'complete') land();
+  else addEventListener('load', land, { once: true });
 }
 
 /** The paragraph or panel at the top of the reading area: the first one whose bottom is below the (sticky) header. */

@@ -1,5 +1,5 @@
-// Cutting the print edition into the EPUB's documents (src/lib/epub/chapters.ts) and writing
-// them as XHTML (src/lib/epub/xhtml.ts), on small hand-written print editions.
+// Cutting the print edition into the EPUB's documents (src/outputs/epub/chapters.ts) and writing
+// them as XHTML (src/outputs/epub/xhtml.ts), on small hand-written print editions.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

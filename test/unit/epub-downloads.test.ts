@@ -1,4 +1,4 @@
-// The download links' sizes (src/lib/downloads.ts): written in the page's language, filled in
+// The download links' sizes (src/outputs/downloads.ts): written in the page's language, filled in
 // after the build, and a link to a file the build did not make stops it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

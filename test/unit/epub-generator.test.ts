@@ -1,5 +1,5 @@
-// Packaging with epub-gen-memory and re-packing reproducibly (src/lib/epub/generator.ts), and
-// the stylesheet's fonts (src/outputs/epub.ts).
+// Packaging with epub-gen-memory and re-packing reproducibly (src/outputs/epub/generator.ts), and
+// the stylesheet's fonts (src/outputs/epub/index.ts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The EPUB's package metadata (src/lib/epub/package.ts): identifier, dates, people and roles,
+// The EPUB's package metadata (src/outputs/epub/package.ts): identifier, dates, people and roles,
 // rights, subjects, and the EPUB Accessibility 1.1 metadata.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// The EPUB's ZIP writer and reader (src/lib/epub/zip.ts): what makes the EPUB reproducible.
+// The EPUB's ZIP writer and reader (src/outputs/zip.ts): what makes the EPUB reproducible.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

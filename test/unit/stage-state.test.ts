@@ -1,4 +1,4 @@
-// The show's state machine (src/lib/stage/state.ts): moves and their bounds, blackout,
+// The show's state machine (src/shared/stage/state.ts): moves and their bounds, blackout,
 // surtitle cards, the timer with its pauses, time per episode against the plan, and resuming a
 // saved state on a rebuilt show.
 import { test, describe } from 'node:test';

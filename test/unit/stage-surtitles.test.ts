@@ -1,4 +1,4 @@
-// Surtitle cards (src/lib/stage/surtitles.ts) in both languages: sentence-sized, nothing lost,
+// Surtitle cards (src/shared/stage/surtitles.ts) in both languages: sentence-sized, nothing lost,
 // and French typography respected (no card starts with "?", "!", ":", ";" or "»", no card
 // cuts between a word and its punctuation or inside « »).
 import { test, describe } from 'node:test';

@@ -1,4 +1,4 @@
-// Typography rules (src/lib/typography.ts): authors type plain spaces and straight quotes, and
+// Typography rules (src/shared/typography.ts): authors type plain spaces and straight quotes, and
 // each language gets its own punctuation. Expected strings spell the special spaces out as
 // escapes so that a plain space can never pass for a no-break one.
 import { test, describe } from 'node:test';

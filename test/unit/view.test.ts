@@ -1,4 +1,4 @@
-// episodeView (src/lib/episode/view.ts) on the minimal test book: how a translation is paired
+// episodeView (src/model/views/episode.ts) on the minimal test book: how a translation is paired
 // with its original, paragraph by paragraph, with fallbacks and "outdated" marks.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';

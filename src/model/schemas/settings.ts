@@ -7,7 +7,7 @@ const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a langua
 const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
 
-/** Page sizes the printed book can have (see src/lib/pdf/geometry.ts for their dimensions). */
+/** Page sizes the printed book can have (see src/model/print/geometry.ts for their dimensions). */
 export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
 const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(60, 'expected at most 60 (millimetres)');
 
@@ -111,7 +111,7 @@ export const settingsSchema = z.strictObject({
     .default({ instances: [] }),
   /** Dates of the talk on stage. */
   performances: z.array(performanceSchema).default([]),
-  /** The running orders of the stage mode (src/lib/stage/shows.ts, docs/stage.md). */
+  /** The running orders of the stage mode (src/model/shows.ts, docs/stage.md). */
   shows: showsSchema.optional(),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),

@@ -27,7 +27,7 @@ import {
 export interface BuildOptions {
   base: string;
   images: ImageManifest;
-  /** The PeerTube excerpt of an episode; none when not given (src/data/stage.ts does not give it yet). */
+  /** The PeerTube excerpt of an episode; none when not given (src/astro-adapter/stage.ts does not give it yet). */
   talk?: (episode: Episode) => TalkCue['peertube'] | undefined;
   /** "Episode {number}" in the show's language. */
   episodeLabel: (n: number) => string;

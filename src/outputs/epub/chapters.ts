@@ -156,14 +156,14 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     if (name === undefined) {
       if (SCRIPT_ONLY.has(el.tagName)) continue;
       fail(
-        `the print edition has a <${el.tagName}${attr(el, 'class') ? ` class="${attr(el, 'class')}"` : ''}> outside any part: give it data-part (and teach src/lib/epub/chapters.ts what to do with it), or leave it out of the print edition.`,
+        `the print edition has a <${el.tagName}${attr(el, 'class') ? ` class="${attr(el, 'class')}"` : ''}> outside any part: give it data-part (and teach src/outputs/epub/chapters.ts what to do with it), or leave it out of the print edition.`,
       );
     }
     if (SKIPPED.has(name!)) continue;
     const kind = KINDS[name!];
     if (!kind) {
       fail(
-        `the print edition has a part "${name}" that the EPUB does not know. Add it to KINDS in src/lib/epub/chapters.ts (or to SKIPPED to leave it out).`,
+        `the print edition has a part "${name}" that the EPUB does not know. Add it to KINDS in src/outputs/epub/chapters.ts (or to SKIPPED to leave it out).`,
       );
     }
     const episode = kind!.kind === 'episode' ? Number(attr(el, 'data-episode')) : undefined;

@@ -35,7 +35,7 @@ export function resolveEpubGen(mod: unknown): GenClass {
   const m = mod as { EPub?: unknown; default?: { EPub?: unknown; default?: { EPub?: unknown } } } | undefined;
   const found = m?.EPub ?? m?.default?.EPub ?? m?.default?.default?.EPub;
   if (typeof found !== 'function') {
-    throw new Error('epub-gen-memory has no EPub class any more (its API changed): see src/lib/epub/generator.ts.');
+    throw new Error('epub-gen-memory has no EPub class any more (its API changed): see src/outputs/epub/generator.ts.');
   }
   return found as GenClass;
 }
@@ -116,7 +116,7 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
   const images = (epub as unknown as { images?: GenImage[] }).images;
   if (!Array.isArray(images))
     throw new Error(
-      'epub-gen-memory no longer exposes its image list (its API changed): see src/lib/epub/generator.ts.',
+      'epub-gen-memory no longer exposes its image list (its API changed): see src/outputs/epub/generator.ts.',
     );
   if (!images.some((i) => i.url === coverUrl))
     throw new Error(`the cover image ${o.cover} is not shown by the cover page.`);

@@ -10,7 +10,7 @@ export interface TalkCue {
   local?: { src: string; file: string };
   /**
    * The published excerpt, when the theatre has a network; `start`/`stop` in seconds. Only set
-   * when the caller passes `BuildOptions.talk`, which src/data/stage.ts does not do yet.
+   * when the caller passes `BuildOptions.talk`, which src/astro-adapter/stage.ts does not do yet.
    */
   peertube?: { url: string; start?: number; stop?: number };
 }

@@ -1,5 +1,5 @@
 // The print edition's page rules for one language (page size and margins from the settings,
-// running heads per episode): see src/lib/pdf/page-css.ts.
+// running heads per episode): see src/model/print/page-css.ts.
 import type { APIRoute } from 'astro';
 import { languagePaths } from '../../../astro-adapter/views.ts';
 import { getBook } from '../../../astro-adapter/book.ts';
