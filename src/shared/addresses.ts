@@ -17,6 +17,8 @@ export const routes = {
   feed: (lang: string) => `${lang}/rss.xml`,
   calendar: (lang: string) => `${lang}/performances.ics`,
   notFound: () => '404.html',
+  /** A file of the image pipeline (a panel, a cover, a poster, a card), copied into dist/panels/. */
+  image: (file: string) => `panels/${file}`,
   /** The print edition: the whole book on one page, which the PDF is printed from and the EPUB cut from. */
   print: (lang: string) => `${lang}/print/`,
   /**

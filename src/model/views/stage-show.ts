@@ -10,7 +10,7 @@ import { episodeView, type EpisodeView } from './episode.ts';
 import { typographize } from '../../shared/typography.ts';
 import { panelText } from './panel-text.ts';
 import { displayVariants, type ImageManifest, type PanelImage } from '../image-manifest.ts';
-import { joinBase } from '../../shared/addresses.ts';
+import { joinBase, routes } from '../../shared/addresses.ts';
 import { languageCodes, pick } from '../settings.ts';
 import { cutCards } from '../../shared/stage/surtitles.ts';
 import { resolveShows, type ShowDef } from '../shows.ts';
@@ -73,7 +73,7 @@ function stageImage(
   alt: { text: string; lang: string },
 ): StageImage | undefined {
   if (!image) return undefined;
-  const src = (file: string) => joinBase(base, `panels/${file}`);
+  const src = (file: string) => joinBase(base, routes.image(file));
   return {
     width: image.width,
     height: image.height,

@@ -10,6 +10,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { routes } from '../../shared/addresses.ts';
 import {
   attr,
   children,
@@ -229,7 +230,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     for (const img of findAll(el, (e) => e.tagName === 'img')) {
       let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
       if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
-      const abs = join(opts.outDir, 'panels', file);
+      const abs = join(opts.outDir, routes.image(file));
       if (!/\.(png|jpe?g|svg)$/i.test(file))
         fail(`${where} shows ${file}: an EPUB takes SVG, PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);
       if (!existsSync(abs)) fail(`${where} shows panels/${file}, which is not in the build (${abs}).`);

@@ -11,6 +11,7 @@ import { cutPrintEdition } from './chapters.ts';
 import { epubMetadata, epubModified } from './package.ts';
 import { assembleEpub, type Font } from './generator.ts';
 import type { OutputContext } from '../contract.ts';
+import { routes } from '../../shared/addresses.ts';
 import { epubFile } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 
@@ -57,7 +58,7 @@ export async function buildEpubs({
     if (!existsSync(printFile)) fail(`the print edition ${printFile} was not built.`);
     const cover = images.covers[lang]?.jpeg;
     if (!cover) fail('the image manifest has no JPEG cover for this language.');
-    const coverPath = join(outDir, 'panels', cover!.file);
+    const coverPath = join(outDir, routes.image(cover!.file));
     if (!existsSync(coverPath)) fail(`the cover ${coverPath} was not copied into the build.`);
     const cut = cutPrintEdition(readFileSync(printFile, 'utf8'), {
       lang,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { manifestFiles, PANEL_CACHE_DIR } from '../../model/image-manifest.ts';
 import { headersFile, nginxSnippet } from '../../shared/security.ts';
 import type { OutputContext } from '../contract.ts';
+import { routes } from '../../shared/addresses.ts';
 
 export async function run({ book, images, dir, kit }: OutputContext): Promise<string> {
   const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -16,8 +17,8 @@ export async function run({ book, images, dir, kit }: OutputContext): Promise<st
   });
   if (astro.status !== 0) throw new Error('Astro stopped (see its messages above).');
   const files = manifestFiles(images);
-  mkdirSync(join(dir, 'panels'), { recursive: true });
-  for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, 'panels', file));
+  mkdirSync(join(dir, routes.image('')), { recursive: true });
+  for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
   // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const { base } = book.settings.site;
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
