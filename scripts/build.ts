@@ -1,6 +1,6 @@
 // `npm run build`: validates the book, builds every output into a staging folder, and replaces
 // dist/ only when all of them succeeded. A failed build leaves the previous dist/ untouched.
-//   --strict        missing or outdated translations are errors (for releases)
+//   --strict        missing or outdated translations and warnings are errors (for releases)
 //   --base /path/   serve under a sub-path (overrides content/book.yaml)
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook, type Book } from '../src/model/book.ts';
-import { ContentError } from '../src/model/errors.ts';
+import { ContentError, formatProblem } from '../src/model/errors.ts';
 import { bookOptions, setBookOptions } from '../src/model/options.ts';
 import type { RenderStats } from '../src/images/render.ts';
 import { readManifest } from '../src/model/image-manifest.ts';
@@ -53,6 +53,13 @@ let book: Book;
 try {
   book = loadBook(root, bookOptions());
   done(`${book.episodes.length} episodes, ${book.settings.languages.length} languages`);
+  // Warnings do not stop a build, but a release (--strict) has none.
+  if (book.warnings.length && values.strict) {
+    fail(
+      `--strict: ${book.warnings.length} warning(s) to fix:\n${book.warnings.map((w) => `  - ${formatProblem(w)}`).join('\n')}`,
+    );
+  }
+  for (const w of book.warnings) console.log(`⚠ ${formatProblem(w)}`);
   if (values.strict) {
     const missing = strictProblems(book);
     if (missing.length) {

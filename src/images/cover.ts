@@ -6,6 +6,7 @@ import { pick } from '../model/settings.ts';
 import { typographize } from '../shared/typography.ts';
 import { fitText, loadFont, type LoadedFont, type SetText } from './text-layout.ts';
 import { svgSize } from '../model/svg-safety.ts';
+import { namesWith } from '../model/views/credits.ts';
 import { readBookBytes } from '../model/read.ts';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,11 @@ export const TEXT_FONT = require.resolve('@fontsource/literata/files/literata-la
 /** The cover art, relative to the book's folder. */
 export function coverArtFile(book: Book): string {
   return `content/${book.settings.cover}`;
+}
+
+/** Who the cover names: who wrote the text (the title page and the About page credit everyone). */
+export function coverCredit(settings: Book['settings'], lang: string): string {
+  return namesWith(settings, lang, 'author').join(' · ');
 }
 
 function lines(set: SetText, font: LoadedFont, x: number, top: number, width: number, fill: string): string {
@@ -39,10 +45,7 @@ export function coverOverlay(book: Book, lang: string, width: number, height: nu
   const w = width - 2 * margin;
   const title = typographize(pick(settings.title, lang, settings), lang);
   const subtitle = settings.subtitle ? typographize(pick(settings.subtitle, lang, settings), lang) : '';
-  const people = settings.authors
-    .filter((a) => a.role !== 'translator')
-    .map((a) => a.name)
-    .join(' · ');
+  const people = coverCredit(settings, lang);
   const parts: string[] = [];
   let y = 110 * unit;
   // Everything fits in the cover art's light band, which ends at y = 620 (content/art/cover.svg):

@@ -17,6 +17,9 @@ import { loadTalk, type TalkExcerpt } from './talk.ts';
 import { checkShows } from './shows.ts';
 import type { Settings } from './schemas/settings.ts';
 import type { PanelDef } from './schemas/panels.ts';
+import { checkGlossary, loadGlossary } from './glossary.ts';
+import type { GlossaryTerm } from './schemas/glossary.ts';
+import { inlineText } from '../shared/text.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -55,6 +58,10 @@ export interface Book {
   settings: Settings;
   episodes: Episode[];
   pages: Page[];
+  /** content/glossary.yaml's terms (none when the book has no glossary). */
+  glossary: GlossaryTerm[];
+  /** What is not wrong enough to stop a build, but should be fixed (errors with --strict). */
+  warnings: ContentProblem[];
 }
 
 export interface LoadOptions {
@@ -92,11 +99,23 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       languageCodes(settings),
     ),
   );
+  const glossary = loadGlossary(root, settings, problems);
   if (problems.length) throw new ContentError(problems);
-  return { root, settings, episodes, pages };
+  const warnings = checkGlossary(root, settings, glossary, episodes, proseOf(settings));
+  return { root, settings, episodes, pages, glossary, warnings };
 }
 
 const rel = bookPath;
+
+/** An episode's own text in `lang` (title, summary, paragraphs; nothing shown from a fallback). */
+function proseOf(settings: Settings): (episode: Episode, lang: string) => string {
+  return (episode, lang) => {
+    const text = lang === settings.original ? episode.original : episode.translations[lang];
+    if (!text) return '';
+    const paragraphs = text.blocks.flatMap((b) => (b.type === 'paragraph' ? [inlineText(b.inlines)] : []));
+    return [text.title ?? '', text.summary ?? '', ...paragraphs].join('\n');
+  };
+}
 
 function readText(root: string, path: string, problems: ContentProblem[]): string | undefined {
   const read = readBookText(root, rel(root, path));

@@ -111,6 +111,17 @@ export function readSettings(
   for (const [id, names] of Object.entries(settings.characters))
     checkLocalized(`characters.${id}`, ['characters', id], names, false);
   settings.authors.forEach((a, i) => {
+    const roles = Array.isArray(a.role) ? a.role : [a.role];
+    if (a.languages && !roles.includes('translator')) {
+      problems.add(
+        at(
+          `authors.${i}.languages`,
+          ['authors', i, 'languages'],
+          'languages says which languages a translator translated into: add the role translator, or remove languages.',
+        ),
+      );
+    }
+    if (typeof a.name !== 'string') checkLocalized(`authors.${i}.name`, ['authors', i, 'name'], a.name, false);
     for (const l of a.languages ?? []) {
       if (!known.has(l))
         problems.add(

@@ -26,6 +26,7 @@ import { typographize } from '../../src/shared/typography.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
 import { axe, BUILDS, DIST, ensureBuilt } from './helpers.ts';
+import { CREATOR_ROLES, credited } from '../../src/model/views/credits.ts';
 
 const KIT = resolve(import.meta.dirname, '../..');
 const ROOT = resolve(process.env.PLANCHES_BOOK || KIT);
@@ -57,7 +58,7 @@ interface Opf {
   uniqueIdentifier: string | null;
   identifier: Array<{ id: string | null; text: string }>;
   dc: Record<string, string[]>;
-  people: Array<{ element: string; name: string; role: string | undefined }>;
+  people: Array<{ element: string; name: string; roles: string[] }>;
   meta: Record<string, string[]>;
   certifiedBy: Array<{ refines: string | null; text: string }>;
   conformsToId: string | null;
@@ -164,10 +165,12 @@ async function readOpf(xml: string): Promise<Opf> {
     const pkg = d.documentElement;
     const metas = [...d.getElementsByTagNameNS(OPF, 'meta')];
     const byId = (id: string | null) => (id ? `#${id}` : '');
-    const role = (el: Element) =>
-      metas.find(
-        (m) => m.getAttribute('refines') === byId(el.getAttribute('id')) && m.getAttribute('property') === 'role',
-      )?.textContent ?? undefined;
+    const roles = (el: Element) =>
+      metas
+        .filter(
+          (m) => m.getAttribute('refines') === byId(el.getAttribute('id')) && m.getAttribute('property') === 'role',
+        )
+        .map((m) => m.textContent ?? '');
     const dc: Record<string, string[]> = {};
     for (const el of [...d.getElementsByTagNameNS(DC, '*')])
       dc[el.localName] = [...(dc[el.localName] ?? []), el.textContent ?? ''];
@@ -189,7 +192,7 @@ async function readOpf(xml: string): Promise<Opf> {
       people: [...d.getElementsByTagNameNS(DC, 'creator'), ...d.getElementsByTagNameNS(DC, 'contributor')].map((e) => ({
         element: e.localName,
         name: e.textContent ?? '',
-        role: role(e),
+        roles: roles(e),
       })),
       meta,
       certifiedBy: metas
@@ -354,19 +357,22 @@ for (const lang of LANGS) {
         text(lang, 'OEBPS/toc.ncx'),
         new RegExp(`<meta name="dtb:uid" content="${epubIdentifier(settings.id, lang)}"/>`),
       );
-      const want = settings.authors
-        .filter(
-          (a) =>
-            a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
-        )
-        .map((a) => ({
-          element: a.role === 'translator' ? 'contributor' : 'creator',
-          name: a.name,
-          role: { author: 'aut', illustrator: 'ill', translator: 'trl' }[a.role],
-        }));
+      // Each person once, with every role of theirs as a MARC relator (credits.test.ts checks the roles themselves).
+      const marc = {
+        author: 'aut',
+        illustrator: 'ill',
+        dialogue: 'aud',
+        translator: 'trl',
+        'original-illustrator': 'ant',
+      };
+      const want = credited(settings, lang).map((p) => ({
+        element: p.roles.some((r) => CREATOR_ROLES.includes(r)) ? 'creator' : 'contributor',
+        name: p.name,
+        roles: p.roles.map((r) => marc[r]),
+      }));
       assert.deepEqual(opf.people, want);
       if (lang === settings.original)
-        assert.ok(!opf.people.some((p) => p.role === 'trl'), 'no translator in the original');
+        assert.ok(!opf.people.some((p) => p.roles.includes('trl')), 'no translator in the original');
       assert.equal(opf.dc.rights?.length, 1);
       const rights = opf.dc.rights?.[0] ?? '';
       assert.ok(rights.includes(typographize(pick(settings.licence.name, lang, settings), lang)), rights);

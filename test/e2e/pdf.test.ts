@@ -20,6 +20,7 @@ import { pdfFile } from '../../src/outputs/pdf/downloads.ts';
 import { joinBase } from '../../src/shared/addresses.ts';
 import { t } from '../../src/i18n/index.ts';
 import { DIST, ensureBuilt } from './helpers.ts';
+import { CREATOR_ROLES, namesWith } from '../../src/model/views/credits.ts';
 
 const ROOT = process.env.PLANCHES_BOOK ?? '.';
 const book = loadBook(ROOT);
@@ -90,8 +91,8 @@ for (const lang of LANGS) {
     assert.equal(field('Tagged'), 'yes');
     assert.equal(field('Title'), pick(settings.title, lang, settings));
     assert.equal(field('Subject'), pick(settings.description, lang, settings));
-    for (const a of settings.authors.filter((a) => a.role !== 'translator'))
-      assert.ok(field('Author')?.includes(a.name), `author ${a.name}`);
+    for (const name of CREATOR_ROLES.flatMap((r) => namesWith(settings, lang, r)))
+      assert.ok(field('Author')?.includes(name), `author ${name}`);
     assert.equal(field('Keywords'), (settings.subjects?.[lang] ?? []).join(', '));
     assert.match(field('Creator') ?? '', /^Planches /);
     assert.equal(field('CreationDate'), `${settings.published}T00:00:00Z`, 'dated from the content, not the clock');

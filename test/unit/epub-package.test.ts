@@ -67,7 +67,7 @@ test('the modification date comes from SOURCE_DATE_EPOCH, else from the publicat
 
 test('people: author and illustrator everywhere; a translator only in the languages they translated into', () => {
   const roles = (lang: string) =>
-    epubMetadata(settings(), lang, new Date(0)).people.map((p) => `${p.element}:${p.role}:${p.name}`);
+    epubMetadata(settings(), lang, new Date(0)).people.map((p) => `${p.element}:${p.roles.join('+')}:${p.name}`);
   assert.deepEqual(roles('fr'), ['creator:aut:Autrice', 'creator:ill:Dessinateur']);
   assert.deepEqual(roles('en'), ['creator:aut:Autrice', 'creator:ill:Dessinateur', 'contributor:trl:Translator']);
   assert.deepEqual(roles('de'), ['creator:aut:Autrice', 'creator:ill:Dessinateur', 'contributor:trl:Übersetzer']);

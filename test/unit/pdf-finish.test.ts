@@ -32,6 +32,7 @@ async function chromiumLike(pages = 6): Promise<Uint8Array> {
 const meta: PdfMetadata = {
   title: 'Le Guide',
   authors: ['Pouhiou', 'Gee'],
+  contributors: [],
   subject: 'Un guide satirique',
   keywords: ['satire', 'bande dessinée'],
   lang: 'fr',
@@ -147,7 +148,9 @@ test('metadata from the settings: translators only in their languages, keywords 
   const fr = pdfMetadata(settings, 'fr', { creator: 'Planches' });
   const en = pdfMetadata(settings, 'en', { creator: 'Planches' });
   assert.deepEqual(fr.authors, ['Pouhiou', 'Gee']);
-  assert.deepEqual(en.authors, ['Pouhiou', 'Gee', 'T']);
+  assert.deepEqual(fr.contributors, [], 'no translator in the original');
+  assert.deepEqual(en.authors, ['Pouhiou', 'Gee'], 'a translator is not an author');
+  assert.deepEqual(en.contributors, ['T']);
   assert.equal(en.title, 'The Guide');
   assert.deepEqual(en.keywords, ['satire', 'comics']);
   const xmp = xmpPacket({ ...en, title: 'A <b> & "c"' }, 'p');

@@ -33,7 +33,14 @@ export const performanceSchema = z.strictObject({
   updated: z.iso.date('expected a date written YYYY-MM-DD').optional(),
 });
 
-export const roleSchema = z.enum(['author', 'illustrator', 'translator']);
+/**
+ * What a person did for this edition. `author`: the text; `illustrator`: this edition's drawings;
+ * `dialogue`: this edition's speech-bubble and caption lines (when they are not the author's);
+ * `translator`: a translation (in `languages`); `original-illustrator`: the drawings of the original
+ * book, credited but not reproduced in this edition.
+ */
+export const ROLES = ['author', 'illustrator', 'dialogue', 'translator', 'original-illustrator'] as const;
+export const roleSchema = z.enum(ROLES, { error: `expected one of ${ROLES.join(', ')}` });
 
 export const settingsSchema = z.strictObject({
   id: slugId.describe('stable identifier of the book, used in EPUB identifiers'),
@@ -47,8 +54,12 @@ export const settingsSchema = z.strictObject({
   authors: z
     .array(
       z.strictObject({
-        name: z.string().min(1),
-        role: roleSchema,
+        /** A name, or one per language for a collective ("Planches contributors", "contributeurs de Planches"). */
+        name: z.union([z.string().min(1), localized], { error: 'expected a name, or a name per language' }),
+        /** One role, or a list of them: `role: [illustrator, dialogue]`. */
+        role: z.union([roleSchema, z.array(roleSchema).min(1, 'expected at least one role')], {
+          error: `expected a role or a list of roles, among ${ROLES.join(', ')}`,
+        }),
         /** For translators: the languages they translated into. */
         languages: z.array(langCode).optional(),
         /** Their Fediverse handle: pages name them in `fediverse:creator` for link previews. */

@@ -9,7 +9,8 @@ import { pick } from '../../model/settings.ts';
 import { typographize } from '../../shared/typography.ts';
 import { t } from '../../i18n/index.ts';
 import { escapeXml } from '../../shared/xml.ts';
-import type { Settings } from '../../model/schemas/settings.ts';
+import type { Role, Settings } from '../../model/schemas/settings.ts';
+import { credited } from '../../model/views/credits.ts';
 
 /** RFC 4122 name-based UUID (version 5, SHA-1). */
 export function uuidV5(name: string, namespace: string): string {
@@ -47,12 +48,13 @@ export function w3cDateTime(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-export type MarcRole = 'aut' | 'ill' | 'trl';
+export type MarcRole = 'aut' | 'ill' | 'aud' | 'trl' | 'ant';
 
 export interface EpubPerson {
   name: string;
-  role: MarcRole;
-  /** dc:creator for the author and the illustrator, dc:contributor for translators. */
+  /** Every role of theirs in this edition: one dc element, one role each. */
+  roles: MarcRole[];
+  /** dc:creator for who made this edition's text, drawings and dialogue; dc:contributor for the others. */
   element: 'creator' | 'contributor';
 }
 
@@ -91,20 +93,28 @@ export interface EpubMetadata {
 /** The accessibility claim this kit makes for every EPUB it builds (and that test/e2e/epub.test.ts checks). */
 export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
 
-const ROLES: Record<string, { role: MarcRole; element: EpubPerson['element'] }> = {
+/** MARC relator codes (https://id.loc.gov/vocabulary/relators): the EPUB's way of saying who did what. */
+const MARC: Record<Role, { role: MarcRole; element: EpubPerson['element'] }> = {
   author: { role: 'aut', element: 'creator' },
   illustrator: { role: 'ill', element: 'creator' },
+  // "Author of dialog": the lines of the speech bubbles.
+  dialogue: { role: 'aud', element: 'creator' },
   translator: { role: 'trl', element: 'contributor' },
+  // "Bibliographic antecedent": the original book this edition's text comes from, whose drawings
+  // it does not reproduce (the illustrator of the original is not an illustrator of this edition).
+  'original-illustrator': { role: 'ant', element: 'contributor' },
 };
 
 export function epubMetadata(settings: Settings, lang: string, modified: Date): EpubMetadata {
   const ty = (s: string) => typographize(s, lang);
-  const people = settings.authors
-    // A translator is credited in the languages they translated into, never in the original.
-    .filter(
-      (a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
-    )
-    .map((a) => ({ name: a.name, ...ROLES[a.role]! }));
+  // One entry per person and role (a translator only in the languages they translated into).
+  const people = credited(settings, lang).map(
+    (p): EpubPerson => ({
+      name: p.name,
+      roles: p.roles.map((r) => MARC[r].role),
+      element: p.roles.some((r) => MARC[r].element === 'creator') ? 'creator' : 'contributor',
+    }),
+  );
   const subjects = settings.subjects?.[lang]
     ? settings.subjects[lang]!.map((text) => ({ text, lang }))
     : (settings.subjects?.[settings.original] ?? []).map((text) => ({ text, lang: settings.original }));
@@ -151,7 +161,7 @@ export function metadataXml(m: EpubMetadata): string {
   m.people.forEach((p, i) => {
     const id = `${p.element}-${i + 1}`;
     add(`<dc:${p.element} id="${id}">${e(p.name)}</dc:${p.element}>`);
-    add(`<meta refines="#${id}" property="role" scheme="marc:relators">${p.role}</meta>`);
+    for (const role of p.roles) add(`<meta refines="#${id}" property="role" scheme="marc:relators">${role}</meta>`);
   });
   if (m.publisher) add(`<dc:publisher>${e(m.publisher)}</dc:publisher>`);
   add(`<dc:rights>${e(m.rights)}</dc:rights>`);

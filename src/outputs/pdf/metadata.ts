@@ -4,11 +4,14 @@
 import { editionDates } from '../../shared/dates.ts';
 import { pick } from '../../model/settings.ts';
 import type { Settings } from '../../model/schemas/settings.ts';
+import { CREATOR_ROLES, credited } from '../../model/views/credits.ts';
 
 export interface PdfMetadata {
   title: string;
-  /** The people who made the book in this language, in the order of the settings. */
+  /** Who made this edition's text, drawings and dialogue (dc:creator, the Author entry), in the settings' order. */
   authors: string[];
+  /** The translators of this language (dc:contributor). */
+  contributors: string[];
   subject: string;
   keywords: string[];
   lang: string;
@@ -29,14 +32,13 @@ export function pdfMetadata(
   lang: string,
   options: { creator: string; sourceDateEpoch?: string },
 ): PdfMetadata {
-  const authors = settings.authors
-    .filter(
-      (a) => a.role !== 'translator' || (lang !== settings.original && (!a.languages || a.languages.includes(lang))),
-    )
-    .map((a) => a.name);
+  const people = credited(settings, lang);
+  const authors = people.filter((p) => p.roles.some((r) => CREATOR_ROLES.includes(r))).map((p) => p.name);
+  const contributors = people.filter((p) => p.roles.includes('translator')).map((p) => p.name);
   return {
     title: pick(settings.title, lang, settings),
     authors: [...new Set(authors)],
+    contributors: [...new Set(contributors)],
     subject: pick(settings.description, lang, settings),
     keywords: settings.subjects?.[lang] ?? settings.subjects?.[settings.original] ?? [],
     lang,
@@ -62,6 +64,7 @@ export function xmpPacket(m: PdfMetadata, producer: string): string {
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.title)}</rdf:li><rdf:li xml:lang="${xml(m.lang)}">${xml(m.title)}</rdf:li></rdf:Alt></dc:title>`,
     `<dc:creator><rdf:Seq>${li(m.authors)}</rdf:Seq></dc:creator>`,
+    m.contributors.length ? `<dc:contributor><rdf:Bag>${li(m.contributors)}</rdf:Bag></dc:contributor>` : '',
     `<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.subject)}</rdf:li></rdf:Alt></dc:description>`,
     m.keywords.length ? `<dc:subject><rdf:Bag>${li(m.keywords)}</rdf:Bag></dc:subject>` : '',
     `<dc:language><rdf:Bag><rdf:li>${xml(m.lang)}</rdf:li></rdf:Bag></dc:language>`,
