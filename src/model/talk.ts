@@ -7,7 +7,7 @@
 //   end: 4:05             # where it ends
 //   title:
 //     fr: Capter l’attention des cons
-//     en: Capturing the attention of fools
+//     en: Capturing the Suckers’ Attention
 //   poster: poster.jpg    # optional: an image in the episode folder (else one is made from the panels)
 //   panels:               # optional: when each panel is performed in the video
 //     pyramid: 1:42

@@ -365,11 +365,13 @@ for (const lang of LANGS) {
         translator: 'trl',
         'original-illustrator': 'ant',
       };
-      const want = credited(settings, lang).map((p) => ({
+      const people = credited(settings, lang).map((p) => ({
         element: p.roles.some((r) => CREATOR_ROLES.includes(r)) ? 'creator' : 'contributor',
         name: p.name,
         roles: p.roles.map((r) => marc[r]),
       }));
+      // Read back as the OPF lists them: the creators, then the contributors.
+      const want = [...people.filter((p) => p.element === 'creator'), ...people.filter((p) => p.element !== 'creator')];
       assert.deepEqual(opf.people, want);
       if (lang === settings.original)
         assert.ok(!opf.people.some((p) => p.roles.includes('trl')), 'no translator in the original');
