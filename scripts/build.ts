@@ -18,6 +18,7 @@ import { buildOptions } from '../src/data/options.ts';
 import { buildSearchIndex } from '../src/outputs/search.ts';
 import { buildPdfs } from '../src/outputs/pdf.ts';
 import { buildEpubs } from '../src/outputs/epub.ts';
+import { hyphenatePrintEditions } from '../src/outputs/hyphenate.ts';
 
 const { values } = parseArgs({
   options: {
@@ -120,6 +121,11 @@ async function output(label: string, key: string, work: () => Promise<string>): 
 await output('search index', 'search', async () => {
   const r = await buildSearchIndex(staging);
   return `${r.pages} pages`;
+});
+// Soft hyphens into the print editions, which the PDFs and EPUBs are made from (issue 18).
+await output('hyphenation', 'hyphenation', async () => {
+  const r = await hyphenatePrintEditions(staging, book.settings);
+  return r.map((h) => `${h.lang} ${h.breaks} break points`).join(', ');
 });
 await output('PDFs', 'pdf', async () => {
   const r = await buildPdfs(staging, book, log);

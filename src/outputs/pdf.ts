@@ -9,13 +9,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../lib/book.ts';
 import { languageCodes } from '../lib/settings.ts';
 import { serveStatic } from '../server/static.ts';
 import { launchBrowser } from '../server/browser.ts';
-import { pdfPath, printPath } from '../lib/pdf/names.ts';
+import { pdfPath, printCoverPagePath, printCoverPath, printInteriorPath, printPath } from '../lib/pdf/names.ts';
+import { printCover } from './pdf-cover.ts';
 import { folio, planMismatches, planPages, type Part } from '../lib/pdf/plan.ts';
-import { folioCounterStyle } from '../lib/pdf/page-css.ts';
+import { folioCounterStyle, runningHeadCss, runningHeadStyle } from '../lib/pdf/page-css.ts';
+import { mmToPt, pageGeometry, textArea } from '../lib/pdf/geometry.ts';
+import { padding, runningHeads, type PagePlan } from '../lib/pdf/plan.ts';
+import type { Frame } from '../lib/pdf/layout/fit.ts';
+import { makeUp } from './pdf-makeup.ts';
+import { fixStructure, setPageBoxes } from '../lib/pdf/structure.ts';
+import { pick } from '../lib/settings.ts';
+import { typographize } from '../lib/typography.ts';
 import { pdfMetadata } from '../lib/pdf/metadata.ts';
 import {
   loadPrinted,
@@ -58,19 +67,35 @@ export async function buildPdfs(outDir: string, book: Book, log: PdfLogger): Pro
     for (const lang of languageCodes(book.settings)) {
       const t0 = performance.now();
       const url = new URL(printPath(lang), server.url).href;
-      let bytes: Uint8Array;
-      let pages: number;
+      let printed: PrintedBook;
       try {
-        ({ bytes, pages } = await printBook(browser, url, book, lang));
+        printed = await printBook(browser, url, book, lang, undefined, log.info);
       } catch (e) {
         throw new Error(`The ${lang} PDF could not be made from ${url}: ${(e as Error).message}`, { cause: e });
       }
+      const { bytes, pages } = printed;
       const file = pdfPath(book.settings.id, lang);
       mkdirSync(dirname(join(outDir, file)), { recursive: true });
       writeFileSync(join(outDir, file), bytes);
+      writeFileSync(join(outDir, printInteriorPath(book.settings.id, lang)), printed.interior);
+      let cover: Uint8Array;
+      try {
+        cover = await printCover(
+          browser,
+          new URL(printCoverPagePath(lang), server.url).href,
+          book,
+          lang,
+          printed.interiorPages,
+        );
+      } catch (e) {
+        throw new Error(`The ${lang} print cover could not be made: ${(e as Error).message}`, { cause: e });
+      }
+      writeFileSync(join(outDir, printCoverPath(book.settings.id, lang)), cover);
       const seconds = (performance.now() - t0) / 1000;
       results.push({ lang, file, pages, bytes: bytes.length, seconds });
-      log.info(`PDF ${file}: ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+      log.info(
+        `PDF ${file}: ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB; for print: interior ${printed.interiorPages} pages, cover; in ${seconds.toFixed(1)} s`,
+      );
     }
   } finally {
     await browser?.close();
@@ -89,14 +114,39 @@ export function stopwatch(timings: Record<string, number> | undefined): (phase: 
   };
 }
 
-/** Prints the print edition at `url` twice and finishes it. */
+/** What printBook makes: the screen PDF (with its cover) and the interior for a printer. */
+export interface PrintedBook {
+  bytes: Uint8Array;
+  pages: number;
+  /** The interior for print: no cover, blank pages added to make a multiple of 4, exact boxes. */
+  interior: Uint8Array;
+  interiorPages: number;
+}
+
+/**
+ * The text block and line pitch of the print edition's pages, in points, in the coordinates of
+ * Chromium's named destinations: their tops are measured from the top of the page's content
+ * area (not of the page), so the text block runs from 0 to its height.
+ */
+function frameOf(book: Book): () => Frame {
+  const area = textArea(pageGeometry(book.settings.print));
+  // 10 pt type on a 1.45 line height (src/styles/print.css).
+  return () => ({ top: 0, bottom: mmToPt(area.height), pitch: 14.5 });
+}
+
+/**
+ * Prints the print edition at `url`: cheap prints to make up the pages (src/outputs/pdf-makeup.ts)
+ * and to plan blank pages and numbers, then the final tagged print, finished in place; then the
+ * interior for a printer, from the same page without the cover.
+ */
 export async function printBook(
   browser: Browser,
   url: string,
   book: Book,
   lang: string,
   timings?: Record<string, number>,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+  log?: (line: string) => void,
+): Promise<PrintedBook> {
   const lap = stopwatch(timings);
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
@@ -104,23 +154,22 @@ export async function printBook(
     const parts = await readParts(page);
     lap('open');
 
-    // First print: where does each part start? Only the page breaks matter, so it is made the
-    // cheap way: images hidden (their boxes keep their size, so the layout is the same) and no
-    // tag tree. The second print is checked against this one anyway.
+    // Cheap prints: only the page breaks matter, so images are hidden (their boxes keep their
+    // size, so the layout is the same) and there is no tag tree. The final print is checked
+    // against the last one anyway.
     await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('img, svg { visibility: hidden !important; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
-    // Only its destinations and page count are kept: the parsed document can go before the second print.
-    const { dests1, firstPages } = await page
-      .pdf({ ...PRINT_OPTIONS, tagged: false, outline: false })
-      .then(async (bytes) => {
-        const first = await loadPrinted(bytes);
-        return { dests1: readDestinations(first), firstPages: first.getPageCount() };
-      });
+    const cheap = () => page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false });
+    const made = await makeUp(page, cheap, frameOf(book), (line) => log?.(`${lang} ${line}`));
+    const dests1 = made.dests;
+    const firstPages = made.doc.getPageCount();
     await page.evaluate(() => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+        (s) => ![...s.cssRules].some((r) => r.cssText.startsWith('img, svg { visibility: hidden')),
+      );
     });
     const placed = parts.map((p) => {
       const d = dests1.get(p.id);
@@ -131,7 +180,30 @@ export async function printBook(
     lap('first print');
 
     // Complete the page and print again.
-    const numbers = Object.fromEntries([...plan.starts].map(([id, index]) => [id, folio(index, plan.firstBodyPage)]));
+    const heads = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('[data-part="episode"], [data-part="about"]')].map((el) => [
+          el.id,
+          el.dataset.title ?? el.querySelector('h2')?.textContent ?? '',
+        ]),
+      ),
+    );
+    const bookTitle = typographize(pick(book.settings.title, lang, book.settings), lang);
+    const headStyle = runningHeadStyle(pageGeometry(book.settings.print));
+    const completion = (p: PagePlan, shift: number) => ({
+      numbers: Object.fromEntries([...p.starts].map(([id, index]) => [id, folio(index, p.firstBodyPage)])),
+      counterStyle: [
+        folioCounterStyle(p.firstBodyPage + 1 - shift, p.pageCount - p.firstBodyPage),
+        runningHeadCss(
+          [...Array(shift).fill(''), ...runningHeads(p, new Map(Object.entries(heads)), bookTitle)].slice(
+            0,
+            p.pageCount + shift,
+          ),
+          Object.keys(heads),
+          headStyle,
+        ),
+      ].join('\n'),
+    });
     await page.evaluate(
       ({ blanks, numbers, counterStyle }) => {
         for (const id of blanks) {
@@ -146,11 +218,7 @@ export async function printBook(
         sheet.replaceSync(counterStyle);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       },
-      {
-        blanks: plan.blanks,
-        numbers,
-        counterStyle: folioCounterStyle(plan.firstBodyPage + 1, plan.pageCount - plan.firstBodyPage),
-      },
+      { blanks: plan.blanks, ...completion(plan, 0) },
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const doc = await loadPrinted(await page.pdf(PRINT_OPTIONS));
@@ -165,16 +233,61 @@ export async function printBook(
 
     // Finish in place.
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
-    setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
-    setPageLabels(doc, plan.firstBodyPage);
-    setOutline(
-      doc,
-      parts.map((p) => ({ title: p.label, dest: p.id })),
-      dests,
-    );
+    const finishDoc = (d: PDFDocument, firstBody: number, outline: boolean | 'interior') => {
+      setMetadata(d, meta, producerOf(d, 'pdf-lib'));
+      setPageLabels(d, firstBody);
+      setPageBoxes(d, pageGeometry(book.settings.print));
+      if (outline)
+        setOutline(
+          d,
+          parts.filter((p) => outline === true || p.id !== 'cover').map((p) => ({ title: p.label, dest: p.id })),
+          readDestinations(d),
+        );
+    };
+    finishDoc(doc, plan.firstBodyPage, true);
+    fixStructure(doc, new Map(parts.map((p) => [p.id, p.label])));
     const bytes = await saveWithContentId(doc);
     lap('finish');
-    return { bytes, pages: doc.getPageCount() };
+
+    // The interior for a printer: the same pages without the cover and its blank back (so every
+    // page keeps its side), then blank pages to a multiple of 4. Untagged: it goes to a press; the
+    // screen PDF is the accessible one.
+    const coverPages = plan.starts.get('title-page') ?? 0;
+    const interiorPlan: PagePlan = {
+      blanks: plan.blanks,
+      starts: new Map([...plan.starts].filter(([id]) => id !== 'cover').map(([id, i]) => [id, i - coverPages])),
+      firstBodyPage: plan.firstBodyPage - coverPages,
+      pageCount: plan.pageCount - coverPages,
+    };
+    const pad = padding(interiorPlan.pageCount);
+    const { counterStyle } = completion(interiorPlan, 0);
+    await page.evaluate(
+      ({ counterStyle, pad }) => {
+        document.querySelector<HTMLElement>('[data-part="cover"]')?.style.setProperty('display', 'none');
+        document.querySelector<HTMLElement>('[data-part="title"]')?.style.setProperty('break-before', 'auto');
+        for (let i = 0; i < pad; i++) {
+          const blank = document.createElement('div');
+          blank.className = 'blank-page';
+          blank.setAttribute('aria-hidden', 'true');
+          document.body.append(blank);
+        }
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(counterStyle);
+        // The screen edition's numbers and heads give way to the interior's.
+        const mine = (s: CSSStyleSheet) => [...s.cssRules].some((r) => r.cssText.includes('planches-head'));
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => !mine(s)), sheet];
+      },
+      { counterStyle, pad },
+    );
+    const inner = await loadPrinted(await page.pdf({ ...PRINT_OPTIONS, tagged: false }));
+    if (inner.getPageCount() !== interiorPlan.pageCount + pad)
+      throw new Error(
+        `the interior for print has ${inner.getPageCount()} pages, ${interiorPlan.pageCount + pad} were planned`,
+      );
+    finishDoc(inner, interiorPlan.firstBodyPage, 'interior');
+    const interior = await saveWithContentId(inner);
+    lap('interior');
+    return { bytes, pages: doc.getPageCount(), interior, interiorPages: inner.getPageCount() };
   } finally {
     await context.close();
   }

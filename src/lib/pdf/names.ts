@@ -9,3 +9,18 @@ export function pdfPath(bookId: string, lang: string): string {
 export function printPath(lang: string): string {
   return `${lang}/print/`;
 }
+
+/** The interior for a printer: no cover, the page count a multiple of 4 (src/outputs/pdf.ts). */
+export function printInteriorPath(bookId: string, lang: string): string {
+  return `${lang}/${bookId}-${lang}-print-interior.pdf`;
+}
+
+/** The print cover: back, spine and front on one sheet, with bleed (src/outputs/pdf.ts). */
+export function printCoverPath(bookId: string, lang: string): string {
+  return `${lang}/${bookId}-${lang}-print-cover.pdf`;
+}
+
+/** The print cover's page (src/pages/[lang]/print/cover.astro), relative to the site's base. */
+export function printCoverPagePath(lang: string): string {
+  return `${lang}/print/cover/`;
+}
