@@ -6,10 +6,12 @@
 //
 // The corrections, in the order a compositor tries them:
 // - a panel that does not fit on what is left of a page: scaled down if it loses at most 15 % of
-//   its width; otherwise the paragraphs that follow it (at most two, never past another panel,
-//   a heading or the end of the episode) move before it, so that text fills the page and the
-//   panel goes to the next one. The tagged reading order follows the new order, which is the
-//   order the reader sees: text, then the panel it was moved past.
+//   its width; otherwise the paragraphs that follow it (at most two, past at most one more panel
+//   that follows it directly, never past a heading or the end of the episode) move before it, so that text fills the page and the
+//   panel goes to the next one; otherwise it is scaled down as far as allowed and up to three
+//   paragraphs of the page are tightened by a line each; last, it goes up before the paragraph
+//   above it when it fits where that paragraph starts. The tagged reading order follows the new
+//   order, which is the order the reader sees: text, then the panel it was moved past.
 // - a widow: the paragraph is tightened by a line (letter- and word-spacing, at most 2 % and
 //   5 %), else loosened by a line (its last two lines then go over together), else a panel on the
 //   page before is scaled down by a line's height.
@@ -58,6 +60,7 @@ export type Problem =
 export type Fix =
   | { kind: 'scale'; id: string; factor: number }
   | { kind: 'move'; panel: string; paragraphs: string[] }
+  | { kind: 'lift'; panel: string; before: string }
   | { kind: 'tighten'; id: string }
   | { kind: 'loosen'; id: string }
   | { kind: 'break'; id: string };
@@ -70,7 +73,11 @@ const HOLE_LINES = 2;
 export const MIN_LAST_LINES = 5;
 
 export const fixKey = (f: Fix): string =>
-  f.kind === 'move' ? `move:${f.panel}:${f.paragraphs.length}` : `${f.kind}:${f.id}`;
+  f.kind === 'move'
+    ? `move:${f.panel}:${f.paragraphs.join(',')}`
+    : f.kind === 'lift'
+      ? `lift:${f.panel}`
+      : `${f.kind}:${f.id}`;
 
 /** Every problem of a part, in page order. */
 export function findProblems(part: PartLayout, frame: Frame): Problem[] {
@@ -125,8 +132,15 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
     case 'hole': {
       const panel = blocks[problem.index]!;
       const scaled = scaleBy(panel, panel.height - problem.gap + 1);
+      // The paragraphs after it; after the panel that follows it too, when two panels come
+      // together (both then move past the same paragraphs).
       const following: PlacedBlock[] = [];
+      let skipped = 0;
       for (const b of blocks.slice(problem.index + 1)) {
+        if (b.kind === 'panel' && !following.length && skipped === 0) {
+          skipped++;
+          continue;
+        }
         if (b.kind !== 'p' || !b.movable || following.length === 2) break;
         following.push(b);
       }
@@ -143,7 +157,29 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
       const moves: Fix[] = [];
       for (let k = take; k <= following.length; k++)
         if (k > 0) moves.push({ kind: 'move', panel: panel.id, paragraphs: following.slice(0, k).map((b) => b.id) });
-      return pick(scaled, ...moves);
+      const first = pick(scaled, ...moves);
+      if (first.length) return first;
+      // Scaled down as far as allowed, and the paragraphs on the page tightened by a line each
+      // for what is still missing.
+      const art = panel.height - 18;
+      const missing = panel.height - problem.gap + 1 - art * (1 - MIN_SCALE / (panel.scale ?? 1));
+      const onPage = blocks.filter(
+        (b) => b.kind === 'p' && (b.end.page === problem.page || b.start.page === problem.page),
+      );
+      const tighten = onPage.map((b): Fix => ({ kind: 'tighten', id: b.id })).filter(fresh);
+      const lines = Math.ceil(missing / pitch);
+      const floor = scaleBy(panel, art * (1 - MIN_SCALE / (panel.scale ?? 1)) - 0.5);
+      if (missing > 0 && lines <= 3 && tighten.length >= lines && floor) return [floor, ...tighten.slice(0, lines)];
+      // Last: the panel goes up before the paragraph above it, when it fits where that one starts.
+      const prev = blocks[problem.index - 1];
+      if (
+        prev?.kind === 'p' &&
+        prev.movable &&
+        prev.start.page === problem.page &&
+        prev.start.top + panel.height <= frame.bottom
+      )
+        return pick({ kind: 'lift', panel: panel.id, before: prev.id });
+      return [];
     }
     case 'widow': {
       const p = blocks[problem.index]!;

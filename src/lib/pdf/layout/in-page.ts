@@ -29,7 +29,9 @@ export function markBlocks(): PartInfo[] {
   let nav = document.querySelector<HTMLElement>('nav[data-layout-marks]');
   if (!nav) {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync('body { width: var(--text-width); }');
+    // The end marker has a box (an empty inline would be placed at the foot of the page before
+    // when its line opens a page): no width, and less tall than the line, which it leaves alone.
+    sheet.replaceSync('body { width: var(--text-width); } .pl-end { display: inline-block; width: 0; height: 0.7em; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     nav = document.createElement('nav');
     nav.hidden = true;
@@ -150,7 +152,7 @@ export function applyFixes(fixes: Fix[]): string[] {
       const panel = document.getElementById(f.panel);
       const ps = f.paragraphs.map((id) => document.getElementById(id));
       if (!panel || ps.some((p) => !p)) {
-        failed.push(`move:${f.panel}:${f.paragraphs.length}`);
+        failed.push(`move:${f.panel}:${f.paragraphs.join(',')}`);
         continue;
       }
       const after = panel.nextElementSibling;
@@ -160,6 +162,17 @@ export function applyFixes(fixes: Fix[]): string[] {
       const next = panel.nextElementSibling;
       const again = [...ps.map((p) => p!.id), after?.id, next?.id].filter((id): id is string => !!id);
       globalThis.planchesSetLines?.(again);
+    } else if (f.kind === 'lift') {
+      const panel = document.getElementById(f.panel);
+      const p = document.getElementById(f.before);
+      if (!panel || !p) {
+        failed.push(`lift:${f.panel}`);
+        continue;
+      }
+      const after = panel.nextElementSibling;
+      p.before(panel);
+      panel.dataset.lifted = '';
+      globalThis.planchesSetLines?.([p.id, after?.id].filter((id): id is string => !!id));
     } else if (f.kind === 'break') {
       const el = document.getElementById(f.id);
       if (el) el.style.breakBefore = 'page';
@@ -177,8 +190,8 @@ export function applyFixes(fixes: Fix[]): string[] {
 /**
  * Justified lines whose word spaces would stretch beyond `ratio` times the font's own space (at
  * the paragraph's size) are set ragged: a line break is put where the line already ends, so the line is aligned
- * to the start like a paragraph's last line, and nothing else moves. Lines that end with a
- * hyphen are left justified (the break would lose the hyphen). Returns how many lines.
+ * to the start like a paragraph's last line, and nothing else moves (a soft hyphen where such
+ * a line breaks is made a visible hyphen). Returns how many lines.
  */
 export function raggedLines(ratio: number): number {
   let count = 0;
@@ -225,7 +238,7 @@ export function raggedLines(ratio: number): number {
       let node: Text | null = last.node;
       let i = last.at + 1;
       let found: { node: Text; at: number } | undefined;
-      let hyphenated = false;
+      let before: { node: Text; at: number } | undefined;
       search: while (node) {
         for (; i < node.data.length; i++) {
           const c = node.data[i]!;
@@ -234,18 +247,23 @@ export function raggedLines(ratio: number): number {
           range.setEnd(node, i + 1);
           const r = range.getClientRects();
           const first = r[0];
-          if (!first) continue;
+          if (!first) {
+            before = { node, at: i };
+            continue;
+          }
           if (r.length > 1 || Math.round(first.top) > top + 2) {
-            // A soft hyphen where the line breaks: the line ends with a hyphen.
-            if (c === '\u00AD' || node.data[i - 1] === '\u00AD') hyphenated = true;
             found = r.length > 1 ? { node, at: i + 1 } : { node, at: i };
             break search;
           }
+          before = { node, at: i };
         }
         node = w2.nextNode() as Text | null;
         i = 0;
       }
-      if (!found || hyphenated) continue;
+      if (!found) continue;
+      // A line broken at a soft hyphen: a forced break there would drop the hyphen, so the soft
+      // hyphen becomes a visible one.
+      if (before && before.node.data[before.at] === '\u00AD') before.node.replaceData(before.at, 1, '-');
       const rest = found.node.splitText(found.at);
       const br = document.createElement('br');
       br.dataset.ragged = '';
@@ -277,7 +295,7 @@ export function setLines(ids: string[] | null): number {
   if (!document.documentElement.hasAttribute('data-pl-lines')) {
     document.documentElement.setAttribute('data-pl-lines', '');
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync('span.pl-line { white-space: nowrap; }');
+    sheet.replaceSync('span.pl-line { white-space: nowrap; } span.pl-last { word-spacing: normal; }');
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   const unset = (p: HTMLElement) => {
@@ -378,6 +396,17 @@ export function setLines(ids: string[] | null): number {
       if ((pc.kind === 'space' || pc.kind === 'shy') && chosen.has(item)) cuts.add(k);
       if (pc.kind === 'hyphen' && chosen.has(item + 1)) cuts.add(k + 0.5);
     });
+    // The last line is not justified: its spaces get the font's own width back (print.css
+    // narrows them for the justified lines), when that still fits.
+    const lastCut = Math.max(-1, ...[...cuts].map(Math.floor));
+    let tail = 0;
+    let tailSpaces = 0;
+    for (let k = lastCut + 1; k < pieces.length; k++) {
+      const item = items[itemOf[k]!];
+      if (pieces[k]!.kind === 'space') tailSpaces++;
+      if (item && item.type !== 'penalty') tail += item.width;
+    }
+    const widenLast = tail + tailSpaces * (nominal - space) < measure - (breaks.length ? 0 : indent) - 2;
     // Rebuild each text node: runs of pieces between cuts in nowrap spans, the cut pieces bare.
     const byNode = new Map<Text, Array<{ piece: Piece; k: number }>>();
     pieces.forEach((piece, k) => {
@@ -386,16 +415,21 @@ export function setLines(ids: string[] | null): number {
     for (const [node, list] of byNode) {
       const frag = document.createDocumentFragment();
       let run = '';
+      let last = false;
       const flush = () => {
         if (!run) return;
         const span = document.createElement('span');
-        span.className = 'pl-line';
+        span.className = last && widenLast ? 'pl-line pl-last' : 'pl-line';
         span.textContent = run;
         frag.append(span);
         run = '';
       };
       for (const { piece, k } of list) {
         const text = node.data.slice(piece.from, piece.to);
+        if (k > lastCut && !last) {
+          flush();
+          last = true;
+        }
         if (cuts.has(k)) {
           flush();
           frag.append(text);

@@ -29,7 +29,7 @@ export interface BreakOptions {
 /** The indexes of the items where lines break (a glue or a penalty); the last line's end excluded. */
 export function breakLines(items: Item[], options: BreakOptions): number[] | null {
   const stretchShare = options.stretch ?? 0.5;
-  const tolerances = options.tolerances ?? [1, 2, 4];
+  const tolerances = options.tolerances ?? [1, 1.5, 2, 4];
   const double = options.doubleHyphenDemerits ?? 3000;
   const runt = options.runt ?? { share: 0.12, demerits: 2000 };
   const n = items.length;

@@ -10,7 +10,8 @@
 //   edge of the text block: a justified line. Its word spaces are the gaps between poppler's words.
 // - loose line: a full line with a word space wider than 1.5× the median word space of its page.
 // - widow: a paragraph's last line alone at the top of a page; orphan: a paragraph's first line
-//   alone at the foot of a page.
+//   alone at the foot of a page. A paragraph starts with an indented line, or below a gap (after
+//   a heading or a panel, where it is not indented), never with a small letter.
 // - blank share: the part of the text block's height below the last ink on a page.
 import type { Line, TextPage } from './bbox.ts';
 
@@ -190,9 +191,12 @@ export function widowsAndOrphans(
   const startsParagraph = (lines: Line[], i: number, b: TextBlock) => {
     const l = lines[i]!;
     const prev = lines[i - 1];
+    // A line that starts with a small letter goes on from the line above (which may have been
+    // set ragged, and so looks like a paragraph's end).
+    if (/^\p{Ll}/u.test(l.words[0]?.text ?? '')) return false;
+    // Paragraphs are indented, except after a heading or a panel, which leave a gap above.
     if (indented(l, b)) return true;
-    if (!prev || l.yMin - prev.yMax > pitch * 0.6) return true;
-    return short(prev, b);
+    return !prev || l.yMin - prev.yMax > pitch * 0.6;
   };
   for (let i = 0; i + 1 < info.length; i++) {
     const a = info[i]!;
