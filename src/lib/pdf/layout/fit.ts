@@ -76,7 +76,7 @@ export const fixKey = (f: Fix): string =>
   f.kind === 'move'
     ? `move:${f.panel}:${f.paragraphs.join(',')}`
     : f.kind === 'lift'
-      ? `lift:${f.panel}`
+      ? `lift:${f.panel}:${f.before}`
       : `${f.kind}:${f.id}`;
 
 /** Every problem of a part, in page order. */
@@ -170,16 +170,29 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
       const lines = Math.ceil(missing / pitch);
       const floor = scaleBy(panel, art * (1 - MIN_SCALE / (panel.scale ?? 1)) - 0.5);
       if (missing > 0 && lines <= 3 && tighten.length >= lines && floor) return [floor, ...tighten.slice(0, lines)];
+      // Two panels in a row: both scaled down together until the second fits under the first.
+      const before = blocks[problem.index - 1];
+      if (before?.kind === 'panel' && before.end.page === problem.page) {
+        const arts = art + before.height - 18;
+        const factor = 1 - (panel.height - problem.gap + 2) / arts;
+        if (factor >= MIN_SCALE) {
+          const both = [panel, before].map(
+            (b): Fix => ({ kind: 'scale', id: b.id, factor: Math.floor((b.scale ?? 1) * factor * 1000) / 1000 }),
+          );
+          if (both.every(fresh)) return both;
+        }
+      }
       // Last: the panel goes up before the paragraph above it, when it fits where that one starts.
-      const prev = blocks[problem.index - 1];
-      if (
-        prev?.kind === 'p' &&
-        prev.movable &&
-        prev.start.page === problem.page &&
-        prev.start.top + panel.height <= frame.bottom
-      )
-        return pick({ kind: 'lift', panel: panel.id, before: prev.id });
-      return [];
+      // (past one paragraph, or two, never past anything else).
+      const lifts: Fix[] = [];
+      for (const back of [1, 2]) {
+        const above = blocks.slice(problem.index - back, problem.index);
+        const top = above[0];
+        if (above.length < back || above.some((b) => b.kind !== 'p' || !b.movable) || !top) break;
+        if (top.start.page === problem.page && top.start.top + panel.height <= frame.bottom)
+          lifts.push({ kind: 'lift', panel: panel.id, before: top.id });
+      }
+      return pick(...lifts);
     }
     case 'widow': {
       const p = blocks[problem.index]!;

@@ -166,7 +166,7 @@ export function applyFixes(fixes: Fix[]): string[] {
       const panel = document.getElementById(f.panel);
       const p = document.getElementById(f.before);
       if (!panel || !p) {
-        failed.push(`lift:${f.panel}`);
+        failed.push(`lift:${f.panel}:${f.before}`);
         continue;
       }
       const after = panel.nextElementSibling;

@@ -51,9 +51,10 @@ export function textBlock(g: BookGeometry, n: number): TextBlock {
 
 const TOL = 2;
 
-/** Lines of text inside the text block, top to bottom; the 1px invisible transcripts left out. */
+/** Lines of text inside the text block, top to bottom; the 1px invisible transcripts left out.
+ * Pieces that poppler split off one line (an emoji sits on its own baseline) are joined again. */
 export function bodyLines(page: TextPage, block: TextBlock): Line[] {
-  return page.lines
+  const lines = page.lines
     .filter(
       (l) =>
         l.yMax - l.yMin >= 5 &&
@@ -63,6 +64,24 @@ export function bodyLines(page: TextPage, block: TextBlock): Line[] {
         l.xMax <= block.right + TOL,
     )
     .sort((a, b) => a.yMin - b.yMin || a.xMin - b.xMin);
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    const overlap = prev ? Math.min(prev.yMax, l.yMax) - Math.max(prev.yMin, l.yMin) : 0;
+    if (prev && overlap > 0.5 * Math.min(prev.yMax - prev.yMin, l.yMax - l.yMin)) {
+      out[out.length - 1] = {
+        xMin: Math.min(prev.xMin, l.xMin),
+        xMax: Math.max(prev.xMax, l.xMax),
+        yMin: Math.min(prev.yMin, l.yMin),
+        yMax: Math.max(prev.yMax, l.yMax),
+        block: prev.block,
+        words: [...prev.words, ...l.words.map((w) => ({ ...w, seg: (prev.words.at(-1)?.seg ?? 0) + 1 }))].sort(
+          (a, b) => a.xMin - b.xMin,
+        ),
+      };
+    } else out.push(l);
+  }
+  return out;
 }
 
 export function median(values: number[]): number {
@@ -75,7 +94,12 @@ export function median(values: number[]): number {
 /** The gaps between consecutive words of a line (points). */
 export function wordSpaces(line: Line): number[] {
   const out: number[] = [];
-  for (let i = 1; i < line.words.length; i++) out.push(line.words[i]!.xMin - line.words[i - 1]!.xMax);
+  for (let i = 1; i < line.words.length; i++) {
+    const a = line.words[i - 1]!;
+    const b = line.words[i]!;
+    // Between two pieces of a line that poppler split (around an emoji), there is no word space.
+    if ((a.seg ?? 0) === (b.seg ?? 0)) out.push(b.xMin - a.xMax);
+  }
   return out;
 }
 
@@ -117,7 +141,9 @@ export function spacing(pages: TextPage[], g: BookGeometry): SpacingFigures {
     if (spaces.length < 5) continue;
     const m = median(spaces);
     for (const l of full) {
-      const widest = Math.max(...wordSpaces(l));
+      const gaps = wordSpaces(l);
+      if (!gaps.length) continue;
+      const widest = Math.max(...gaps);
       const ratio = widest / m;
       fullLines++;
       if (ratio > 1.5) loose++;

@@ -7,6 +7,8 @@ export interface Word {
   text: string;
   xMin: number;
   xMax: number;
+  /** Which of poppler's lines the word came from, when pieces of one line were joined. */
+  seg?: number;
 }
 
 export interface Line {
