@@ -52,6 +52,9 @@ for (const file of files) {
   console.log(
     `  loose lines           ${pct(s.share)} of ${s.fullLines} full justified lines have a space > 1.5× the page median; ${s.veryLoose} > 2×; worst ${s.worst ? `${s.worst.ratio.toFixed(2)}× (${folio(s.worst.page)}: "${s.worst.text}")` : '–'}`,
   );
+  console.log(
+    `  ragged, overfull      ${s.ragged} lines set ragged inside paragraphs; ${s.overfull} lines stick out of the text block`,
+  );
   for (const l of s.loosest.slice(1, 5))
     console.log(`                        ${l.ratio.toFixed(2)}× ${folio(l.page)}: "${l.text}"`);
   console.log(

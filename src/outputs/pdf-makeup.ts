@@ -31,7 +31,7 @@ import { breakLines } from '../lib/pdf/layout/linebreak.ts';
 
 export const MAX_ROUNDS = 12;
 /** A justified line whose word spaces stretch more than this over their natural width goes ragged. */
-export const RAGGED_RATIO = 1.6;
+export const RAGGED_RATIO = 1.5;
 
 export interface MakeupResult {
   /** The last cheap print: its page count and destinations (the plan is made from them). */

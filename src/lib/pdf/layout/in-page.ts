@@ -369,24 +369,28 @@ export function setLines(ids: string[] | null): number {
       for (const r of range.getClientRects()) w += r.width;
       return w;
     };
+    // Measured unjustified: justification widens no-break spaces inside pieces too.
+    p.style.textAlign = 'left';
     const items: Item[] = [];
     const itemOf: number[] = [];
     pieces.forEach((pc, k) => {
       itemOf[k] = items.length;
-      if (pc.kind === 'space') items.push({ type: 'glue', width: space });
-      else if (pc.kind === 'shy') items.push({ type: 'penalty', width: hyphen, penalty: 50, flagged: true });
+      // The font's space, shrinking to the least width set, stretching by half of itself at
+      // badness 100.
+      if (pc.kind === 'space')
+        items.push({ type: 'glue', width: nominal, stretch: nominal / 2, shrink: Math.max(0, nominal - space) });
+      else if (pc.kind === 'shy') items.push({ type: 'penalty', width: hyphen, penalty: 25, flagged: true });
       else {
         items.push({ type: 'box', width: width(pc) });
         if (pc.kind === 'hyphen') items.push({ type: 'penalty', width: 0, penalty: 50, flagged: true });
       }
     });
+    p.style.textAlign = '';
     // Trailing spaces are not glue.
     while (items.length && items[items.length - 1]!.type !== 'box') items.pop();
     const measure = p.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
     const indent = Number.parseFloat(style.textIndent) || 0;
-    // Badness 100 when a space is half as wide again as the font's own.
-    const stretch = Math.max(0.2, (1.5 * nominal - space) / space);
-    const breaks = breakLinesFn(items, { first: measure - indent - 0.5, rest: measure - 0.5, stretch });
+    const breaks = breakLinesFn(items, { first: measure - indent - 0.5, rest: measure - 0.5 });
     if (!breaks) continue;
     const chosen = new Set(breaks);
     // Where each chosen break falls: the piece (a space, a soft hyphen) or after a hard hyphen.
@@ -400,13 +404,11 @@ export function setLines(ids: string[] | null): number {
     // narrows them for the justified lines), when that still fits.
     const lastCut = Math.max(-1, ...[...cuts].map(Math.floor));
     let tail = 0;
-    let tailSpaces = 0;
     for (let k = lastCut + 1; k < pieces.length; k++) {
       const item = items[itemOf[k]!];
-      if (pieces[k]!.kind === 'space') tailSpaces++;
       if (item && item.type !== 'penalty') tail += item.width;
     }
-    const widenLast = tail + tailSpaces * (nominal - space) < measure - (breaks.length ? 0 : indent) - 2;
+    const widenLast = tail < measure - (breaks.length ? 0 : indent) - 2;
     // Rebuild each text node: runs of pieces between cuts in nowrap spans, the cut pieces bare.
     const byNode = new Map<Text, Array<{ piece: Piece; k: number }>>();
     pieces.forEach((piece, k) => {

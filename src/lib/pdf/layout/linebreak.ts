@@ -2,22 +2,22 @@
 // 1981: the method of TeX), instead of Chromium's first-fit, which fills each line in turn and
 // leaves the next one to gape. The paragraph is boxes (word pieces), glue (spaces) and penalties
 // (soft hyphens, hard hyphens); the breaks chosen are the ones that make the sum of demerits
-// smallest. Chromium can stretch spaces but not shrink them, so glue here only stretches.
+// smallest. Chromium stretches spaces to justify but never shrinks them: the print edition sets
+// its spaces at their least width (print.css word-spacing), and a glue's width here is the
+// font's own space, which may shrink down to that least width and stretch beyond it.
 //
 // Self-contained (no imports, no outer names): the PDF step also sends this function's source
 // into the print edition's page, where the words are measured (in-page.ts setLines).
 
 export type Item =
   | { type: 'box'; width: number }
-  | { type: 'glue'; width: number }
+  | { type: 'glue'; width: number; stretch: number; shrink: number }
   | { type: 'penalty'; width: number; penalty: number; flagged: boolean };
 
 export interface BreakOptions {
   /** Width of the first line and of the others (the first may be indented). */
   first: number;
   rest: number;
-  /** How far a space may stretch, as a fraction of its width, at badness 100. */
-  stretch?: number;
   /** Tolerances tried in turn: the largest stretch ratio a line may have. */
   tolerances?: number[];
   /** Added for two hyphenated lines in a row. */
@@ -28,18 +28,19 @@ export interface BreakOptions {
 
 /** The indexes of the items where lines break (a glue or a penalty); the last line's end excluded. */
 export function breakLines(items: Item[], options: BreakOptions): number[] | null {
-  const stretchShare = options.stretch ?? 0.5;
   const tolerances = options.tolerances ?? [1, 1.5, 2, 4];
   const double = options.doubleHyphenDemerits ?? 3000;
   const runt = options.runt ?? { share: 0.12, demerits: 2000 };
   const n = items.length;
-  // Prefix sums of natural width and stretch, items 0..i-1.
+  // Prefix sums of natural width, stretch and shrink, items 0..i-1.
   const W = new Float64Array(n + 1);
   const S = new Float64Array(n + 1);
+  const Z = new Float64Array(n + 1);
   for (let i = 0; i < n; i++) {
     const it = items[i]!;
     W[i + 1] = W[i]! + (it.type === 'penalty' ? 0 : it.width);
-    S[i + 1] = S[i]! + (it.type === 'glue' ? it.width * stretchShare : 0);
+    S[i + 1] = S[i]! + (it.type === 'glue' ? it.stretch : 0);
+    Z[i + 1] = Z[i]! + (it.type === 'glue' ? it.shrink : 0);
   }
   const legal = (i: number) => {
     const it = items[i]!;
@@ -75,16 +76,19 @@ export function breakLines(items: Item[], options: BreakOptions): number[] | nul
       for (const a of active) {
         const width = options[a.line === 0 ? 'first' : 'rest'];
         const natural = W[b]! - W[a.start]! + pw;
-        if (natural > width + 0.01) continue; // too long now, and for every later break too
+        const shrink = Z[b]! - Z[a.start]!;
+        // Too long even shrunk as far as it goes: now, and for every later break too.
+        if (natural - shrink > width + 0.01) continue;
         survivors.push(a);
         let ratio: number;
-        if (last) ratio = 0;
+        if (last) ratio = natural > width ? (width - natural) / shrink : 0;
+        else if (natural >= width) ratio = shrink > 0 ? (width - natural) / shrink : 0;
         else {
           const stretch = S[b]! - S[a.start]!;
-          ratio = stretch > 0 ? (width - natural) / stretch : width - natural < 0.01 ? 0 : Number.POSITIVE_INFINITY;
+          ratio = stretch > 0 ? (width - natural) / stretch : Number.POSITIVE_INFINITY;
         }
         if (ratio > tolerance) continue;
-        const badness = 100 * ratio ** 3;
+        const badness = 100 * Math.abs(ratio) ** 3;
         let d = (10 + badness) ** 2 + (pen >= 0 ? pen * pen : -(pen * pen));
         if (flagged && a.flagged) d += double;
         if (last && natural < runt.share * width) d += runt.demerits;

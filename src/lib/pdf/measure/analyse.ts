@@ -97,8 +97,10 @@ export function wordSpaces(line: Line): number[] {
   for (let i = 1; i < line.words.length; i++) {
     const a = line.words[i - 1]!;
     const b = line.words[i]!;
-    // Between two pieces of a line that poppler split (around an emoji), there is no word space.
-    if ((a.seg ?? 0) === (b.seg ?? 0)) out.push(b.xMin - a.xMax);
+    // Between two pieces of a line that poppler split, a gap as wide as the line is high holds
+    // something else than a space (an emoji, which is no text to poppler).
+    const gap = b.xMin - a.xMax;
+    if ((a.seg ?? 0) === (b.seg ?? 0) || gap < line.yMax - line.yMin) out.push(gap);
   }
   return out;
 }
@@ -116,6 +118,10 @@ export interface LooseLine {
 
 export interface SpacingFigures {
   fullLines: number;
+  /** Lines that stick out of the text block on the right (TeX's overfull lines). */
+  overfull: number;
+  /** Short lines inside a paragraph (the next line goes on with a small letter): set ragged. */
+  ragged: number;
   /** Full lines with a word space > 1.5× their page's median space. */
   loose: number;
   /** Full lines with a word space > 2× their page's median space. */
@@ -131,10 +137,33 @@ export function spacing(pages: TextPage[], g: BookGeometry): SpacingFigures {
   let fullLines = 0;
   let loose = 0;
   let veryLoose = 0;
+  let overfull = 0;
+  let ragged = 0;
   const all: LooseLine[] = [];
   for (const page of pages) {
     const block = textBlock(g, page.number);
+    overfull += page.lines.filter(
+      (l) =>
+        l.yMax - l.yMin >= 5 &&
+        l.yMin >= block.top - TOL &&
+        l.yMax <= block.bottom + TOL &&
+        l.xMin >= block.left - TOL &&
+        l.xMin < block.right &&
+        l.xMax > block.right + 1,
+    ).length;
     const lines = bodyLines(page, block);
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const l = lines[i]!;
+      const next = lines[i + 1]!;
+      if (
+        !isFull(l, block) &&
+        l.words.length >= 3 &&
+        next.yMin - l.yMax < 8 &&
+        next.xMin <= block.left + 3 &&
+        /^\p{Ll}/u.test(next.words[0]?.text ?? '')
+      )
+        ragged++;
+    }
     const full = lines.filter((l) => isFull(l, block));
     // The page's median space: over every line of body text, justified or not.
     const spaces = lines.flatMap(wordSpaces).filter((s) => s > 0.3);
@@ -154,6 +183,8 @@ export function spacing(pages: TextPage[], g: BookGeometry): SpacingFigures {
   all.sort((a, b) => b.ratio - a.ratio);
   return {
     fullLines,
+    overfull,
+    ragged,
     loose,
     veryLoose,
     share: fullLines ? loose / fullLines : 0,
