@@ -82,7 +82,7 @@ const tex = (s: string) =>
     .replace(/\u202F/g, '\\,')
     .replace(/\u00A0/g, '~')
     // Emoji and pictographs: left out.
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, '');
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, '');
 
 function inline(n: T.Node): string {
   if (n.nodeName === '#text') return tex((n as T.TextNode).value);

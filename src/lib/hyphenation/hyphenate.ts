@@ -77,9 +77,7 @@ export function parseExceptions(list: readonly string[]): Map<string, number[]> 
 
 const LETTERS = /[\p{L}\p{M}]+/gu;
 
-export interface WordHyphenator {
-  (text: string): string;
-}
+export type WordHyphenator = (text: string) => string;
 
 /**
  * A function that puts soft hyphens into every word of a plain text in `lang` (other characters
