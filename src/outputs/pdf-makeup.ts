@@ -29,7 +29,7 @@ import {
 } from '../lib/pdf/layout/in-page.ts';
 import { breakLines } from '../lib/pdf/layout/linebreak.ts';
 
-export const MAX_ROUNDS = 12;
+export const MAX_ROUNDS = 16;
 /** A justified line whose word spaces stretch more than this over their natural width goes ragged. */
 export const RAGGED_RATIO = 1.5;
 

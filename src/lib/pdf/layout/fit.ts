@@ -9,8 +9,9 @@
 //   its width; otherwise the paragraphs that follow it (at most two, past at most one more panel
 //   that follows it directly, never past a heading or the end of the episode) move before it, so that text fills the page and the
 //   panel goes to the next one; otherwise it is scaled down as far as allowed and up to three
-//   paragraphs of the page are tightened by a line each; last, it goes up before the paragraph
-//   above it when it fits where that paragraph starts. The tagged reading order follows the new
+//   paragraphs of the page are tightened by a line each; last, it goes up before the paragraphs
+//   above it (up to three, ten lines at most) when it fits, scaled down if need be, where they
+//   start. The tagged reading order follows the new
 //   order, which is the order the reader sees: text, then the panel it was moved past.
 // - a widow: the paragraph is tightened by a line (letter- and word-spacing, at most 2 % and
 //   5 %), else loosened by a line (its last two lines then go over together), else a panel on the
@@ -19,7 +20,9 @@
 //   (the page loses one line at its foot).
 // - a part whose last page has fewer than 5 lines: paragraphs on its last pages are tightened by
 //   a line each to pull those lines back, else its panels are scaled down together (by at most
-//   15 %), else paragraphs before the last page are loosened to send it more lines.
+//   15 %), else paragraphs before the last page are loosened to send it more lines, else the
+//   paragraph that runs onto the last page starts it (at most four lines left empty before).
+// - a widow that nothing else mends: its paragraph starts the next page, on the same condition.
 
 export type BlockKind = 'p' | 'panel' | 'heading' | 'other';
 
@@ -108,7 +111,8 @@ export function findProblems(part: PartLayout, frame: Frame): Problem[] {
     if (lines < MIN_LAST_LINES - 0.25)
       out.push({ kind: 'short-end', part: part.id, page: last.end.page, lines: Math.round(lines) });
   }
-  return out.sort((a, b) => a.page - b.page);
+  // Page by page; on one page, a short end first (pulling its lines back mends a widow there too).
+  return out.sort((a, b) => a.page - b.page || Number(b.kind === 'short-end') - Number(a.kind === 'short-end'));
 }
 
 /** The next correction for a problem, skipping those already tried (`tried`, by fixKey). */
@@ -184,15 +188,21 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
       }
       // Last: the panel goes up before the paragraph above it, when it fits where that one starts.
       // (past one paragraph, or two, never past anything else).
-      const lifts: Fix[] = [];
-      for (const back of [1, 2]) {
+      // It may be scaled down (by at most 15 %) to fit there.
+      for (const back of [1, 2, 3]) {
         const above = blocks.slice(problem.index - back, problem.index);
         const top = above[0];
         if (above.length < back || above.some((b) => b.kind !== 'p' || !b.movable) || !top) break;
-        if (top.start.page === problem.page && top.start.top + panel.height <= frame.bottom)
-          lifts.push({ kind: 'lift', panel: panel.id, before: top.id });
+        if (above.reduce((n, b) => n + b.height, 0) > 10 * pitch) break;
+        if (top.start.page !== problem.page) continue;
+        const room = frame.bottom - top.start.top;
+        const lift: Fix = { kind: 'lift', panel: panel.id, before: top.id };
+        if (!fresh(lift)) continue;
+        if (panel.height <= room) return [lift];
+        const fit = scaleBy(panel, panel.height - room + 1);
+        if (fit) return [lift, fit];
       }
-      return pick(...lifts);
+      return [];
     }
     case 'widow': {
       const p = blocks[problem.index]!;
@@ -200,10 +210,13 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
         .slice(0, problem.index)
         .reverse()
         .find((b) => b.kind === 'panel' && b.start.page === problem.page - 1);
+      // Last: the whole paragraph starts the next page, when that leaves at most four lines empty.
+      const linesBefore = (frame.bottom - p.start.top) / pitch;
       return pick(
         { kind: 'tighten', id: p.id },
         { kind: 'loosen', id: p.id },
         panelBefore && scaleBy(panelBefore, pitch + 1),
+        linesBefore <= 4.5 ? { kind: 'break', id: p.id } : undefined,
       );
     }
     case 'orphan': {
@@ -231,11 +244,20 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
           .filter((f) => f.factor >= MIN_SCALE && fresh(f));
         if (factor >= MIN_SCALE && scales.length === panels.length) return scales;
       }
-      const before = blocks.filter((b) => b.kind === 'p' && b.end.page === problem.page - 1);
-      return before
+      // More lines: paragraphs on the page before (each sends one over) or on the last page itself.
+      const before = blocks.filter(
+        (b) => b.kind === 'p' && (b.end.page === problem.page - 1 || b.end.page === problem.page),
+      );
+      const loosen = before
         .map((b): Fix => ({ kind: 'loosen', id: b.id }))
         .filter(fresh)
         .slice(0, MIN_LAST_LINES - need);
+      if (loosen.length >= MIN_LAST_LINES - need) return loosen;
+      // Last: the paragraph that runs onto the last page starts it, when that leaves at most four
+      // lines empty on the page before.
+      const over = blocks.find((b) => b.kind === 'p' && b.end.page === problem.page && b.start.page === problem.page - 1);
+      if (over && (frame.bottom - over.start.top) / pitch <= 4.5) return pick({ kind: 'break', id: over.id });
+      return loosen;
     }
   }
 }
