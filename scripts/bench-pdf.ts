@@ -18,7 +18,8 @@ import { loadBook } from '../src/model/book.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { launchBrowser } from '../src/server/browser.ts';
 import { routes } from '../src/shared/addresses.ts';
-import { openEdition, printBook, stopwatch, PRINT_OPTIONS } from '../src/outputs/pdf/index.ts';
+import { printBook, stopwatch, PRINT_OPTIONS } from '../src/outputs/pdf/index.ts';
+import { openEdition } from '../src/outputs/pdf/edition.ts';
 import { loadPrinted } from '../src/outputs/pdf/finish.ts';
 import type { Browser } from 'playwright-core';
 

@@ -103,6 +103,8 @@ export default {
   'download.hint':
     'The EPUB reflows to any screen, in e-readers and reading apps; the PDF keeps the pages of the printed book.',
   'download.file': '{format} · {language} · {size}',
+  'download.printInterior': 'for a printer: interior',
+  'download.printCover': 'for a printer: cover with spine',
   'download.kB': '{size}\u00A0kB',
   'download.MB': '{size}\u00A0MB',
   'epub.cover': 'Cover',

@@ -85,6 +85,8 @@ export default {
   'download.hint':
     'El EPUB se adapta a cualquier pantalla, en lectores electrónicos y aplicaciones de lectura; el PDF conserva las páginas del libro impreso.',
   'download.file': '{format} · {language} · {size}',
+  'download.printInterior': 'para la imprenta: interior',
+  'download.printCover': 'para la imprenta: cubierta y lomo',
   'download.kB': '{size}\u00A0kB',
   'download.MB': '{size}\u00A0MB',
   'epub.cover': 'Portada',

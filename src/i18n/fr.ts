@@ -105,6 +105,8 @@ export default {
   'download.hint':
     'L’EPUB s’adapte à tous les écrans, dans les liseuses et les applications de lecture ; le PDF garde les pages du livre imprimé.',
   'download.file': '{format} · {language} · {size}',
+  'download.printInterior': 'pour l’imprimeur : intérieur',
+  'download.printCover': 'pour l’imprimeur : couverture et dos',
   'download.kB': '{size}\u00A0ko',
   'download.MB': '{size}\u00A0Mo',
   'epub.cover': 'Couverture',

@@ -4,6 +4,7 @@
 import type { ImageManifest } from '../model/image-manifest.ts';
 import type { Book } from '../model/book.ts';
 import type { Settings } from '../model/schemas/settings.ts';
+import type { StringKey } from '../i18n/index.ts';
 
 /** A file readers download from every page (its size is filled in by the build's last step). */
 export interface Download {
@@ -16,6 +17,8 @@ export interface Download {
   type: string;
   /** The format's name as readers know it ("EPUB", "PDF A5"). */
   label: string;
+  /** What this file is, when the format alone does not say it (in the page's language). */
+  note?: StringKey;
 }
 
 export interface OutputContext {

@@ -14,13 +14,20 @@ import type { Settings } from '../model/schemas/settings.ts';
 export const OUTPUTS: readonly OutputEntry[] = [
   { id: 'site', label: 'site', load: () => import('./site/index.ts') },
   { id: 'search', label: 'search index', load: () => import('./search/index.ts') },
+  // Soft hyphens into the print editions, which the EPUBs and PDFs are made from.
+  { id: 'hyphenation', label: 'hyphenation', load: () => import('./hyphenation/index.ts') },
   { id: 'epub', label: 'EPUBs', downloads: epubDownloads, load: () => import('./epub/index.ts') },
   { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, load: () => import('./pdf/index.ts') },
 ];
 
-/** Every download of the book: the page's language first, then the book's order; by output within a language. */
+/**
+ * Every download of the book: the page's language first, then the book's order; by output within a
+ * language. Files with a note (the printer's PDFs) are offered in the page's language only.
+ */
 export function downloads(settings: Settings, pageLang: string): Download[] {
   const langs = languageCodes(settings);
   const ordered = [pageLang, ...langs.filter((l) => l !== pageLang)].filter((l) => langs.includes(l));
-  return ordered.flatMap((lang) => OUTPUTS.flatMap((o) => o.downloads?.(settings, lang) ?? []));
+  return ordered.flatMap((lang) =>
+    OUTPUTS.flatMap((o) => o.downloads?.(settings, lang) ?? []).filter((d) => lang === pageLang || !d.note),
+  );
 }

@@ -21,6 +21,8 @@ export const routes = {
   image: (file: string) => `panels/${file}`,
   /** The print edition: the whole book on one page, which the PDF is printed from and the EPUB cut from. */
   print: (lang: string) => `${lang}/print/`,
+  /** The print cover's page (the back, spine and front on one sheet), which the print cover PDF is printed from. */
+  printCover: (lang: string) => `${lang}/print/cover/`,
   /**
    * A stage screen. The first show lives at /<lang>/stage/, the others at /<lang>/stage/<show>/;
    * each has an audience screen and a printable script below it.
@@ -28,11 +30,12 @@ export const routes = {
   stage: (lang: string, show: { id: string; isDefault: boolean }, screen: StageScreen = 'presenter') =>
     (show.isDefault ? `${lang}/stage/` : `${lang}/stage/${show.id}/`) + (screen === 'presenter' ? '' : `${screen}/`),
   /**
-   * A file of the book in one language: dist/<lang>/<book-id>-<lang>.<extension>. The book id and
+   * A file of the book in one language: dist/<lang>/<book-id>-<lang>[-<variant>].<extension>. The book id and
    * the language in the name keep downloaded files apart in a reader's folder; the language folder
    * keeps the file next to that language's pages.
    */
-  bookFile: (bookId: string, lang: string, extension: string) => `${lang}/${bookId}-${lang}.${extension}`,
+  bookFile: (bookId: string, lang: string, extension: string, variant?: string) =>
+    `${lang}/${bookId}-${lang}${variant ? `-${variant}` : ''}.${extension}`,
 };
 
 /** Absolute address for canonical links, feeds and sitemaps. */

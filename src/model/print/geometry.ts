@@ -25,7 +25,7 @@ export interface PageGeometry {
 
 const round = (mm: number) => Math.round(mm * 2) / 2;
 
-export function pageGeometry(print: Settings['print']): PageGeometry {
+export function pageGeometry(print: Pick<Settings['print'], 'pageSize' | 'margins'>): PageGeometry {
   const { width, height } = PAGE_DIMENSIONS[print.pageSize];
   const m = print.margins ?? {};
   return {

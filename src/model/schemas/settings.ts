@@ -98,6 +98,30 @@ export const settingsSchema = z.strictObject({
           outer: millimetres.optional(),
         })
         .optional(),
+      // The print cover (src/outputs/pdf/cover.ts): bleed around the trimmed sheet, and the thickness
+      // of one leaf (two pages) of the paper, which gives the spine's width.
+      bleed: z
+        .number()
+        .min(0, 'expected millimetres, 0 or more')
+        .max(10, 'expected at most 10 (millimetres)')
+        .default(3),
+      paperThickness: z
+        .number()
+        .min(0.03, 'expected the thickness of one leaf in millimetres, like 0.1')
+        .max(1, 'expected the thickness of one leaf in millimetres, like 0.1')
+        .default(0.1),
+    })
+    .prefault({}),
+  /** Hyphenation of the print edition and the EPUB (src/outputs/hyphenation/): words per language that
+   * break only where written with hyphens ("Pou-hiou"), or never (written without). */
+  hyphenation: z
+    .strictObject({
+      exceptions: z
+        .record(
+          langCode,
+          z.array(z.string().regex(/^[\p{L}\p{M}’'-]+$/u, 'expected a word, with hyphens where it may break')),
+        )
+        .default({}),
     })
     .prefault({}),
   /** The recorded talk the episodes adapt: where its excerpts may be embedded from. */

@@ -6,18 +6,26 @@
 // blank pages so that parts open on a right-hand page, page numbers from 1 on the first episode
 // (a @counter-style), the contents' page numbers — and printed again. The second print is checked
 // against the plan. See docs/architecture.md ("The PDF") for the measurements behind this choice.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../model/book.ts';
-import { languageCodes } from '../../model/settings.ts';
+import { languageCodes, pick } from '../../model/settings.ts';
 import { serveStatic } from '../../server/static.ts';
 import { launchBrowser } from '../../server/browser.ts';
 import { routes } from '../../shared/addresses.ts';
 import type { OutputContext } from '../contract.ts';
-import { pdfFile } from './downloads.ts';
-import { folio, planMismatches, planPages, type Part } from './plan.ts';
-import { folioCounterStyle } from '../../model/print/page-css.ts';
+import { pdfFile, printCoverFile, printInteriorFile } from './downloads.ts';
+import { printCover } from './print-cover.ts';
+import { CREATOR, openEdition } from './edition.ts';
+import { folio, padding, planMismatches, planPages, runningHeads, type PagePlan, type Part } from './plan.ts';
+import { folioCounterStyle, runningHeadCss, runningHeadStyle } from '../../model/print/page-css.ts';
+import { mmToPt, pageGeometry, textArea } from '../../model/print/geometry.ts';
+import type { Frame } from './layout/fit.ts';
+import { makeUp } from './makeup.ts';
+import { fixStructure, setPageBoxes } from './structure.ts';
+import { typographize } from '../../shared/typography.ts';
 import { pdfMetadata } from './metadata.ts';
 import {
   loadPrinted,
@@ -42,17 +50,13 @@ export interface PdfResult {
  * (which this step replaces), the page size and margins of the CSS @page rules. */
 export const PRINT_OPTIONS = { tagged: true, outline: true, preferCSSPageSize: true, printBackground: true } as const;
 
-const KIT = join(import.meta.dirname, '..', '..', '..');
-const version = (JSON.parse(readFileSync(join(KIT, 'package.json'), 'utf8')) as { version: string }).version;
-export const CREATOR = `Planches ${version}`;
-
-/** The output's step: one PDF per language. */
+/** The output's step: one PDF per language, and for a printer its interior and cover. */
 export async function run(context: OutputContext): Promise<string> {
   const results = await buildPdfs(context);
   return results.map((p) => `${p.lang} ${p.pages} pages`).join(', ');
 }
 
-/** Makes one PDF per language into the build folder. Throws (failing the build) on any problem. */
+/** Makes the PDFs of every language into the build folder. Throws (failing the build) on any problem. */
 export async function buildPdfs({
   dir: outDir,
   book,
@@ -66,19 +70,35 @@ export async function buildPdfs({
     for (const lang of languageCodes(book.settings)) {
       const t0 = performance.now();
       const url = new URL(routes.print(lang), server.url).href;
-      let bytes: Uint8Array;
-      let pages: number;
+      let printed: PrintedBook;
       try {
-        ({ bytes, pages } = await printBook(browser, url, book, lang));
+        printed = await printBook(browser, url, book, lang, undefined, log);
       } catch (e) {
         throw new Error(`The ${lang} PDF could not be made from ${url}: ${(e as Error).message}`, { cause: e });
       }
+      const { bytes, pages } = printed;
       const file = pdfFile(book.settings, lang);
       mkdirSync(dirname(join(outDir, file)), { recursive: true });
       writeFileSync(join(outDir, file), bytes);
+      writeFileSync(join(outDir, printInteriorFile(book.settings, lang)), printed.interior);
+      let cover: Uint8Array;
+      try {
+        cover = await printCover(
+          browser,
+          new URL(routes.printCover(lang), server.url).href,
+          book,
+          lang,
+          printed.interiorPages,
+        );
+      } catch (e) {
+        throw new Error(`The ${lang} print cover could not be made: ${(e as Error).message}`, { cause: e });
+      }
+      writeFileSync(join(outDir, printCoverFile(book.settings, lang)), cover);
       const seconds = (performance.now() - t0) / 1000;
       results.push({ lang, file, pages, bytes: bytes.length, seconds });
-      log(`PDF ${file}: ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB in ${seconds.toFixed(1)} s`);
+      log(
+        `PDF ${file}: ${pages} pages, ${(bytes.length / 1e6).toFixed(1)} MB; for print: interior ${printed.interiorPages} pages, cover; in ${seconds.toFixed(1)} s`,
+      );
     }
   } finally {
     await browser?.close();
@@ -97,14 +117,39 @@ export function stopwatch(timings: Record<string, number> | undefined): (phase: 
   };
 }
 
-/** Prints the print edition at `url` twice and finishes it. */
+/** What printBook makes: the screen PDF (with its cover) and the interior for a printer. */
+export interface PrintedBook {
+  bytes: Uint8Array;
+  pages: number;
+  /** The interior for print: no cover, blank pages added to make a multiple of 4, exact boxes. */
+  interior: Uint8Array;
+  interiorPages: number;
+}
+
+/**
+ * The text block and line pitch of the print edition's pages, in points, in the coordinates of
+ * Chromium's named destinations: their tops are measured from the top of the page's content
+ * area (not of the page), so the text block runs from 0 to its height.
+ */
+function frameOf(book: Book): () => Frame {
+  const area = textArea(pageGeometry(book.settings.print));
+  // 10 pt type on a 1.45 line height (src/styles/print.css).
+  return () => ({ top: 0, bottom: mmToPt(area.height), pitch: 14.5 });
+}
+
+/**
+ * Prints the print edition at `url`: cheap prints to make up the pages (src/outputs/pdf-makeup.ts)
+ * and to plan blank pages and numbers, then the final tagged print, finished in place; then the
+ * interior for a printer, from the same page without the cover.
+ */
 export async function printBook(
   browser: Browser,
   url: string,
   book: Book,
   lang: string,
   timings?: Record<string, number>,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+  log?: (line: string) => void,
+): Promise<PrintedBook> {
   const lap = stopwatch(timings);
   const context = await browser.newContext({ javaScriptEnabled: true });
   try {
@@ -112,23 +157,22 @@ export async function printBook(
     const parts = await readParts(page);
     lap('open');
 
-    // First print: where does each part start? Only the page breaks matter, so it is made the
-    // cheap way: images hidden (their boxes keep their size, so the layout is the same) and no
-    // tag tree. The second print is checked against this one anyway.
+    // Cheap prints: only the page breaks matter, so images are hidden (their boxes keep their
+    // size, so the layout is the same) and there is no tag tree. The final print is checked
+    // against the last one anyway.
     await page.evaluate(() => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('img, svg { visibility: hidden !important; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     });
-    // Only its destinations and page count are kept: the parsed document can go before the second print.
-    const { dests1, firstPages } = await page
-      .pdf({ ...PRINT_OPTIONS, tagged: false, outline: false })
-      .then(async (bytes) => {
-        const first = await loadPrinted(bytes);
-        return { dests1: readDestinations(first), firstPages: first.getPageCount() };
-      });
+    const cheap = () => page.pdf({ ...PRINT_OPTIONS, tagged: false, outline: false });
+    const made = await makeUp(page, cheap, frameOf(book), (line) => log?.(`${lang} ${line}`));
+    const dests1 = made.dests;
+    const firstPages = made.doc.getPageCount();
     await page.evaluate(() => {
-      document.adoptedStyleSheets = document.adoptedStyleSheets.slice(0, -1);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(
+        (s) => ![...s.cssRules].some((r) => r.cssText.startsWith('img, svg { visibility: hidden')),
+      );
     });
     const placed = parts.map((p) => {
       const d = dests1.get(p.id);
@@ -139,7 +183,30 @@ export async function printBook(
     lap('first print');
 
     // Complete the page and print again.
-    const numbers = Object.fromEntries([...plan.starts].map(([id, index]) => [id, folio(index, plan.firstBodyPage)]));
+    const heads = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLElement>('[data-part="episode"], [data-part="about"]')].map((el) => [
+          el.id,
+          el.dataset.title ?? el.querySelector('h2')?.textContent ?? '',
+        ]),
+      ),
+    );
+    const bookTitle = typographize(pick(book.settings.title, lang, book.settings), lang);
+    const headStyle = runningHeadStyle(pageGeometry(book.settings.print));
+    const completion = (p: PagePlan, shift: number) => ({
+      numbers: Object.fromEntries([...p.starts].map(([id, index]) => [id, folio(index, p.firstBodyPage)])),
+      counterStyle: [
+        folioCounterStyle(p.firstBodyPage + 1 - shift, p.pageCount - p.firstBodyPage),
+        runningHeadCss(
+          [...Array(shift).fill(''), ...runningHeads(p, new Map(Object.entries(heads)), bookTitle)].slice(
+            0,
+            p.pageCount + shift,
+          ),
+          Object.keys(heads),
+          headStyle,
+        ),
+      ].join('\n'),
+    });
     await page.evaluate(
       ({ blanks, numbers, counterStyle }) => {
         for (const id of blanks) {
@@ -154,11 +221,7 @@ export async function printBook(
         sheet.replaceSync(counterStyle);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       },
-      {
-        blanks: plan.blanks,
-        numbers,
-        counterStyle: folioCounterStyle(plan.firstBodyPage + 1, plan.pageCount - plan.firstBodyPage),
-      },
+      { blanks: plan.blanks, ...completion(plan, 0) },
     );
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const doc = await loadPrinted(await page.pdf(PRINT_OPTIONS));
@@ -173,61 +236,64 @@ export async function printBook(
 
     // Finish in place.
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
-    setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
-    setPageLabels(doc, plan.firstBodyPage);
-    setOutline(
-      doc,
-      parts.map((p) => ({ title: p.label, dest: p.id })),
-      dests,
-    );
+    const finishDoc = (d: PDFDocument, firstBody: number, outline: boolean | 'interior') => {
+      setMetadata(d, meta, producerOf(d, 'pdf-lib'));
+      setPageLabels(d, firstBody);
+      setPageBoxes(d, pageGeometry(book.settings.print));
+      if (outline)
+        setOutline(
+          d,
+          parts.filter((p) => outline === true || p.id !== 'cover').map((p) => ({ title: p.label, dest: p.id })),
+          readDestinations(d),
+        );
+    };
+    finishDoc(doc, plan.firstBodyPage, true);
+    fixStructure(doc, new Map(parts.map((p) => [p.id, p.label])));
     const bytes = await saveWithContentId(doc);
     lap('finish');
-    return { bytes, pages: doc.getPageCount() };
+
+    // The interior for a printer: the same pages without the cover and its blank back (so every
+    // page keeps its side), then blank pages to a multiple of 4. Untagged: it goes to a press; the
+    // screen PDF is the accessible one.
+    const coverPages = plan.starts.get('title-page') ?? 0;
+    const interiorPlan: PagePlan = {
+      blanks: plan.blanks,
+      starts: new Map([...plan.starts].filter(([id]) => id !== 'cover').map(([id, i]) => [id, i - coverPages])),
+      firstBodyPage: plan.firstBodyPage - coverPages,
+      pageCount: plan.pageCount - coverPages,
+    };
+    const pad = padding(interiorPlan.pageCount);
+    const { counterStyle } = completion(interiorPlan, 0);
+    await page.evaluate(
+      ({ counterStyle, pad }) => {
+        document.querySelector<HTMLElement>('[data-part="cover"]')?.style.setProperty('display', 'none');
+        document.querySelector<HTMLElement>('[data-part="title"]')?.style.setProperty('break-before', 'auto');
+        for (let i = 0; i < pad; i++) {
+          const blank = document.createElement('div');
+          blank.className = 'blank-page';
+          blank.setAttribute('aria-hidden', 'true');
+          document.body.append(blank);
+        }
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(counterStyle);
+        // The screen edition's numbers and heads give way to the interior's.
+        const mine = (s: CSSStyleSheet) => [...s.cssRules].some((r) => r.cssText.includes('planches-head'));
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets.filter((s) => !mine(s)), sheet];
+      },
+      { counterStyle, pad },
+    );
+    const inner = await loadPrinted(await page.pdf({ ...PRINT_OPTIONS, tagged: false }));
+    if (inner.getPageCount() !== interiorPlan.pageCount + pad)
+      throw new Error(
+        `the interior for print has ${inner.getPageCount()} pages, ${interiorPlan.pageCount + pad} were planned`,
+      );
+    finishDoc(inner, interiorPlan.firstBodyPage, 'interior');
+    const interior = await saveWithContentId(inner);
+    lap('interior');
+    return { bytes, pages: doc.getPageCount(), interior, interiorPages: inner.getPageCount() };
   } finally {
     await context.close();
   }
-}
-
-/**
- * Opens the print edition ready to print: every image loaded and decoded (Chromium prints lazy
- * images blank), the fonts loaded, and a hidden list of links to every part, so that Chromium
- * writes a named destination for each (it does so for link targets only).
- */
-export async function openEdition(pagePromise: Promise<Page>, url: string): Promise<Page> {
-  const page = await pagePromise;
-  const origin = new URL(url).origin;
-  const failed: string[] = [];
-  // The print edition needs nothing from elsewhere; anything else is refused.
-  await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-  page.on('requestfailed', (r) => failed.push(`${r.url()} (${r.failure()?.errorText})`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failed.push(`${r.url()} (HTTP ${r.status()})`);
-  });
-  const response = await page.goto(url, { waitUntil: 'load' });
-  if (!response?.ok()) throw new Error(`the print edition answered HTTP ${response?.status()}`);
-  await page.emulateMedia({ media: 'print' });
-  const broken = await page.evaluate(async () => {
-    const images = [...document.images];
-    for (const img of images) img.loading = 'eager';
-    const bad: string[] = [];
-    await Promise.all(images.map((img) => img.decode().catch(() => bad.push(img.currentSrc || img.src))));
-    await document.fonts.ready;
-    const nav = document.createElement('nav');
-    nav.hidden = true;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-outline]')) {
-      const a = document.createElement('a');
-      a.href = `#${el.id}`;
-      nav.append(a);
-    }
-    document.body.append(nav);
-    return bad;
-  });
-  if (failed.length || broken.length) {
-    throw new Error(
-      `files of the print edition are missing or broken: ${[...new Set([...failed, ...broken])].join(', ')}`,
-    );
-  }
-  return page;
 }
 
 /** The parts of the book, in order, as the print edition marks them. */

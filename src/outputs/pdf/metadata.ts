@@ -18,6 +18,8 @@ export interface PdfMetadata {
   creator: string;
   created: Date;
   modified: Date;
+  /** The licence: its statement (XMP dc:rights) and address (xmpRights:WebStatement). */
+  rights?: { statement: string; url: string };
 }
 
 /**
@@ -43,6 +45,10 @@ export function pdfMetadata(
     keywords: settings.subjects?.[lang] ?? settings.subjects?.[settings.original] ?? [],
     lang,
     creator: options.creator,
+    rights: {
+      statement: `${pick(settings.licence.name, lang, settings)}. ${pick(settings.licence.statement, lang, settings)}`,
+      url: settings.licence.url,
+    },
     ...pdfDates(settings.published, options.sourceDateEpoch),
   };
 }
@@ -60,7 +66,8 @@ export function xmpPacket(m: PdfMetadata, producer: string): string {
     '<rdf:Description rdf:about=""',
     ' xmlns:dc="http://purl.org/dc/elements/1.1/"',
     ' xmlns:xmp="http://ns.adobe.com/xap/1.0/"',
-    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/">',
+    ' xmlns:pdf="http://ns.adobe.com/pdf/1.3/"',
+    ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/">',
     `<dc:format>application/pdf</dc:format>`,
     `<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.title)}</rdf:li><rdf:li xml:lang="${xml(m.lang)}">${xml(m.title)}</rdf:li></rdf:Alt></dc:title>`,
     `<dc:creator><rdf:Seq>${li(m.authors)}</rdf:Seq></dc:creator>`,
@@ -73,6 +80,14 @@ export function xmpPacket(m: PdfMetadata, producer: string): string {
     `<xmp:MetadataDate>${iso(m.modified)}</xmp:MetadataDate>`,
     `<xmp:CreatorTool>${xml(m.creator)}</xmp:CreatorTool>`,
     `<pdf:Producer>${xml(producer)}</pdf:Producer>`,
+    m.rights
+      ? `<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">${xml(m.rights.statement)}</rdf:li><rdf:li xml:lang="${xml(m.lang)}">${xml(m.rights.statement)}</rdf:li></rdf:Alt></dc:rights>`
+      : '',
+    m.rights ? `<xmpRights:WebStatement>${xml(m.rights.url)}</xmpRights:WebStatement>` : '',
+    // Marked: True for a rights-managed work, False for one in the public domain (XMP's own terms).
+    m.rights
+      ? `<xmpRights:Marked>${/publicdomain|public-domain/i.test(m.rights.url) ? 'False' : 'True'}</xmpRights:Marked>`
+      : '',
     m.keywords.length ? `<pdf:Keywords>${xml(m.keywords.join(', '))}</pdf:Keywords>` : '',
     '</rdf:Description>',
     '</rdf:RDF>',

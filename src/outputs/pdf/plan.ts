@@ -112,3 +112,31 @@ export function planMismatches(plan: PagePlan, printed: Map<string, number>): st
   }
   return out;
 }
+
+/**
+ * The running head of every page (0-based index → text, "" for none): none in the front matter,
+ * on a part's opening page or on a blank page; the book's title on left-hand pages, the part's
+ * title on right-hand pages. `titles` gives each part's head, by id.
+ */
+export function runningHeads(
+  plan: PagePlan,
+  titles: ReadonlyMap<string, string>,
+  bookTitle: string,
+  blankPages: ReadonlySet<number> = new Set(),
+): string[] {
+  const starts = [...plan.starts].sort((a, b) => a[1] - b[1]);
+  const openers = new Set(starts.map(([, page]) => page));
+  const blanks = new Set([...plan.blanks.map((id) => plan.starts.get(id)! - 1), ...blankPages]);
+  return Array.from({ length: plan.pageCount }, (_, i) => {
+    if (i < plan.firstBodyPage || openers.has(i) || blanks.has(i)) return '';
+    if (i % 2 === 1) return bookTitle;
+    let id: string | undefined;
+    for (const [part, page] of starts) if (page <= i) id = part;
+    return (id && titles.get(id)) ?? '';
+  });
+}
+
+/** Blank pages to add at the end so that a printer gets a page count that is a multiple of 4. */
+export function padding(pageCount: number, multiple = 4): number {
+  return (multiple - (pageCount % multiple)) % multiple;
+}
