@@ -40,7 +40,12 @@ const epubFile = (lang: string) => join(DIST, epubPath(settings, lang));
 const paragraphId = (d: { langOf: Record<string, string | null> }, episode: number, id: string) =>
   `e${episode}-${id}` in d.langOf ? `e${episode}-${id}` : id;
 /** Collapses ordinary white space only: no-break spaces are the language's typography. */
-const squash = (s: string) => s.replace(/[ \t\n\r]+/g, ' ').trim();
+// Soft hyphens (the print edition is hyphenated) are invisible but at a line's end: the text without them.
+const squash = (s: string) =>
+  s
+    .replace(/\u00AD/g, '')
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 
 interface Doc {
   href: string;

@@ -195,7 +195,7 @@ export function applyFixes(fixes: Fix[]): string[] {
  */
 export function raggedLines(ratio: number): number {
   let count = 0;
-  const paragraphs = document.querySelectorAll<HTMLElement>('.episode-body p, .book-about p');
+  const paragraphs = document.querySelectorAll<HTMLElement>('.episode-body p:not(.transcript p), .book-about p');
   for (const p of paragraphs) {
     if (getComputedStyle(p).textAlign !== 'justify') continue;
     // The natural space of this paragraph (its font, its spacing), measured unjustified.
@@ -306,7 +306,7 @@ export function setLines(ids: string[] | null): number {
     ? ids
         .map((id) => document.getElementById(id))
         .filter((p): p is HTMLElement => p instanceof HTMLElement && p.tagName === 'P')
-    : [...document.querySelectorAll<HTMLElement>('.episode-body p, .book-about p')];
+    : [...document.querySelectorAll<HTMLElement>('.episode-body p:not(.transcript p), .book-about p')];
   let count = 0;
   const range = document.createRange();
   for (const p of paragraphs) {
