@@ -27,12 +27,24 @@ test('each language’s EPUB has its own address, named after the book', () => {
   assert.equal(epubFile(settings, 'en'), 'en/my-book-en.epub');
   assert.deepEqual(
     downloads(settings, 'en').map((d) => d.path),
-    ['en/my-book-en.epub', 'en/my-book-en.pdf', 'fr/my-book-fr.epub', 'fr/my-book-fr.pdf'],
+    [
+      'en/my-book-en.epub',
+      'en/my-book-en.pdf',
+      // The printer's files, in the page's language only.
+      'en/my-book-en-print-interior.pdf',
+      'en/my-book-en-print-cover.pdf',
+      'fr/my-book-fr.epub',
+      'fr/my-book-fr.pdf',
+    ],
   );
   assert.deepEqual(
     downloads(settings, 'fr').map((d) => d.lang),
-    ['fr', 'fr', 'en', 'en'],
+    ['fr', 'fr', 'fr', 'fr', 'en', 'en'],
     'the page’s language first',
+  );
+  assert.deepEqual(
+    downloads(settings, 'fr').map((d) => d.note),
+    [undefined, undefined, 'download.printInterior', 'download.printCover', undefined, undefined],
   );
   assert.equal(downloads(settings, 'fr')[0]!.type, 'application/epub+zip');
   assert.deepEqual(downloads(settings, 'fr')[1], {
