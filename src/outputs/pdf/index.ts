@@ -27,6 +27,7 @@ import {
   setMetadata,
   setOutline,
   setPageLabels,
+  type OutlineEntry,
 } from './finish.ts';
 
 export interface PdfResult {
@@ -175,11 +176,7 @@ export async function printBook(
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
     setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
     setPageLabels(doc, plan.firstBodyPage);
-    setOutline(
-      doc,
-      parts.map((p) => ({ title: p.label, dest: p.id })),
-      dests,
-    );
+    setOutline(doc, outlineOf(parts), dests);
     const bytes = await saveWithContentId(doc);
     lap('finish');
     return { bytes, pages: doc.getPageCount() };
@@ -214,7 +211,8 @@ export async function openEdition(pagePromise: Promise<Page>, url: string): Prom
     await document.fonts.ready;
     const nav = document.createElement('nav');
     nav.hidden = true;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-outline]')) {
+    // Parts and the sections inside them (headings marked data-section) get a destination each.
+    for (const el of document.querySelectorAll<HTMLElement>('[data-outline], [data-part] [data-section]')) {
       const a = document.createElement('a');
       a.href = `#${el.id}`;
       nav.append(a);
@@ -230,14 +228,38 @@ export async function openEdition(pagePromise: Promise<Page>, url: string): Prom
   return page;
 }
 
+/** A part of the book with the sections (headings marked data-section) it holds. */
+export type OutlinedPart = Part & { sections?: Array<{ id: string; title: string; depth: 2 | 3 }> };
+
+/** The bookmarks: one per part, an episode's sections (## and the ### under them) under it. */
+export function outlineOf(parts: OutlinedPart[]): OutlineEntry[] {
+  return parts.map((p) => {
+    const children: OutlineEntry[] = [];
+    for (const s of p.sections ?? []) {
+      const entry = { title: s.title, dest: s.id };
+      const parent = children[children.length - 1];
+      if (s.depth === 3 && parent) {
+        parent.children ??= [];
+        parent.children.push(entry);
+      } else children.push(entry);
+    }
+    return { title: p.label, dest: p.id, ...(children.length ? { children } : {}) };
+  });
+}
+
 /** The parts of the book, in order, as the print edition marks them. */
-export async function readParts(page: Page): Promise<Part[]> {
+export async function readParts(page: Page): Promise<OutlinedPart[]> {
   const parts = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-outline]')].map((el) => ({
       id: el.id,
       label: el.dataset.outline ?? '',
       matter: (el.dataset.matter === 'body' ? 'body' : 'front') as 'front' | 'body',
       recto: el.hasAttribute('data-recto'),
+      sections: [...el.querySelectorAll<HTMLElement>('[data-section]')].map((h) => ({
+        id: h.id,
+        title: (h.dataset.sectionTitle ?? h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        depth: (h.dataset.section === '3' ? 3 : 2) as 2 | 3,
+      })),
     })),
   );
   const bad = parts.filter((p) => !p.id || !p.label);
