@@ -19,6 +19,7 @@ import { pdfFile } from './downloads.ts';
 import { folio, planMismatches, planPages, type Part } from './plan.ts';
 import { folioCounterStyle } from '../../model/print/page-css.ts';
 import { pdfMetadata } from './metadata.ts';
+import { setStructureLanguages } from './lang.ts';
 import {
   loadPrinted,
   producerOf,
@@ -177,6 +178,13 @@ export async function printBook(
     setMetadata(doc, meta, producerOf(doc, 'pdf-lib'));
     setPageLabels(doc, plan.firstBodyPage);
     setOutline(doc, outlineOf(parts), dests);
+    const languages = await page.evaluate((bookLang) => {
+      // Elements in another language than the book's, in document order.
+      return [...document.querySelectorAll<HTMLElement>('body [lang]')]
+        .filter((el) => el.lang && el.lang !== bookLang && el.innerText.trim())
+        .map((el) => ({ lang: el.lang, text: el.innerText }));
+    }, lang);
+    setStructureLanguages(doc, languages);
     const bytes = await saveWithContentId(doc);
     lap('finish');
     return { bytes, pages: doc.getPageCount() };
