@@ -161,6 +161,17 @@ export function parseBody(
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
       case 'paragraph': {
+        // <Placeholder>…</Placeholder> or <Figure …>caption</Figure> written on one line: a block all the same.
+        const only = (node.children ?? []).filter((c) => !(c.type === 'text' && !c.value?.trim()));
+        if (
+          only.length === 1 &&
+          only[0]!.type === 'mdxJsxTextElement' &&
+          ['Placeholder', 'Figure'].includes(only[0]!.name ?? '')
+        ) {
+          const block = readComponent(only[0]!, ctx);
+          if (block) blocks.push({ ...block, line: line + lineOffset } as Block);
+          break;
+        }
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? 0;
         const raw = body.slice(start, end);
@@ -417,15 +428,15 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
     case 'Figure':
       return readFigure(node, attrs, ctx);
     case 'Placeholder': {
-      const paras = node.children ?? [];
-      if (paras.length !== 1 || paras[0]!.type !== 'paragraph') {
+      const inline = inlineChildren(node);
+      if (!inline) {
         at(line, `<Placeholder> holds one paragraph: write it as ${spec.help}.`);
         return undefined;
       }
-      const raw = ctx.slice(paras[0]!.children ?? []);
+      const raw = ctx.slice(inline);
       return {
         type: 'paragraph',
-        inlines: readInlines(paras[0]!.children ?? [], at),
+        inlines: readInlines(inline, at),
         raw,
         hash: shortHash(raw),
         placeholder: true,
@@ -437,6 +448,14 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
 }
 
 const text = (raw: string): FigureText => ({ raw, hash: shortHash(raw) });
+
+/** The inline content of a component: its one paragraph (on lines of its own), or its text on one line. */
+function inlineChildren(node: Mdast): Mdast[] | undefined {
+  const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && !c.value?.trim()));
+  if (node.type === 'mdxJsxTextElement') return kids.length ? (node.children ?? []) : undefined;
+  if (kids.length === 1 && kids[0]!.type === 'paragraph') return kids[0]!.children ?? [];
+  return undefined;
+}
 
 function readFigure(node: Mdast, attrs: Record<string, string>, ctx: Ctx): UnplacedBlock | undefined {
   const line = node.position?.start.line;
@@ -459,15 +478,14 @@ function readFigure(node: Mdast, attrs: Record<string, string>, ctx: Ctx): Unpla
     );
     return undefined;
   }
-  const children = node.children ?? [];
   let caption: (FigureText & { inlines: Inline[] }) | undefined;
-  if (children.length) {
-    if (children.length !== 1 || children[0]!.type !== 'paragraph') {
+  if (node.children?.length) {
+    const inline = inlineChildren(node);
+    if (!inline) {
       ctx.at(line, '<Figure …>caption</Figure> holds one paragraph, its caption.');
       return undefined;
     }
-    const raw = ctx.slice(children[0]!.children ?? []);
-    caption = { ...text(raw), inlines: readInlines(children[0]!.children ?? [], ctx.at) };
+    caption = { ...text(ctx.slice(inline)), inlines: readInlines(inline, ctx.at) };
   }
   for (const k of ['alt', 'credit'] as const)
     if (attrs[k] !== undefined && !attrs[k].trim()) {

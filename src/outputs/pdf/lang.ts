@@ -29,7 +29,11 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function streamText(doc: PDFDocument, obj: PDFObject | undefined): string {
   const o = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
-  if (o instanceof PDFArray) return o.asArray().map((x) => streamText(doc, x)).join('');
+  if (o instanceof PDFArray)
+    return o
+      .asArray()
+      .map((x) => streamText(doc, x))
+      .join('');
   if (o instanceof PDFRawStream) return new TextDecoder('latin1').decode(decodePDFRawStream(o).decode());
   if (o instanceof PDFStream) return new TextDecoder('latin1').decode(o.getContents());
   return '';
@@ -44,7 +48,8 @@ function toUnicode(cmap: string): Map<string, string> {
     return s;
   };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g))
-    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(m[1]!.toLowerCase(), hex(m[2]!));
+    for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(m[1]!.toLowerCase(), hex(m[2]!));
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g))
     for (const m of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
       const from = Number.parseInt(m[1]!, 16);
@@ -66,12 +71,15 @@ function markedText(doc: PDFDocument): Map<string, string> {
     const fontDict = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
     for (const [name, ref] of fontDict?.entries() ?? []) {
       const font = doc.context.lookup(ref);
-      if (font instanceof PDFDict) fonts.set(name.decodeText(), toUnicode(streamText(doc, font.get(PDFName.of('ToUnicode')))));
+      if (font instanceof PDFDict)
+        fonts.set(name.decodeText(), toUnicode(streamText(doc, font.get(PDFName.of('ToUnicode')))));
     }
     const content = streamText(doc, page.node.get(PDFName.of('Contents')));
     let mcid: number | undefined;
     let font: Map<string, string> | undefined;
-    for (const m of content.matchAll(/<<\s*\/MCID\s+(\d+)\s*>>\s*BDC|\bEMC\b|\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj/g)) {
+    for (const m of content.matchAll(
+      /<<\s*\/MCID\s+(\d+)\s*>>\s*BDC|\bEMC\b|\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj/g,
+    )) {
       if (m[1] !== undefined) mcid = Number(m[1]);
       else if (m[0] === 'EMC') mcid = undefined;
       else if (m[2] !== undefined) font = fonts.get(m[2]);
@@ -99,7 +107,11 @@ export function setStructureLanguages(doc: PDFDocument, runs: LangRun[]): number
   const visit = (obj: PDFObject | undefined, page: number | undefined): string => {
     const o = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
     if (o instanceof PDFNumber) return marked.get(`${page}:${o.asNumber()}`) ?? '';
-    if (o instanceof PDFArray) return o.asArray().map((k) => visit(k, page)).join('');
+    if (o instanceof PDFArray)
+      return o
+        .asArray()
+        .map((k) => visit(k, page))
+        .join('');
     if (!(o instanceof PDFDict)) return '';
     const pg = o.get(PDFName.of('Pg'));
     const here = pg instanceof PDFRef ? (pageIndex.get(pg.toString()) ?? page) : page;
