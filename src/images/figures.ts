@@ -12,10 +12,15 @@ import { readBookBytes } from '../model/read.ts';
 import type { PanelImage } from '../model/image-manifest.ts';
 import type { FigureDef } from '../model/figures.ts';
 import { inPool } from './pool.ts';
-import { ENCODING, encodeVariants } from './render.ts';
+
+/** What render.ts encodes with (passed in: render.ts imports this module, not the other way). */
+export interface Encoder {
+  encoding: { widths: readonly number[]; png: { width: number } };
+  encodeVariants: (full: Buffer, image: PanelImage, cacheDir: string) => Promise<number>;
+}
 
 /** The published file names of a figure: readable (episode folder, file name) and content-hashed. */
-export function plannedFigure(fig: FigureDef, key: string): PanelImage {
+export function plannedFigure(fig: FigureDef, key: string, ENCODING: Encoder['encoding']): PanelImage {
   const stem = fig.artPath
     .replace(/^content\/episodes\//, '')
     .replace(/\.[a-z]+$/i, '')
@@ -40,6 +45,7 @@ export async function renderFigures(
   book: Book,
   cacheDir: string,
   concurrency: number,
+  encoder: Encoder,
 ): Promise<{ figures: Record<string, PanelImage>; encodes: number; cached: number }> {
   const figures: Record<string, PanelImage> = {};
   let encodes = 0;
@@ -48,9 +54,9 @@ export async function renderFigures(
   await inPool(all, concurrency, async ({ f, episode }) => {
     const data = readBookBytes(book.root, f.artPath);
     const key = sha256(
-      JSON.stringify({ art: sha256(data), out: f.format === 'svg' ? 'svg-1' : ENCODING, w: f.width }),
+      JSON.stringify({ art: sha256(data), out: f.format === 'svg' ? 'svg-1' : encoder.encoding, w: f.width }),
     ).slice(0, 12);
-    const image = plannedFigure(f, key);
+    const image = plannedFigure(f, key, encoder.encoding);
     figures[f.artPath] = image;
     if ([...image.avif, ...image.webp, image.file].every((v) => existsSync(join(cacheDir, v.file)))) {
       cached++;
@@ -83,7 +89,7 @@ export async function renderFigures(
         .flatten({ background: '#ffffff' })
         .png({ compressionLevel: 1 })
         .toBuffer();
-      encodes += await encodeVariants(full, image, cacheDir);
+      encodes += await encoder.encodeVariants(full, image, cacheDir);
     } catch (e) {
       throw fail(e);
     }

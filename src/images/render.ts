@@ -349,7 +349,10 @@ export async function renderPanels(
   stats.encodes += await renderSocialImages(book, manifest, langs, opts.cacheDir);
   split('social');
   // Illustrations that are not panels (<Figure>): the same pipeline, no bubbles (figures.ts).
-  const figs = await renderFigures(book, opts.cacheDir, opts.concurrency ?? IMAGE_CONCURRENCY);
+  const figs = await renderFigures(book, opts.cacheDir, opts.concurrency ?? IMAGE_CONCURRENCY, {
+    encoding: ENCODING,
+    encodeVariants,
+  });
   manifest.figures = figs.figures;
   stats.encodes += figs.encodes;
   stats.images += Object.keys(figs.figures).length;

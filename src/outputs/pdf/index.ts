@@ -180,9 +180,13 @@ export async function printBook(
     setOutline(doc, outlineOf(parts), dests);
     const languages = await page.evaluate((bookLang) => {
       // Elements in another language than the book's, in document order.
+      // innerText, not textContent: the text as laid out, which is what the PDF's glyphs say.
+      const rendered = (el: HTMLElement) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the one to match
+        el.innerText;
       return [...document.querySelectorAll<HTMLElement>('body [lang]')]
-        .filter((el) => el.lang && el.lang !== bookLang && el.innerText.trim())
-        .map((el) => ({ lang: el.lang, text: el.innerText }));
+        .map((el) => ({ lang: el.lang, text: rendered(el) }))
+        .filter((r) => r.lang && r.lang !== bookLang && r.text.trim());
     }, lang);
     setStructureLanguages(doc, languages);
     const bytes = await saveWithContentId(doc);
