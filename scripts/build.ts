@@ -4,6 +4,7 @@
 //   --base /path/   serve under a sub-path (overrides content/book.yaml)
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
+//   --drafts        build draft episodes too (marked as drafts, out of feeds and the sitemap)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,13 +25,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'dist' },
     book: { type: 'string', default: '.' },
     timings: { type: 'string' },
+    drafts: { type: 'boolean', default: false },
   },
 });
 const kit = resolve(import.meta.dirname, '..');
 const root = resolve(values.book);
 // The book and the base path enter here, once: every process of the build reads them from its
 // environment (src/model/options.ts).
-setBookOptions({ bookRoot: root, base: values.base });
+setBookOptions({ bookRoot: root, base: values.base, drafts: values.drafts });
 const out = resolve(values.out);
 const started = performance.now();
 /** Seconds per stage, for --timings (read by `npm run bench`). */
@@ -60,6 +62,10 @@ try {
     );
   }
   for (const w of book.warnings) console.log(`⚠ ${formatProblem(w)}`);
+  for (const e of book.episodes.filter((x) => x.draft))
+    console.log(
+      `⚠ ${e.original.file}: built as a draft (--drafts): marked on every page, out of feeds and the sitemap`,
+    );
   if (values.strict) {
     const missing = strictProblems(book);
     if (missing.length) {

@@ -18,7 +18,8 @@ if (!num || !titleWords.length) {
   process.exit(2);
 }
 try {
-  const book = loadBook(resolve(values.book));
+  // Drafts count: their numbers and addresses are taken too.
+  const book = loadBook(resolve(values.book), { drafts: true });
   const { dir, files } = scaffoldEpisode(book, Number(num), titleWords.join(' '));
   if (existsSync(join(book.root, dir))) throw new Error(`${dir} already exists.`);
   for (const [file, text] of Object.entries(files)) {

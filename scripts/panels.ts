@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/model/book.ts';
 import { ContentError } from '../src/model/errors.ts';
+import { bookOptions } from '../src/model/options.ts';
 import { renderPanels } from '../src/images/render.ts';
 import { PANEL_CACHE_DIR } from '../src/model/image-manifest.ts';
 
@@ -16,7 +17,8 @@ const { values } = parseArgs({
 });
 const root = resolve(values.book);
 try {
-  const { stats } = await renderPanels(loadBook(root), {
+  // --drafts (PLANCHES_DRAFTS, set by scripts/build.ts) draws the drafts' images too.
+  const { stats } = await renderPanels(loadBook(root, { drafts: bookOptions().drafts }), {
     cacheDir: join(root, PANEL_CACHE_DIR),
     log: values.json ? undefined : console.log,
   });

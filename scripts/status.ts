@@ -17,7 +17,8 @@ const { values, positionals } = parseArgs({
   },
 });
 try {
-  const book = loadBook(resolve(values.book));
+  // Drafts have translations to follow too.
+  const book = loadBook(resolve(values.book), { drafts: true });
   if (values.stamp) {
     const [lang, which] = positionals;
     if (!lang || !which || lang === book.settings.original || !book.settings.languages.some((l) => l.code === lang)) {

@@ -1,23 +1,16 @@
 // `npm run new-episode`: the files of a new episode, ready for the author, the translators and
-// the illustrator. Refuses a number or slug already used, with a message saying by which.
+// the illustrator. Refuses a number or slug already used, with a message saying by which. The
+// episode is a draft (`draft: true`) whose first paragraph is a placeholder in the original's
+// language, marked <Placeholder>: `npm run build` refuses both until the author replaces them, so
+// that a placeholder is never published (`--drafts` previews it, marked).
 import type { Book } from '../model/book.ts';
 import { languageCodes } from '../model/settings.ts';
+import { slugify as slugOf } from '../shared/slug.ts';
+import { t } from '../i18n/index.ts';
 
+/** The folder name of an episode: at most 60 characters, cut at a word boundary. */
 export function slugify(title: string): string {
-  return title
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'Oe')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'Ae')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, '-')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  return slugOf(title, 60);
 }
 
 export interface Scaffold {
@@ -45,7 +38,19 @@ export function scaffoldEpisode(book: Book, number: number, title: string): Scaf
   const dir = `content/episodes/${String(number).padStart(pad, '0')}-${slug}`;
   const original = book.settings.original;
   const files: Record<string, string> = {
-    [`${dir}/${original}.mdx`]: `---\nnumber: ${number}\ntitle: ${yamlString(title)}\nsummary: ""\n---\n\nThe first paragraph of the episode. (Replace this text.)\n`,
+    [`${dir}/${original}.mdx`]: [
+      '---',
+      `number: ${number}`,
+      `title: ${yamlString(title)}`,
+      '# One or two sentences for the list of episodes, the feeds and link previews (required).',
+      'summary: ""',
+      '# A draft is refused by `npm run build` (`--drafts` and `npm run dev` show it, marked): remove this line when the episode is ready.',
+      'draft: true',
+      '---',
+      '',
+      `<Placeholder>${t(original, 'scaffold.placeholder')}</Placeholder>`,
+      '',
+    ].join('\n'),
     [`${dir}/panels.yaml`]: `# The panels of this episode: see docs/authoring.md#drawing-panels-illustrators\npanels: []\n`,
     [`${dir}/panels/.gitkeep`]: '',
   };

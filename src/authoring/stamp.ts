@@ -1,12 +1,12 @@
 // Records, in a translation, which version of the original it translates: a fingerprint per
-// part (title, summary, paragraph; panel alt text and bubble). `npm run status -- --stamp`
+// part (title, summary, paragraph, heading, list item, figure text; panel alt text and bubble). `npm run status -- --stamp`
 // writes them after a translator has brought a translation up to date.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parseDocument, isMap, isSeq } from 'yaml';
 import type { Book, Episode } from '../model/book.ts';
 import { shortHash } from '../model/hash.ts';
-import { paragraphIds } from '../model/views/episode.ts';
+import { translatedUnits } from '../model/episode/units.ts';
 import { readBookText } from '../model/read.ts';
 import { formatProblem } from '../model/errors.ts';
 
@@ -23,14 +23,8 @@ export function stampTranslation(book: Book, episode: Episode, lang: string): { 
   const stamps: Record<string, string> = {};
   if (t.title) stamps.title = shortHash(episode.original.title);
   if (t.summary && episode.original.summary) stamps.summary = shortHash(episode.original.summary);
-  const ids = paragraphIds(episode.original.blocks);
-  const structural = t.blocks.filter((b) => b.type !== 'note');
-  let k = 0;
-  episode.original.blocks.forEach((b, i) => {
-    if (b.type === 'note') return;
-    const tb = structural[k++];
-    if (b.type === 'paragraph' && tb?.type === 'paragraph') stamps[ids[i]!] = b.hash;
-  });
+  // Every unit translated: paragraphs, headings, list items, figure texts (src/model/episode/units.ts).
+  for (const [id, hash] of translatedUnits(episode.original.blocks, t.blocks)) stamps[id] = hash;
   const path = join(book.root, t.file);
   const text = readOrThrow(book.root, t.file);
   const m = /^---\n([\s\S]*?)\n?---\n/.exec(text)!;

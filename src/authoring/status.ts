@@ -2,13 +2,13 @@
 // panel alt texts and bubbles) are translated, untranslated, or outdated (the original changed
 // after the translation was made, detected by the fingerprint each translation records).
 import type { Book, Episode } from '../model/book.ts';
-import { episodeView } from '../model/views/episode.ts';
+import { episodeView, type ViewList } from '../model/views/episode.ts';
 import { panelText } from '../model/views/panel-text.ts';
 import { languageCodes } from '../model/settings.ts';
 import type { PartStatus } from '../shared/text.ts';
 
 export interface PartState {
-  /** "title", "summary", "p3", "panel maze (alt)", "panel maze, bubble b1" */
+  /** "title", "summary", "p3", "h1", "i4", "f1.alt", "panel maze (alt)", "panel maze, bubble b1" */
   part: string;
   status: PartStatus;
 }
@@ -39,10 +39,24 @@ export function episodeStatus(book: Book, episode: Episode, lang: string): Episo
   ];
   const paragraphs = zero();
   const panelTexts = zero();
+  const prose = (part: string, status: PartStatus) => {
+    parts.push({ part, status });
+    if (status !== 'original') paragraphs[status]++;
+  };
+  const items = (list: ViewList) => {
+    for (const i of list.items) {
+      prose(i.id, i.status);
+      if (i.list) items(i.list);
+    }
+  };
+  // Every prose unit counts as a paragraph does: headings, list items, figure texts (ids: units.ts).
   for (const b of view.blocks) {
-    if (b.type === 'paragraph') {
-      parts.push({ part: b.id, status: b.status });
-      if (b.status !== 'original') paragraphs[b.status]++;
+    if (b.type === 'paragraph' || b.type === 'heading') prose(b.id, b.status);
+    else if (b.type === 'list') items(b);
+    else if (b.type === 'figure') {
+      if (b.alt.text) prose(`${b.id}.alt`, b.alt.status);
+      if (b.caption) prose(`${b.id}.caption`, b.caption.status);
+      if (b.credit) prose(`${b.id}.credit`, b.credit.status);
     }
   }
   for (const p of episode.panels) {

@@ -55,7 +55,8 @@ export interface Hit {
 export function hitsOf(data: PagefindData, max = 3, radius = 12): Hit[] {
   const words = data.content.split(/\s+/);
   const anchors = data.anchors
-    .filter((a) => /^(p\d+|panel-[a-z0-9-]+)$/.test(a.id))
+    // Paragraphs, list items, figures, panels, and section headings (whose ids are slugs of their text).
+    .filter((a) => /^(p\d+|i\d+|f\d+|panel-[a-z0-9-]+)$/.test(a.id) || /^h[2-4]$/i.test(a.element ?? ''))
     .sort((a, b) => a.location - b.location);
   const matched = new Set(data.locations);
   const seen = new Set<string>();

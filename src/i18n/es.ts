@@ -24,6 +24,15 @@ export default {
   'notice.partial':
     'Partes de este episodio aún no están traducidas al español: se muestran en el idioma original ({language}).',
   'notice.untranslatedPart': 'Aún sin traducir',
+  'notice.draft':
+    'Borrador: este episodio no está terminado. Se muestra porque el libro se construyó con sus borradores.',
+  'notice.placeholder': 'Texto provisional, por reemplazar',
+  'episode.contents': 'En este episodio',
+  'figure.credit': 'Imagen: {credit}',
+  'figure.source': 'fuente',
+  'credits.figures': 'Ilustraciones',
+  'credits.figureLine': '{where}: {credit}',
+  'scaffold.placeholder': 'Escriba aquí el primer párrafo del episodio.',
   'notice.outdated': 'El original ha cambiado desde esta traducción.',
   'talk.placeholder': 'Aquí va el fragmento correspondiente de la charla grabada.',
   'panel.transcript': 'Transcripción',

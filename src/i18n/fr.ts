@@ -24,6 +24,15 @@ export default {
   'notice.partial':
     'Des parties de cet épisode ne sont pas encore traduites en français : elles sont affichées dans la langue originale ({language}).',
   'notice.untranslatedPart': 'Pas encore traduit',
+  'notice.draft':
+    'Brouillon : cet épisode n’est pas terminé. Il est affiché parce que le livre a été construit avec ses brouillons.',
+  'notice.placeholder': 'Texte provisoire, à remplacer',
+  'episode.contents': 'Dans cet épisode',
+  'figure.credit': 'Image : {credit}',
+  'figure.source': 'source',
+  'credits.figures': 'Illustrations',
+  'credits.figureLine': '{where} : {credit}',
+  'scaffold.placeholder': 'Écrivez ici le premier paragraphe de l’épisode.',
   'notice.outdated': 'L’original a changé depuis cette traduction.',
   'talk.placeholder': 'L’extrait correspondant de la conférence enregistrée se place ici.',
   'talk.label': 'Extrait de la conférence enregistrée',

@@ -15,12 +15,13 @@ import { sha256 } from '../model/hash.ts';
 import { languageCodes } from '../model/settings.ts';
 import { drawBubble, setBubbleText } from './bubbles.ts';
 import { panelText, type PanelText } from '../model/views/panel-text.ts';
-import { loadFont } from './text-layout.ts';
+import { loadFont, missingGlyphs } from './text-layout.ts';
 import { checkSvg } from '../model/svg-safety.ts';
 import { inPool, IMAGE_CONCURRENCY } from './pool.ts';
 import { composeSvg, vectorPanel } from './svg-output.ts';
 import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
+import { renderFigures } from './figures.ts';
 import type { ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
 import type { PanelDef } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
@@ -173,6 +174,21 @@ export async function renderPanels(
   for (const job of jobs) {
     const { panel, lang } = job;
     const text = panelText(panel, lang, book.settings);
+    // Every bubble, cached or not: a character the bubble font cannot draw would be an empty box.
+    text.lines.forEach((line, i) => {
+      // A fallback line (the original shown in a translation) is reported once, for its own language.
+      if (line.lang !== lang) return;
+      const missing = missingGlyphs(font.font, line.text);
+      if (!missing.length) return;
+      const b = panel.bubbles[i]!;
+      problems.push({
+        file: `${panel.dir}/panels.yaml`,
+        field: `panels.${panel.id}.bubbles.${b.id}.text.${line.lang}`,
+        message: `in episode ${job.episode}, panel "${panel.id}", bubble "${b.id}": the ${line.lang} text has ${missing.length === 1 ? 'a character' : 'characters'} that the bubble font (${font.font.familyName}) cannot draw, which would show as empty boxes: ${missing
+          .map((m) => `"${m.char}" (${m.code}${m.instead ? `; write "${m.instead}" instead` : ''})`)
+          .join(', ')}. Replace ${missing.length === 1 ? 'it' : 'them'}, or say it in words.`,
+      });
+    });
     const shapes = panel.bubbles.map(({ text: _t, translates: _s, ...shape }) => shape);
     const key = sha256(
       JSON.stringify({
@@ -189,6 +205,7 @@ export async function renderPanels(
     ).slice(0, 12);
     planned.set(job, { image: plannedImage(panel, lang, key), text });
   }
+  if (problems.length) throw new ContentError(problems);
   const isCached = (image: PanelImage) =>
     [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
@@ -331,6 +348,15 @@ export async function renderPanels(
   split('posters');
   stats.encodes += await renderSocialImages(book, manifest, langs, opts.cacheDir);
   split('social');
+  // Illustrations that are not panels (<Figure>): the same pipeline, no bubbles (figures.ts).
+  const figs = await renderFigures(book, opts.cacheDir, opts.concurrency ?? IMAGE_CONCURRENCY, {
+    encoding: ENCODING,
+    encodeVariants,
+  });
+  manifest.figures = figs.figures;
+  stats.encodes += figs.encodes;
+  stats.images += Object.keys(figs.figures).length;
+  stats.cached += figs.cached;
   stats.seconds = (performance.now() - t0) / 1000;
   opts.log?.(
     `${stats.images} panel images (${stats.cached} from cache, ${stats.written} vector panels written, ${stats.encodes} encodes) in ${stats.seconds.toFixed(1)} s (${Object.entries(

@@ -48,6 +48,50 @@ function substitute(text: string, font: Font): string {
   return t;
 }
 
+/** Characters that draw nothing and need no glyph: spaces, joiners, variation selectors. */
+const INVISIBLE = /^(?:\s|\u200B|\u200C|\u200D|\u2060|[\uFE00-\uFE0F])$/u;
+
+/** Look-alikes a lettering font is more likely to have, to suggest in the message. */
+const LOOK_ALIKES: Record<string, string[]> = {
+  '⋅': ['·', '.'],
+  '•': ['·'],
+  '➡': ['→', '->'],
+  '→': ['->'],
+  '⬅': ['←', '<-'],
+  '✓': ['✔', 'v'],
+  '…': ['...'],
+  '—': ['–', '-'],
+  '€': ['EUR'],
+};
+
+export interface MissingGlyph {
+  char: string;
+  /** "U+1F986" */
+  code: string;
+  /** Something the font can draw instead, when a look-alike is known. */
+  instead?: string;
+}
+
+/**
+ * The characters of `text` that `font` cannot draw (after the substitutions the layout makes), in
+ * order, once each. A bubble must never show an empty box: the build refuses these.
+ */
+export function missingGlyphs(font: Font, text: string): MissingGlyph[] {
+  const out = new Map<string, MissingGlyph>();
+  for (const char of substitute(text, font)) {
+    if (INVISIBLE.test(char) || out.has(char)) continue;
+    const cp = char.codePointAt(0)!;
+    if (font.hasGlyphForCodePoint(cp)) continue;
+    const instead = LOOK_ALIKES[char]?.find((c) => [...c].every((x) => font.hasGlyphForCodePoint(x.codePointAt(0)!)));
+    out.set(char, {
+      char,
+      code: `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`,
+      ...(instead ? { instead } : {}),
+    });
+  }
+  return [...out.values()];
+}
+
 // Shaping is the costly part of fitting (profiled: most of the layout pass), and fitting tries
 // the same candidate lines at every size: widths are remembered per font.
 const widths = new WeakMap<Font, Map<string, number>>();

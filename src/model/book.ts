@@ -20,6 +20,9 @@ import type { PanelDef } from './schemas/panels.ts';
 import { checkGlossary, loadGlossary } from './glossary.ts';
 import type { GlossaryTerm } from './schemas/glossary.ts';
 import { inlineText } from '../shared/text.ts';
+import { loadFigures, type FigureDef } from './figures.ts';
+import { checkStructure } from './episode/structure.ts';
+import { checkDraft } from './episode/drafts.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -30,6 +33,8 @@ export interface EpisodeText {
   translates?: Record<string, string>;
   /** Stage settings from the original's frontmatter (a local video of the talk excerpt). */
   stage?: { video?: string };
+  /** `draft: true` in the original's frontmatter. */
+  draft?: boolean;
 }
 
 export interface Episode {
@@ -41,6 +46,10 @@ export interface Episode {
   /** Translations by language code; a missing language is not translated yet. */
   translations: Record<string, EpisodeText>;
   panels: PanelDef[];
+  /** The images of its <Figure> blocks (illustrations that are not panels). */
+  figures: FigureDef[];
+  /** A draft (`draft: true`, or a placeholder still in the text): built only with --drafts, and marked. */
+  draft: boolean;
   /** The excerpt of the recorded talk (talk.yaml), when the episode has one. */
   talk?: TalkExcerpt;
 }
@@ -67,12 +76,14 @@ export interface Book {
 export interface LoadOptions {
   base?: string;
   url?: string;
+  /** Build draft episodes too (`npm run build -- --drafts`, `npm run dev`), marked as drafts. */
+  drafts?: boolean;
 }
 
 export function loadBook(root: string, options: LoadOptions = {}): Book {
   const { settings, lineOf } = readSettings(root, options);
   const problems: ContentProblem[] = [];
-  const episodes = loadEpisodes(root, settings, problems);
+  const episodes = loadEpisodes(root, settings, problems, options.drafts === true);
   const pages = loadPages(root, settings, problems);
   const cover = join(root, 'content', settings.cover);
   if (!/\.svg$/i.test(settings.cover)) {
@@ -124,7 +135,7 @@ function readText(root: string, path: string, problems: ContentProblem[]): strin
   return undefined;
 }
 
-function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[]): Episode[] {
+function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[], drafts: boolean): Episode[] {
   const dir = join(root, 'content/episodes');
   if (!existsSync(dir)) {
     problems.push({
@@ -225,6 +236,8 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         message: 'this episode has no text: write at least one paragraph after the frontmatter.',
       });
     }
+    const figures = loadFigures(root, epDir, relDir, original.file, original.blocks, problems);
+    const draft = checkDraft(original, Object.values(translations), drafts, problems);
     if (problems.length > before) continue;
     episodes.push({
       number: original.number,
@@ -233,6 +246,8 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       original: { ...original, title: original.title!, summary: original.summary ?? '' },
       translations,
       panels: panels ?? [],
+      figures,
+      draft,
       ...(talk ? { talk } : {}),
     });
   }
@@ -300,11 +315,22 @@ function readEpisodeText(
   problems.push(...body.problems);
   if (body.problems.length) return undefined;
   for (const b of body.blocks) {
-    if (isOriginal && b.type === 'untranslated') {
+    const untranslated =
+      b.type === 'untranslated' ||
+      (b.type === 'heading' && b.untranslated) ||
+      (b.type === 'list' && JSON.stringify(b).includes('"untranslated":true'));
+    if (isOriginal && untranslated) {
       problems.push({
         file,
         line: b.line,
         message: '<Untranslated /> belongs in translations only: the original text is always complete.',
+      });
+    }
+    if (!isOriginal && b.type === 'figure' && (b.licence || b.source)) {
+      problems.push({
+        file,
+        line: b.line,
+        message: `<Figure src="${b.src}">: the licence and source are the original's, the same in every language; leave them out of the translation (translate alt, credit and the caption).`,
       });
     }
   }
@@ -314,6 +340,7 @@ function readEpisodeText(
     summary?: string;
     translates?: Record<string, string>;
     stage?: { video?: string };
+    draft?: boolean;
   };
   if (data.stage?.video && !body.blocks.some((b) => b.type === 'talk')) {
     problems.push({
@@ -340,41 +367,9 @@ function readEpisodeText(
     blocks: body.blocks,
     translates: data.translates,
     stage: data.stage,
+    ...(data.draft ? { draft: true } : {}),
     number: data.number ?? 0,
   };
-}
-
-/** A translation mirrors the original: same panels and markers in the same order, same number of paragraphs. */
-function checkStructure(original: EpisodeText, t: EpisodeText, problems: ContentProblem[]): void {
-  const shape = (blocks: Block[]) =>
-    blocks
-      .filter((b) => b.type !== 'note')
-      .map((b) => (b.type === 'untranslated' ? 'paragraph' : b.type === 'panel' ? `panel:${b.id}` : b.type));
-  const a = shape(original.blocks);
-  const b = shape(t.blocks);
-  // An empty translation (just its frontmatter) is a translation not started: nothing to align.
-  if (b.length === 0) return;
-  const firstDiff = a.findIndex((x, i) => x !== b[i]);
-  if (firstDiff === -1 && a.length === b.length) return;
-  const describe = (s: string | undefined) =>
-    s === undefined
-      ? 'the end of the file'
-      : s === 'paragraph'
-        ? 'a paragraph'
-        : s === 'talk'
-          ? '<Talk />'
-          : `<Panel id="${s.slice(6)}" />`;
-  const i = firstDiff === -1 ? Math.min(a.length, b.length) : firstDiff;
-  const tBlocks = t.blocks.filter((x) => x.type !== 'note');
-  const line = tBlocks[i]?.line ?? tBlocks[tBlocks.length - 1]?.line;
-  const paraIndex = a.slice(0, i).filter((x) => x === 'paragraph').length;
-  problems.push({
-    file: t.file,
-    line,
-    message:
-      `this translation does not follow the structure of ${original.file}: after ${paraIndex} paragraph(s) the original has ${describe(a[i])} where the translation has ${describe(b[i])}. ` +
-      'A translation keeps one paragraph per paragraph of the original, and the same panels and markers in the same places; write <Untranslated /> for a paragraph not translated yet.',
-  });
 }
 
 function loadPages(root: string, settings: Settings, problems: ContentProblem[]): Page[] {

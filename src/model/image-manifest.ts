@@ -39,6 +39,8 @@ export interface ImageManifest {
   posters: Record<string, PosterImage>;
   /** episode slug ("" for the book's other pages) → language → the Open Graph image. */
   social: Record<string, Record<string, SocialImage>>;
+  /** <Figure> images, by their path from the book's root (one image for every language). */
+  figures?: Record<string, PanelImage>;
 }
 
 export interface PosterImage {
@@ -67,6 +69,7 @@ export function manifestFiles(manifest: ImageManifest): string[] {
     ...Object.values(manifest.covers).flatMap((img) => [...img.avif, ...img.webp, img.file, img.jpeg]),
     ...Object.values(manifest.posters).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
     ...Object.values(manifest.social).flatMap((byLang) => Object.values(byLang)),
+    ...Object.values(manifest.figures ?? {}).flatMap((img) => [...img.avif, ...img.webp, img.file]),
   ];
   return [...new Set(files.map((v) => v.file))];
 }

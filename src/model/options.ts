@@ -9,6 +9,8 @@ export interface BookOptions {
   base?: string;
   /** Publish at this address instead of the settings' site.url. */
   url?: string;
+  /** Build draft episodes too, marked as drafts (`--drafts`; `npm run dev` always does). */
+  drafts?: boolean;
 }
 
 export function bookOptions(): BookOptions {
@@ -16,6 +18,7 @@ export function bookOptions(): BookOptions {
     bookRoot: process.env.PLANCHES_BOOK || process.cwd(),
     base: process.env.PLANCHES_BASE || undefined,
     url: process.env.PLANCHES_SITE_URL || undefined,
+    drafts: process.env.PLANCHES_DRAFTS === '1',
   };
 }
 
@@ -24,4 +27,5 @@ export function setBookOptions(options: Partial<BookOptions>): void {
   if (options.bookRoot) process.env.PLANCHES_BOOK = options.bookRoot;
   if (options.base) process.env.PLANCHES_BASE = options.base;
   if (options.url) process.env.PLANCHES_SITE_URL = options.url;
+  if (options.drafts) process.env.PLANCHES_DRAFTS = '1';
 }

@@ -15,7 +15,8 @@ export const GET: APIRoute = async () => {
     { url: abs(routes.chooser()), alternates: [] },
     ...group(routes.home),
     ...group(routes.about),
-    ...book.episodes.flatMap((e) => group((l) => routes.episode(l, e.slug))),
+    // Drafts (built with --drafts) are previews: not listed.
+    ...book.episodes.filter((e) => !e.draft).flatMap((e) => group((l) => routes.episode(l, e.slug))),
   ];
   return new Response(sitemap(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

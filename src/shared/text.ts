@@ -7,6 +7,8 @@ export type Inline =
   | { type: 'em'; children: Inline[] }
   | { type: 'strong'; children: Inline[] }
   | { type: 'link'; href: string; children: Inline[] }
+  /** A phrase in another language (`<Lang fr>…</Lang>`): rendered with its own `lang`. */
+  | { type: 'lang'; lang: string; children: Inline[] }
   | { type: 'break' };
 
 /** translated: in the page's language; untranslated: shown in the original; outdated: the original changed since. */

@@ -31,7 +31,26 @@ function french(text: string): string {
   // Before ":" a no-break space, only when a space or the end follows (not in 10:30).
   t = t.replace(new RegExp(`(?<=[^\\s${NBSP}${NNBSP}!?;:/])${SPACES}*:(?=\\s|$)`, 'gu'), `${NBSP}:`);
   t = t.replace(/\.\.\./g, '…');
+  t = frenchNumbers(t);
   return apostrophes(t);
+}
+
+/** Currency signs that French writes after the amount, with a space: "50 €". */
+const CURRENCY = '€$£¥₣₽₹₺₩₪¢';
+
+/**
+ * French numbers: a narrow no-break space between groups of three digits ("50 000", typed with any
+ * space) and before "%" and a currency sign after a number ("98 %", "50 000 €", typed with or
+ * without a space), so that no line breaks inside an amount. Only spaces typed between digit groups
+ * are changed: "en 2022 150 personnes" keeps its space (2022 is not a group of three).
+ */
+function frenchNumbers(text: string): string {
+  let t = text.replace(
+    new RegExp(`(?<![\\d,.])(\\d{1,3})((?:${SPACES}\\d{3})+)(?![\\d])`, 'gu'),
+    (_m, head: string, groups: string) => head + groups.replace(new RegExp(SPACES, 'g'), NNBSP),
+  );
+  t = t.replace(new RegExp(`(?<=\\d)${SPACES}?([%‰${CURRENCY}])`, 'gu'), `${NNBSP}$1`);
+  return t;
 }
 
 function english(text: string): string {

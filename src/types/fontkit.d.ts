@@ -21,6 +21,8 @@ declare module 'fontkit' {
   }
   export interface Font {
     unitsPerEm: number;
+    /** The family name, from the font's name table (named in messages to authors). */
+    familyName: string;
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;

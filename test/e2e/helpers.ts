@@ -106,6 +106,8 @@ export const BUILDS = {
   repro: { book: '.build/repro/book', out: '.build/repro/dist', copyFrom: '.' },
   trilingual: { book: 'test/fixtures/books/trilingual', out: '.build/fixtures/trilingual' },
   hostile: { book: 'test/fixtures/books/odd/hostile-text', out: '.build/fixtures/hostile' },
+  /** Sections, lists, figures and language marks (issue 25). */
+  sections: { book: 'test/fixtures/books/sections', out: '.build/fixtures/sections' },
 } as const;
 
 export function ensureBuilt(name: keyof typeof BUILDS): { code: number; stdout: string; stderr: string; out: string } {

@@ -30,8 +30,19 @@ test('new-episode creates the original, empty panel data and untranslated transl
   });
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /Created content\/episodes\/3-le-jardin-secret\//);
-  const book = loadBook(dir);
+  // A draft with a placeholder in French: a build refuses it, naming both; --drafts loads it.
+  assert.throws(
+    () => loadBook(dir),
+    (e: Error) =>
+      e.message.includes('content/episodes/3-le-jardin-secret/fr.mdx:10: this is the placeholder') &&
+      e.message.includes('(draft): this episode is marked "draft: true"') &&
+      e.message.includes('(summary): the summary is empty'),
+  );
+  const text = readFileSync(join(dir, 'content/episodes/3-le-jardin-secret/fr.mdx'), 'utf8');
+  assert.match(text, /^<Placeholder>Écrivez ici le premier paragraphe de l’épisode\.<\/Placeholder>$/m);
+  const book = loadBook(dir, { drafts: true });
   const ep = book.episodes.find((e) => e.number === 3)!;
+  assert.equal(ep.draft, true);
   assert.equal(ep.original.title, 'Le jardin secret');
   assert.deepEqual(ep.panels, []);
   assert.ok(existsSync(join(dir, ep.dir, 'en.mdx')));
@@ -42,7 +53,7 @@ test('new-episode creates the original, empty panel data and untranslated transl
   });
   assert.equal(again.status, 1);
   assert.match(again.stderr, /Episode number 3 already exists: content\/episodes\/3-le-jardin-secret/);
-  const book2 = loadBook(dir);
+  const book2 = loadBook(dir, { drafts: true });
   assert.throws(
     () => scaffoldEpisode(book2, 9, 'La cave'),
     /address "la-cave" already exists: content\/episodes\/1-la-cave/,

@@ -143,7 +143,7 @@ const CASES: Expected[] = [
     case: 'episode-crlf-heading-line',
     file: `${EP1}/fr.mdx`,
     line: 15,
-    includes: ['headings are not allowed in an episode'],
+    includes: ['a heading "# …" is a title', 'start sections with "## "'],
   },
 
   // Episode bodies (MDX)
@@ -172,7 +172,7 @@ const CASES: Expected[] = [
     line: 7,
     includes: ['<b> inside a paragraph is not allowed'],
   },
-  { case: 'mdx-heading', file: `${EP1}/fr.mdx`, line: 15, includes: ['headings are not allowed in an episode'] },
+  { case: 'mdx-heading', file: `${EP1}/fr.mdx`, line: 15, includes: ['headings go two levels deep', 'this one has 4'] },
   {
     case: 'mdx-javascript-link',
     file: `${EP1}/fr.mdx`,
@@ -324,7 +324,7 @@ const CASES: Expected[] = [
     case: 'page-heading-level-1',
     file: 'content/pages/about.fr.mdx',
     line: 7,
-    includes: ['headings start with "## "'],
+    includes: ['a heading "# …" is a title', 'start sections with "## "'],
   },
 ];
 
@@ -428,7 +428,7 @@ describe('the minimal book', () => {
       assert.equal(err.problems.length, 2);
       assert.match(err.message, /^2 problems in the book's content:\n {2}- /);
       assert.ok(err.message.includes(`${EP1}/fr.mdx:7: <b> inside a paragraph`));
-      assert.ok(err.message.includes('content/pages/about.en.mdx:7: in a page, headings start with'));
+      assert.ok(err.message.includes('content/pages/about.en.mdx:7: a heading "# …" is a title'));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -115,9 +115,11 @@ function showOnly(img: HTMLImageElement | undefined): void {
 
 function showTitleCard(beat: Beat): void {
   const ep = show.episodes.find((e) => e.number === beat.episode);
+  // A section's beat shows the section's title under the episode's label.
+  const title = beat.title ?? (ep ? { text: ep.title, lang: ep.titleLang } : undefined);
   cardNumber.textContent = ep?.label ?? '';
-  cardTitle.textContent = ep?.title ?? '';
-  if (ep && ep.titleLang !== show.lang) cardTitle.lang = ep.titleLang;
+  cardTitle.textContent = title?.text ?? '';
+  if (title && title.lang !== show.lang) cardTitle.lang = title.lang;
   else cardTitle.removeAttribute('lang');
   showOnly(undefined);
   missing.remove();

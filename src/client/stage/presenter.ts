@@ -66,12 +66,13 @@ function picture(beat: Beat | undefined, small: boolean): HTMLElement {
   const card = document.createElement('div');
   card.className = 'sp-titlecard';
   card.setAttribute('role', 'img');
-  card.setAttribute('aria-label', `${t('stage.titleCard')}: ${ep?.title ?? ''}`);
+  card.setAttribute('aria-label', `${t('stage.titleCard')}: ${beat.title?.text ?? ep?.title ?? ''}`);
   const n = document.createElement('span');
   n.textContent = ep?.label ?? '';
   const title = document.createElement('strong');
-  title.textContent = ep?.title ?? '';
-  if (ep && ep.titleLang !== show.lang) title.lang = ep.titleLang;
+  const shown = beat.title ?? (ep ? { text: ep.title, lang: ep.titleLang } : undefined);
+  title.textContent = shown?.text ?? '';
+  if (shown && shown.lang !== show.lang) title.lang = shown.lang;
   card.append(n, title);
   return card;
 }
@@ -80,6 +81,7 @@ function beatLabel(beat: Beat | undefined, current: Beat | undefined): string {
   if (!beat) return '';
   const parts = [t('stage.beat', { n: beat.index + 1 })];
   if (beat.kind === 'opening') parts.push(t('stage.opening'));
+  if (beat.title) parts.push(beat.title.text);
   if (!current || beat.episode !== current.episode)
     parts.push(show.episodes.find((e) => e.number === beat.episode)?.label ?? '');
   return parts.join(' · ');
@@ -110,6 +112,7 @@ function inlines(list: Inline[], into: HTMLElement): void {
     else {
       // Links are not followed from the stage: one wrong click would leave the show.
       const el = document.createElement(i.type === 'em' ? 'em' : i.type === 'strong' ? 'strong' : 'span');
+      if (i.type === 'lang') el.lang = i.lang;
       inlines(i.children, el);
       into.append(el);
     }
@@ -141,7 +144,20 @@ function scriptItem(item: ScriptItem, beat: Beat, state: ShowState): HTMLElement
       mark.textContent = t('stage.untranslated');
       p.append(mark, ' ');
     }
+    if (item.item) {
+      const mark = document.createElement('span');
+      mark.className = 'sp-item';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = `${item.item} `;
+      p.append(mark);
+    }
     inlines(item.inlines, p);
+  } else if (item.type === 'heading') {
+    p.className = 'sp-heading';
+    p.setAttribute('role', 'heading');
+    p.setAttribute('aria-level', '3');
+    if (item.lang !== show.lang) p.lang = item.lang;
+    p.textContent = item.text;
   } else if (item.type === 'note') {
     p.className = 'sp-inline-note';
     if (item.lang !== show.lang) p.lang = item.lang;

@@ -1,6 +1,6 @@
 // Reads the body of an episode file. Episode files are content, not programs: the MDX syntax
-// is used for prose and for the kit's own markers only. Imports, exports, {expressions},
-// headings, lists, HTML and unknown components are errors that say what to write instead.
+// is used for prose, sections (## and ###), lists and the kit's own markers only. Imports,
+// exports, {expressions}, HTML and unknown components are errors that say what to write instead.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -8,9 +8,62 @@ import type { ContentProblem } from '../errors.ts';
 import { shortHash } from '../hash.ts';
 import type { Inline } from '../../shared/text.ts';
 
+/** One item of a bullet or numbered list: one line of prose, and perhaps a list inside it. */
+export interface ListItem {
+  inlines: Inline[];
+  /** The item's text exactly as written (its fingerprint is the hash of this). */
+  raw: string;
+  hash: string;
+  line: number;
+  /** In a translation: `- <Untranslated />`, this item of the original is not translated yet. */
+  untranslated?: boolean;
+  /** A list nested in this item. */
+  list?: ListBlock;
+}
+
+export interface ListBlock {
+  ordered: boolean;
+  /** The first number of a numbered list (1 unless written otherwise). */
+  start: number;
+  items: ListItem[];
+}
+
+/** A figure's text parts, each written in the file or (in a translation) taken from the original. */
+export interface FigureText {
+  raw: string;
+  hash: string;
+}
+
 export type Block =
-  /** Prose. `raw` is the paragraph exactly as written in the file. */
-  | { type: 'paragraph'; inlines: Inline[]; raw: string; hash: string; line: number }
+  /** Prose. `raw` is the paragraph exactly as written in the file. `placeholder`: the text that
+   * `npm run new-episode` writes (<Placeholder>…</Placeholder>), which a build refuses. */
+  | { type: 'paragraph'; inlines: Inline[]; raw: string; hash: string; line: number; placeholder?: boolean }
+  /** A section heading: ## (depth 2) or ### (depth 3). In pages and episodes. */
+  | {
+      type: 'heading';
+      depth: 2 | 3;
+      inlines: Inline[];
+      raw: string;
+      hash: string;
+      line: number;
+      untranslated?: boolean;
+    }
+  /** A bullet (-, *, +) or numbered (1.) list. */
+  | ({ type: 'list'; line: number } & ListBlock)
+  /** An illustration that is not a panel: an image file of the episode, with its words and credit. */
+  | {
+      type: 'figure';
+      /** The image file, relative to the episode folder, as written. */
+      src: string;
+      alt?: FigureText;
+      caption?: FigureText & { inlines: Inline[] };
+      credit?: FigureText;
+      /** The licence of the image ("CC BY 4.0"), the same in every language. */
+      licence?: string;
+      /** Where the image comes from (an http(s) address), the same in every language. */
+      source?: string;
+      line: number;
+    }
   /** A drawn panel, defined in the episode's panels.yaml. */
   | { type: 'panel'; id: string; line: number }
   /** Where the talk excerpt goes (it may not be configured yet). */
@@ -18,14 +71,14 @@ export type Block =
   /** A stage note: shown to performers only. */
   | { type: 'note'; text: string; line: number }
   /** In a translation: this paragraph of the original is not translated yet. */
-  | { type: 'untranslated'; line: number }
-  /** Section headings: in the book's pages (about, introduction), never in episodes. */
-  | { type: 'heading'; depth: number; inlines: Inline[]; line: number };
+  | { type: 'untranslated'; line: number };
 
 interface Mdast {
   type: string;
   value?: string;
   depth?: number;
+  ordered?: boolean | null;
+  start?: number | null;
   url?: string;
   name?: string | null;
   children?: Mdast[];
@@ -33,12 +86,35 @@ interface Mdast {
   position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
 }
 
-const COMPONENTS: Record<string, { attrs: string[]; required: string[]; help: string }> = {
+const COMPONENTS: Record<string, { attrs: string[]; required: string[]; help: string; children?: boolean }> = {
   Panel: { attrs: ['id'], required: ['id'], help: '<Panel id="maze" />' },
   Talk: { attrs: [], required: [], help: '<Talk />' },
   Note: { attrs: ['text'], required: ['text'], help: '<Note text="Gee enters" />' },
   Untranslated: { attrs: [], required: [], help: '<Untranslated />' },
+  Figure: {
+    attrs: ['src', 'alt', 'credit', 'licence', 'source'],
+    required: ['src'],
+    help: '<Figure src="figures/map.png" alt="What the image shows" credit="Jane Doe" licence="CC BY 4.0" />',
+    children: true,
+  },
+  Placeholder: {
+    attrs: [],
+    required: [],
+    help: '<Placeholder>Write the first paragraph here.</Placeholder>',
+    children: true,
+  },
+  Lang: { attrs: [], required: [], help: '<Lang fr>Le Guide</Lang>', children: true },
 };
+
+/** A language code as BCP 47 writes it (fr, en, fr-CA, la, zh-Hant), or undefined. */
+export function languageTag(code: string): string | undefined {
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(code)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(code)[0];
+  } catch {
+    return undefined;
+  }
+}
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
@@ -75,20 +151,37 @@ export function parseBody(
     return { blocks: [], problems };
   }
   const blocks: Block[] = [];
+  const slice = (nodes: Mdast[]) => {
+    const first = nodes[0]?.position?.start.offset;
+    const last = nodes[nodes.length - 1]?.position?.end.offset;
+    return first === undefined || last === undefined ? '' : body.slice(first, last);
+  };
+  const ctx: Ctx = { at: (l, m) => at(l, m), slice, lineOffset, page: options.page === true };
   for (const node of tree.children ?? []) {
     const line = node.position?.start.line ?? 1;
     switch (node.type) {
       case 'paragraph': {
+        // <Placeholder>…</Placeholder> or <Figure …>caption</Figure> written on one line: a block all the same.
+        const only = (node.children ?? []).filter((c) => !(c.type === 'text' && !c.value?.trim()));
+        if (
+          only.length === 1 &&
+          only[0]!.type === 'mdxJsxTextElement' &&
+          ['Placeholder', 'Figure'].includes(only[0]!.name ?? '')
+        ) {
+          const block = readComponent(only[0]!, ctx);
+          if (block) blocks.push({ ...block, line: line + lineOffset } as Block);
+          break;
+        }
         const start = node.position?.start.offset ?? 0;
         const end = node.position?.end.offset ?? 0;
         const raw = body.slice(start, end);
-        const inlines = readInlines(node.children ?? [], (l, m) => at(l, m));
+        const inlines = readInlines(node.children ?? [], ctx.at);
         blocks.push({ type: 'paragraph', inlines, raw, hash: shortHash(raw), line: line + lineOffset });
         break;
       }
       case 'mdxJsxFlowElement': {
-        const block = readComponent(node, (l, m) => at(l, m));
-        if (block) blocks.push({ ...block, line: line + lineOffset });
+        const block = readComponent(node, ctx);
+        if (block) blocks.push({ ...block, line: line + lineOffset } as Block);
         break;
       }
       case 'mdxjsEsm':
@@ -103,31 +196,49 @@ export function parseBody(
           'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
         );
         break;
-      case 'heading':
-        if (options.page && node.position) {
-          if (node.depth === 2 || node.depth === 3) {
-            blocks.push({
-              type: 'heading',
-              depth: node.depth,
-              inlines: readInlines(node.children ?? [], (l, m) => at(l, m)),
-              line: line + lineOffset,
-            });
-          } else {
-            at(line, 'in a page, headings start with "## " or "### " (the page title is the "title" field).');
-          }
+      case 'heading': {
+        if (node.depth !== 2 && node.depth !== 3) {
+          at(
+            line,
+            node.depth === 1
+              ? `a heading "# …" is a title, which is the "title" field of the frontmatter: start sections with "## " (and sub-sections with "### ").`
+              : `headings go two levels deep: "## " for a section, "### " for a sub-section (this one has ${node.depth} "#").`,
+          );
           break;
         }
-        at(
-          line,
-          'headings are not allowed in an episode: its title is the "title" field of the frontmatter, and the text is a series of paragraphs.',
-        );
+        const children = node.children ?? [];
+        if (isUntranslatedOnly(children)) {
+          blocks.push({
+            type: 'heading',
+            depth: node.depth,
+            inlines: [],
+            raw: '',
+            hash: '',
+            line: line + lineOffset,
+            untranslated: true,
+          });
+          break;
+        }
+        const raw = slice(children);
+        if (!raw.trim()) {
+          at(line, 'this heading is empty: write its text after "## ".');
+          break;
+        }
+        blocks.push({
+          type: 'heading',
+          depth: node.depth,
+          inlines: readInlines(children, ctx.at),
+          raw,
+          hash: shortHash(raw),
+          line: line + lineOffset,
+        });
         break;
-      case 'list':
-        at(
-          line,
-          'lists are not supported in an episode: a line starting with "-", "*", "+" or "1." is read as a list. Write it as a paragraph, or escape the first character ("\\-").',
-        );
+      }
+      case 'list': {
+        const list = readList(node, ctx, 1);
+        if (list) blocks.push({ type: 'list', ...list, line: line + lineOffset });
         break;
+      }
       case 'blockquote':
         at(line, 'quotations starting with ">" are not supported in an episode: write the paragraph without the ">".');
         break;
@@ -153,7 +264,90 @@ export function parseBody(
 /** A block before its line is known: `Omit` taken variant by variant, so the variants stay apart. */
 type UnplacedBlock = Block extends infer B ? (B extends Block ? Omit<B, 'line'> : never) : never;
 
-function readComponent(node: Mdast, at: (line: number | undefined, m: string) => void): UnplacedBlock | undefined {
+interface Ctx {
+  at: (line: number | undefined, m: string) => void;
+  /** The text of the file that these nodes were read from, exactly as written. */
+  slice: (nodes: Mdast[]) => string;
+  lineOffset: number;
+  page: boolean;
+}
+
+/** `<Untranslated />` alone (in a heading or a list item): that part is not translated yet. */
+function isUntranslatedOnly(nodes: Mdast[]): boolean {
+  const real = nodes.filter((n) => !(n.type === 'text' && !n.value?.trim()));
+  if (real.length !== 1) return false;
+  const n = real[0]!;
+  if ((n.type === 'mdxJsxTextElement' || n.type === 'mdxJsxFlowElement') && n.name === 'Untranslated') return true;
+  return n.type === 'paragraph' && isUntranslatedOnly(n.children ?? []);
+}
+
+/** Lists nest three levels deep at most: deeper, a reader loses the thread (and so does a screen reader). */
+const MAX_LIST_DEPTH = 3;
+
+function readList(node: Mdast, ctx: Ctx, depth: number): ListBlock | undefined {
+  const line = node.position?.start.line;
+  if (depth > MAX_LIST_DEPTH) {
+    ctx.at(line, `lists nest ${MAX_LIST_DEPTH} levels deep at most: indent this item less.`);
+    return undefined;
+  }
+  const items: ListItem[] = [];
+  let ok = true;
+  for (const item of node.children ?? []) {
+    const iline = item.position?.start.line ?? line ?? 1;
+    const parts = item.children ?? [];
+    const [first, ...rest] = parts;
+    const nested = rest.filter((c) => c.type === 'list');
+    const others = rest.filter((c) => c.type !== 'list');
+    if (!first || (first.type !== 'paragraph' && !isUntranslatedOnly([first]))) {
+      ctx.at(
+        iline,
+        first
+          ? `a list item starts with a line of text (this one starts with ${first.type === 'list' ? 'another list' : `a ${first.type}`}).`
+          : 'this list item is empty: write its text after the "-" (or remove the line).',
+      );
+      ok = false;
+      continue;
+    }
+    if (others.length || nested.length > 1) {
+      ctx.at(
+        others[0]?.position?.start.line ?? iline,
+        'a list item holds one paragraph (and perhaps a list indented under it): to write two paragraphs, make two items, or write the second after the list.',
+      );
+      ok = false;
+      continue;
+    }
+    const sub = nested[0] ? readList(nested[0], ctx, depth + 1) : undefined;
+    if (nested[0] && !sub) {
+      ok = false;
+      continue;
+    }
+    if (isUntranslatedOnly([first])) {
+      items.push({
+        inlines: [],
+        raw: '',
+        hash: '',
+        line: iline + ctx.lineOffset,
+        untranslated: true,
+        ...(sub ? { list: sub } : {}),
+      });
+      continue;
+    }
+    const raw = ctx.slice(first.children ?? []);
+    items.push({
+      inlines: readInlines(first.children ?? [], ctx.at),
+      raw,
+      hash: shortHash(raw),
+      line: iline + ctx.lineOffset,
+      ...(sub ? { list: sub } : {}),
+    });
+  }
+  if (!ok) return undefined;
+  const ordered = node.ordered === true;
+  return { ordered, start: ordered ? (node.start ?? 1) : 1, items };
+}
+
+function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
+  const { at } = ctx;
   const line = node.position?.start.line;
   const name = node.name ?? '';
   const spec = COMPONENTS[name];
@@ -166,8 +360,33 @@ function readComponent(node: Mdast, at: (line: number | undefined, m: string) =>
     );
     return undefined;
   }
-  if (node.children?.length) {
+  if (name === 'Lang') {
+    // A whole paragraph in another language: <Lang la>…</Lang> around it.
+    const lang = langAttribute(node, at);
+    const paras = (node.children ?? []).filter((c) => c.type === 'paragraph');
+    if (!lang) return undefined;
+    if (paras.length !== 1 || (node.children ?? []).length !== 1) {
+      at(
+        line,
+        '<Lang …> around whole text holds one paragraph: write <Lang la> on its own line, the paragraph, then </Lang>.',
+      );
+      return undefined;
+    }
+    const p = paras[0]!;
+    const raw = ctx.slice(node.children ?? []);
+    return {
+      type: 'paragraph',
+      inlines: [{ type: 'lang', lang, children: readInlines(p.children ?? [], at) }],
+      raw: `<Lang ${lang}>${raw}</Lang>`,
+      hash: shortHash(`<Lang ${lang}>${raw}</Lang>`),
+    };
+  }
+  if (node.children?.length && !spec.children) {
     at(line, `<${name}> takes no content: write it as ${spec.help}.`);
+    return undefined;
+  }
+  if (ctx.page && (name === 'Figure' || name === 'Panel' || name === 'Talk' || name === 'Placeholder')) {
+    at(line, `<${name}> belongs in episodes, not in the book's pages.`);
     return undefined;
   }
   const attrs: Record<string, string> = {};
@@ -206,9 +425,99 @@ function readComponent(node: Mdast, at: (line: number | undefined, m: string) =>
       return { type: 'talk' };
     case 'Note':
       return { type: 'note', text: attrs.text! };
+    case 'Figure':
+      return readFigure(node, attrs, ctx);
+    case 'Placeholder': {
+      const inline = inlineChildren(node);
+      if (!inline) {
+        at(line, `<Placeholder> holds one paragraph: write it as ${spec.help}.`);
+        return undefined;
+      }
+      const raw = ctx.slice(inline);
+      return {
+        type: 'paragraph',
+        inlines: readInlines(inline, at),
+        raw,
+        hash: shortHash(raw),
+        placeholder: true,
+      };
+    }
     default:
       return { type: 'untranslated' };
   }
+}
+
+const text = (raw: string): FigureText => ({ raw, hash: shortHash(raw) });
+
+/** The inline content of a component: its one paragraph (on lines of its own), or its text on one line. */
+function inlineChildren(node: Mdast): Mdast[] | undefined {
+  const kids = (node.children ?? []).filter((c) => !(c.type === 'text' && !c.value?.trim()));
+  if (node.type === 'mdxJsxTextElement') return kids.length ? (node.children ?? []) : undefined;
+  if (kids.length === 1 && kids[0]!.type === 'paragraph') return kids[0]!.children ?? [];
+  return undefined;
+}
+
+function readFigure(node: Mdast, attrs: Record<string, string>, ctx: Ctx): UnplacedBlock | undefined {
+  const line = node.position?.start.line;
+  const src = attrs.src!;
+  if (!/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[^\\:]+\.(svg|png|jpe?g|webp)$/i.test(src)) {
+    ctx.at(
+      line,
+      `<Figure src="${src}">: the image is a file inside the episode folder (SVG, PNG, JPEG or WebP), like src="figures/map.png".`,
+    );
+    return undefined;
+  }
+  if (attrs.source !== undefined && !/^https?:\/\/\S+$/i.test(attrs.source)) {
+    ctx.at(line, `<Figure source="${attrs.source}">: the source is the http(s) address the image comes from.`);
+    return undefined;
+  }
+  if (attrs.licence !== undefined && !attrs.credit) {
+    ctx.at(
+      line,
+      `<Figure src="${src}"> has a licence but no credit: write credit="…" (who made the image), which the licence asks readers to be told.`,
+    );
+    return undefined;
+  }
+  let caption: (FigureText & { inlines: Inline[] }) | undefined;
+  if (node.children?.length) {
+    const inline = inlineChildren(node);
+    if (!inline) {
+      ctx.at(line, '<Figure …>caption</Figure> holds one paragraph, its caption.');
+      return undefined;
+    }
+    caption = { ...text(ctx.slice(inline)), inlines: readInlines(inline, ctx.at) };
+  }
+  for (const k of ['alt', 'credit'] as const)
+    if (attrs[k] !== undefined && !attrs[k].trim()) {
+      ctx.at(line, `<Figure ${k}=""> is empty: write the text, or leave the attribute out.`);
+      return undefined;
+    }
+  return {
+    type: 'figure',
+    src,
+    ...(attrs.alt ? { alt: text(attrs.alt) } : {}),
+    ...(caption ? { caption } : {}),
+    ...(attrs.credit ? { credit: text(attrs.credit) } : {}),
+    ...(attrs.licence ? { licence: attrs.licence.trim() } : {}),
+    ...(attrs.source ? { source: attrs.source } : {}),
+  };
+}
+
+/** The language of `<Lang fr>`: its one attribute, a language code with no value. */
+function langAttribute(node: Mdast, at: (line: number | undefined, m: string) => void): string | undefined {
+  const line = node.position?.start.line;
+  const attrs = node.attributes ?? [];
+  const a = attrs[0];
+  if (attrs.length !== 1 || a?.type !== 'mdxJsxAttribute' || !a.name || a.value !== null) {
+    at(line, '<Lang …> names one language, like <Lang fr>le Guide</Lang> or <Lang en-GB>…</Lang>.');
+    return undefined;
+  }
+  const tag = languageTag(a.name);
+  if (!tag) {
+    at(line, `<Lang ${a.name}>: "${a.name}" is not a language code; write a code such as fr, en, de, la or pt-BR.`);
+    return undefined;
+  }
+  return tag;
 }
 
 function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) => void): Inline[] {
@@ -241,17 +550,28 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
           'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
         );
         break;
-      case 'mdxJsxTextElement':
+      case 'mdxJsxTextElement': {
+        if (n.name === 'Lang') {
+          const lang = langAttribute(n, at);
+          if (lang) out.push({ type: 'lang', lang, children: readInlines(n.children ?? [], at) });
+          break;
+        }
         at(
           line,
-          `<${n.name ?? ''}> inside a paragraph is not allowed: HTML and components cannot be mixed with prose. To write "<" in prose, escape it as "\\<".`,
+          n.name === 'Untranslated'
+            ? '<Untranslated /> stands alone: on its own line for a paragraph, or alone after "## " or "- " for a heading or a list item.'
+            : `<${n.name ?? ''}> inside a paragraph is not allowed: HTML and components cannot be mixed with prose (only <Lang fr>…</Lang>, to mark a phrase in another language). To write "<" in prose, escape it as "\\<".`,
         );
         break;
+      }
       case 'inlineCode':
         at(line, 'backticks (`…`) are not supported in an episode: remove them.');
         break;
       case 'image':
-        at(line, 'images are added as panels (<Panel id="…" /> and panels.yaml), not with ![…](…).');
+        at(
+          line,
+          'images are added as panels (<Panel id="…" /> and panels.yaml) or figures (<Figure src="figures/x.png" alt="…" />, on their own line), not with ![…](…).',
+        );
         break;
       default:
         at(line, `"${n.type}" is not supported inside a paragraph.`);

@@ -5,6 +5,8 @@ export const originalFrontmatter = z.strictObject({
   number: z.number({ error: 'expected the episode number, a whole number such as 19' }).int().positive(),
   title: z.string().min(1, 'expected the episode title'),
   summary: z.string().default(''),
+  /** A draft: `npm run build` refuses it, `--drafts` builds it marked as a draft (new-episode writes it). */
+  draft: z.boolean({ error: 'expected true or false' }).optional(),
   /** For the stage mode: a local copy of the talk excerpt, relative to the book's folder. */
   stage: z
     .strictObject({

@@ -10,12 +10,28 @@ import { embedUrl, watchUrl } from '../../shared/talk/address.ts';
 import { formatClock, formatLength } from '../../shared/talk/time.ts';
 import type { PanelDef } from '../schemas/panels.ts';
 import { type Inline, type PartStatus, inlineText } from '../../shared/text.ts';
+import { structural, unitIds } from '../episode/units.ts';
+import { anchorHeadings, textBlockView, type TextViewBlock } from './text-blocks.ts';
+import { typographizeInlines } from './typeset.ts';
+
+export { typographizeInlines };
+export type { TextViewBlock, ViewList, ViewListItem } from './text-blocks.ts';
 
 /** A part as shown: its text, typeset, in the language it is in. */
 export type Shown = Resolved;
 
 export type ViewBlock =
-  | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string }
+  | {
+      type: 'paragraph';
+      id: string;
+      lang: string;
+      status: PartStatus;
+      inlines: Inline[];
+      text: string;
+      /** The placeholder new-episode wrote (only in a --drafts build). */
+      placeholder?: boolean;
+    }
+  | TextViewBlock
   | { type: 'panel'; id: string; panel: PanelDef | undefined }
   | { type: 'talk'; excerpt?: TalkView }
   | { type: 'note'; text: string; lang: string };
@@ -73,20 +89,17 @@ export interface EpisodeView {
   talk?: TalkView;
   /** Episode-level status: the whole episode is untranslated, or partly, or fully translated. */
   status: 'original' | 'translated' | 'partial' | 'untranslated';
+  /** `paragraphs` counts every prose part: paragraphs, headings, list items and figure texts. */
   counts: { paragraphs: number; untranslated: number; outdated: number };
+  /** The episode's headings, in order (its contents, the EPUB's and the PDF's outline under it). */
+  sections: Array<{ id: string; anchor: string; depth: 2 | 3; text: string; lang: string }>;
+  /** Built with --drafts: not ready, marked as a draft and left out of feeds and the sitemap. */
+  draft: boolean;
 }
 
 export function paragraphIds(blocks: Block[]): string[] {
   let n = 0;
   return blocks.map((b) => (b.type === 'paragraph' ? `p${++n}` : ''));
-}
-
-export function typographizeInlines(inlines: Inline[], lang: string): Inline[] {
-  return inlines.map((i) => {
-    if (i.type === 'text') return { type: 'text', value: typographize(i.value, lang) };
-    if (i.type === 'break') return i;
-    return { ...i, children: typographizeInlines(i.children, lang) };
-  });
 }
 
 /** Views made once per episode and language: every page, output and stage screen asks for the same ones. */
@@ -119,12 +132,19 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
   });
   const title = shown(texts(episode.original.title, t?.title), lang, originalLang, stamps?.title);
   const summary = shown(texts(episode.original.summary, t?.summary), lang, originalLang, stamps?.summary);
-  const tBlocks = t?.blocks.filter((b) => b.type !== 'note') ?? [];
-  const ids = paragraphIds(episode.original.blocks);
+  const tBlocks = t ? structural(t.blocks) : [];
+  const ids = unitIds(episode.original.blocks);
   const panels = new Map(episode.panels.map((p) => [p.id, p]));
   const blocks: ViewBlock[] = [];
   let k = 0; // index into the translation's structural blocks
   const counts = { paragraphs: 0, untranslated: 0, outdated: 0 };
+  const pairing = {
+    lang,
+    originalLang,
+    isOriginal,
+    stamps,
+    counts: { parts: 0, untranslated: 0, outdated: 0 },
+  };
   const talk = episode.talk ? talkView(episode.talk, lang, originalLang) : undefined;
   episode.original.blocks.forEach((b, i) => {
     if (b.type === 'note') {
@@ -134,7 +154,8 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
     const tb = tBlocks[k++];
     if (b.type === 'paragraph') {
       counts.paragraphs++;
-      const id = ids[i]!;
+      const id = ids[i]!.id;
+      const placeholder = b.placeholder || (tb?.type === 'paragraph' && tb.placeholder) ? { placeholder: true } : {};
       if (isOriginal) {
         blocks.push({
           type: 'paragraph',
@@ -143,6 +164,7 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
           status: 'original',
           inlines: typographizeInlines(b.inlines, lang),
           text: typographize(inlineText(b.inlines), lang),
+          ...placeholder,
         });
       } else if (tb?.type === 'paragraph') {
         const stamp = stamps?.[id];
@@ -155,6 +177,7 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
           status,
           inlines: typographizeInlines(tb.inlines, lang),
           text: typographize(inlineText(tb.inlines), lang),
+          ...placeholder,
         });
       } else {
         counts.untranslated++;
@@ -165,14 +188,24 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
           status: 'untranslated',
           inlines: typographizeInlines(b.inlines, originalLang),
           text: typographize(inlineText(b.inlines), originalLang),
+          ...placeholder,
         });
       }
+    } else if (b.type === 'heading' || b.type === 'list' || b.type === 'figure') {
+      blocks.push(textBlockView(pairing, b, tb, ids[i]!, episode.dir));
     } else if (b.type === 'panel') {
       blocks.push({ type: 'panel', id: b.id, panel: panels.get(b.id) });
     } else if (b.type === 'talk') {
       blocks.push(talk ? { type: 'talk', excerpt: talk } : { type: 'talk' });
     }
   });
+  anchorHeadings(blocks);
+  counts.paragraphs += pairing.counts.parts;
+  counts.untranslated += pairing.counts.untranslated;
+  counts.outdated += pairing.counts.outdated;
+  const sections = blocks.flatMap((b) =>
+    b.type === 'heading' ? [{ id: b.id, anchor: b.anchor, depth: b.depth, text: b.text, lang: b.lang }] : [],
+  );
   const status: EpisodeView['status'] = isOriginal
     ? 'original'
     : !t
@@ -192,5 +225,7 @@ function makeEpisodeView(book: Book, episode: Episode, lang: string): EpisodeVie
     ...(talk ? { talk } : {}),
     status,
     counts,
+    sections,
+    draft: episode.draft,
   };
 }

@@ -1,12 +1,13 @@
-// The stage script: a show cut into beats. Each panel starts a beat; the beat's script is the
-// prose that follows it until the next panel. Prose before an episode's first panel is an
+// The stage script: a show cut into beats. Each panel, figure and section (## heading) starts a
+// beat; the beat's script is the prose that follows it until the next one (list items are said
+// like paragraphs, after their bullet or number; ### headings are shown in the script). Prose before an episode's first panel is an
 // opening beat whose audience image is the episode's title card. Stage notes belong to the beat
 // they are written in; a <Talk /> marker makes its beat cue the talk excerpt.
 //
 // Everything here is built from episodeView() — the same model as the site, the print edition
 // and the EPUB — and is plain data (JSON) that the stage pages hand to the browser.
 import type { Book, Episode } from '../book.ts';
-import { episodeView, type EpisodeView } from './episode.ts';
+import { episodeView, type EpisodeView, type ViewList, type ViewListItem } from './episode.ts';
 import { typographize } from '../../shared/typography.ts';
 import { panelText } from './panel-text.ts';
 import { displayVariants, type ImageManifest, type PanelImage } from '../image-manifest.ts';
@@ -18,6 +19,7 @@ import { inlineText } from '../../shared/text.ts';
 import {
   SHOW_DATA_VERSION,
   type Beat,
+  type ScriptItem,
   type ShowData,
   type ShowEpisodeData,
   type StageImage,
@@ -35,6 +37,14 @@ export interface BuildOptions {
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** The prose units of a list, in reading order, with the bullet or number each is said after. */
+function listItems(list: ViewList, depth = 0): Array<{ item: ViewListItem; mark: string }> {
+  return list.items.flatMap((item, i) => [
+    { item, mark: `${'  '.repeat(depth)}${list.ordered ? `${list.start + i}.` : '•'}` },
+    ...(item.list ? listItems(item.list, depth + 1) : []),
+  ]);
 }
 
 /**
@@ -95,8 +105,10 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
   const otherText = new Map<string, Map<string, string>>();
   for (const l of others) {
     const m = new Map<string, string>();
-    for (const b of episodeView(book, episode, l).blocks)
+    for (const b of episodeView(book, episode, l).blocks) {
       if (b.type === 'paragraph' && b.lang === l) m.set(b.id, b.text);
+      if (b.type === 'list') for (const { item } of listItems(b)) if (item.lang === l) m.set(item.id, item.text);
+    }
     otherText.set(l, m);
   }
   const local = episode.original.stage?.video;
@@ -111,9 +123,9 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
 
   const beats: Beat[] = [];
   let current: Beat | undefined;
-  const open = (kind: Beat['kind'], panelId?: string): Beat => {
+  const open = (kind: Beat['kind'], panelId?: string, key?: string): Beat => {
     const b: Beat = {
-      id: `${episode.number}:${panelId ?? 'opening'}`,
+      id: `${episode.number}:${key ?? panelId ?? 'opening'}`,
       index: start + beats.length,
       episode: episode.number,
       n: beats.length + 1,
@@ -128,7 +140,38 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
     beats.push(b);
     return b;
   };
+  const say = (item: Extract<ScriptItem, { type: 'paragraph' }>) => {
+    current!.script.push(item);
+    current!.words += item.words;
+    for (const l of others) {
+      const text = otherText.get(l)!.get(item.id);
+      if (!text) continue;
+      const len = text.replace(/[ \t\r\n]+/g, ' ').trim().length || 1;
+      for (const c of cutCards(text))
+        current!.cards[l]!.push({ text: c.text, pid: item.id, from: c.start / len, to: c.end / len });
+    }
+  };
   for (const block of blocks) {
+    // A section (##) is a beat of its own, titled: the audience sees its title card. An opening
+    // beat with nothing said yet becomes that section (a text that starts with its first heading).
+    if (block.type === 'heading' && block.depth === 2) {
+      const title = { text: block.text, lang: block.lang };
+      if (current?.kind === 'opening' && current.script.length === 0) {
+        current.kind = 'section';
+        current.title = title;
+        current.id = `${episode.number}:${block.id}`;
+      } else {
+        current = open('section', undefined, block.id);
+        current.title = title;
+      }
+      continue;
+    }
+    if (block.type === 'figure') {
+      current = open('figure', undefined, block.id);
+      const img = options.images.figures?.[block.artPath];
+      current.image = stageImage(img, options.base, block.alt);
+      continue;
+    }
     if (block.type === 'panel') {
       current = open('panel', block.id);
       const text = block.panel ? panelText(block.panel, lang, settings) : undefined;
@@ -141,24 +184,29 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
     }
     current ??= open('opening');
     if (block.type === 'paragraph') {
-      const w = words(block.text);
-      current.script.push({
+      say({
         type: 'paragraph',
         id: block.id,
         lang: block.lang,
         status: block.status,
         inlines: block.inlines,
         text: block.text,
-        words: w,
+        words: words(block.text),
       });
-      current.words += w;
-      for (const l of others) {
-        const text = otherText.get(l)!.get(block.id);
-        if (!text) continue;
-        const len = text.replace(/[ \t\r\n]+/g, ' ').trim().length || 1;
-        for (const c of cutCards(text))
-          current.cards[l]!.push({ text: c.text, pid: block.id, from: c.start / len, to: c.end / len });
-      }
+    } else if (block.type === 'heading') {
+      current.script.push({ type: 'heading', text: block.text, lang: block.lang });
+    } else if (block.type === 'list') {
+      for (const { item, mark } of listItems(block))
+        say({
+          type: 'paragraph',
+          id: item.id,
+          lang: item.lang,
+          status: item.status,
+          inlines: item.inlines,
+          text: item.text,
+          words: words(item.text),
+          item: mark.trim(),
+        });
     } else if (block.type === 'note') {
       current.script.push({ type: 'note', text: block.text, lang: block.lang });
       current.notes.push({ text: block.text, lang: block.lang });
@@ -180,7 +228,16 @@ export function showsOf(book: Book): ShowDef[] {
     (n) => {
       const e = byNumber.get(n);
       return e
-        ? e.original.blocks.reduce((sum, b) => sum + (b.type === 'paragraph' ? words(inlineText(b.inlines)) : 0), 0)
+        ? e.original.blocks.reduce(
+            (sum, b) =>
+              sum +
+              (b.type === 'paragraph'
+                ? words(inlineText(b.inlines))
+                : b.type === 'list'
+                  ? words(JSON.stringify(b.items.map((i) => inlineText(i.inlines))))
+                  : 0),
+            0,
+          )
         : 0;
     },
   );

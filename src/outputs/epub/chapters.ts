@@ -51,6 +51,37 @@ export interface EpubPart {
   xhtml: string;
   /** Absolute paths of the images the part shows. */
   images: string[];
+  /** The part's sections (## headings, with their ### under them), for the navigation document. */
+  sections: EpubSection[];
+}
+
+export interface EpubSection {
+  /** The heading's id in the part's document. */
+  id: string;
+  title: string;
+  /** The heading's language when it is not the book's (an untranslated heading). */
+  lang?: string;
+  children: EpubSection[];
+}
+
+/** The sections of a part: its elements marked data-section (2 or 3), nested ### under ##. */
+function sectionsOf(el: Element, lang: string): EpubSection[] {
+  const out: EpubSection[] = [];
+  for (const h of findAll(el, (e) => attr(e, 'data-section') !== undefined)) {
+    const id = attr(h, 'id');
+    if (!id) continue;
+    const own = attr(h, 'lang');
+    const s: EpubSection = {
+      id,
+      title: (attr(h, 'data-section-title') ?? textContent(h)).replace(/\s+/g, ' ').trim(),
+      ...(own && own !== lang ? { lang: own } : {}),
+      children: [],
+    };
+    const parent = out[out.length - 1];
+    if (attr(h, 'data-section') === '3' && parent) parent.children.push(s);
+    else out.push(s);
+  }
+  return out;
 }
 
 export interface CutOptions {
@@ -201,6 +232,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
       slug,
       xhtml: '',
       images: [],
+      sections: sectionsOf(el, opts.lang),
     };
     parts.push(part);
     found.push({ part, el });

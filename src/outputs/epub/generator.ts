@@ -81,6 +81,7 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
     kind: p.kind,
     matter: p.matter,
     titleLang: p.titleLang ?? '',
+    sections: p.sections,
   }));
   const epub = new EPub(
     {

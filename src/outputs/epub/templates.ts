@@ -66,7 +66,19 @@ export const NAV_XHTML = `${XHTML_HEAD}
 <h2 id="toc-title"><%= tocTitle %></h2>
 <ol>
 <% content.forEach(function (chapter) { if (!chapter.excludeFromToc) { -%>
-<li><a href="<%= chapter.filename %>"<% if (chapter.titleLang) { %> lang="<%= chapter.titleLang %>" xml:lang="<%= chapter.titleLang %>"<% } %>><%= chapter.title %></a></li>
+<li><a href="<%= chapter.filename %>"<% if (chapter.titleLang) { %> lang="<%= chapter.titleLang %>" xml:lang="<%= chapter.titleLang %>"<% } %>><%= chapter.title %></a><% if (chapter.sections && chapter.sections.length) { %>
+<ol>
+<% chapter.sections.forEach(function (s) { -%>
+<li><a href="<%= chapter.filename %>#<%= s.id %>"<% if (s.lang) { %> lang="<%= s.lang %>" xml:lang="<%= s.lang %>"<% } %>><%= s.title %></a><% if (s.children.length) { %>
+<ol>
+<% s.children.forEach(function (c) { -%>
+<li><a href="<%= chapter.filename %>#<%= c.id %>"<% if (c.lang) { %> lang="<%= c.lang %>" xml:lang="<%= c.lang %>"<% } %>><%= c.title %></a></li>
+<% }) -%>
+</ol>
+<% } %></li>
+<% }) -%>
+</ol>
+<% } %></li>
 <% } }) -%>
 </ol>
 </nav>
@@ -91,14 +103,22 @@ export const TOC_NCX = `<?xml version="1.0" encoding="UTF-8"?>
 <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="<%= lang %>">
 <head>
 <meta name="dtb:uid" content="<%= identifier %>"/>
-<meta name="dtb:depth" content="1"/>
+<meta name="dtb:depth" content="<%= content.some(function (c) { return c.sections && c.sections.some(function (s) { return s.children.length; }); }) ? 3 : content.some(function (c) { return c.sections && c.sections.length; }) ? 2 : 1 %>"/>
 <meta name="dtb:totalPageCount" content="0"/>
 <meta name="dtb:maxPageNumber" content="0"/>
 </head>
 <docTitle><text><%= title %></text></docTitle>
 <navMap>
 <% var order = 0; content.forEach(function (chapter) { if (!chapter.excludeFromToc) { order++; -%>
-<navPoint id="nav-<%= chapter.id %>" playOrder="<%= order %>"><navLabel><text><%= chapter.title %></text></navLabel><content src="<%= chapter.filename %>"/></navPoint>
+<navPoint id="nav-<%= chapter.id %>" playOrder="<%= order %>"><navLabel><text><%= chapter.title %></text></navLabel><content src="<%= chapter.filename %>"/>
+<% (chapter.sections || []).forEach(function (s) { order++; -%>
+<navPoint id="nav-<%= chapter.id %>-<%= s.id %>" playOrder="<%= order %>"><navLabel><text><%= s.title %></text></navLabel><content src="<%= chapter.filename %>#<%= s.id %>"/>
+<% s.children.forEach(function (c) { order++; -%>
+<navPoint id="nav-<%= chapter.id %>-<%= c.id %>" playOrder="<%= order %>"><navLabel><text><%= c.title %></text></navLabel><content src="<%= chapter.filename %>#<%= c.id %>"/></navPoint>
+<% }) -%>
+</navPoint>
+<% }) -%>
+</navPoint>
 <% } }) -%>
 </navMap>
 </ncx>

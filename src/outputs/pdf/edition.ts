@@ -34,7 +34,8 @@ export async function openEdition(pagePromise: Promise<Page>, url: string): Prom
     await document.fonts.ready;
     const nav = document.createElement('nav');
     nav.hidden = true;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-outline]')) {
+    // Parts and the sections inside them (headings marked data-section) get a destination each.
+    for (const el of document.querySelectorAll<HTMLElement>('[data-outline], [data-part] [data-section]')) {
       const a = document.createElement('a');
       a.href = `#${el.id}`;
       nav.append(a);

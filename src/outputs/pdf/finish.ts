@@ -29,6 +29,8 @@ export interface OutlineEntry {
   title: string;
   /** The named destination (an element id) the bookmark opens. */
   dest: string;
+  /** Bookmarks under this one (an episode's sections; a section's sub-sections), closed at first. */
+  children?: OutlineEntry[];
 }
 
 /** The named destinations: Chromium writes one for every element that a link in the page targets. */
@@ -75,34 +77,53 @@ function deleteOutline(doc: PDFDocument, ref: PDFObject | undefined): void {
   }
 }
 
-/** Replaces the outline by one flat list of bookmarks, each opening its part's first page. */
+/** Replaces the outline by the book's bookmarks, each opening its part's first page; an episode's
+ * sections are nested under it (closed, so the top level stays one line per part). */
 export function setOutline(doc: PDFDocument, entries: OutlineEntry[], dests: Map<string, Destination>): void {
   const old = doc.catalog.get(PDFName.of('Outlines'));
   if (old instanceof PDFRef) {
     deleteOutline(doc, doc.context.lookup(old, PDFDict).get(PDFName.of('First')));
     doc.context.delete(old);
   }
-  const missing = entries.filter((e) => !dests.has(e.dest)).map((e) => e.dest);
+  const all = (list: OutlineEntry[]): OutlineEntry[] => list.flatMap((e) => [e, ...all(e.children ?? [])]);
+  const missing = all(entries)
+    .filter((e) => !dests.has(e.dest))
+    .map((e) => e.dest);
   if (missing.length)
     throw new Error(`no destination in the printed PDF for ${missing.map((m) => `#${m}`).join(', ')}`);
   const root = doc.context.nextRef();
-  const refs = entries.map(() => doc.context.nextRef());
-  entries.forEach((e, i) => {
-    const d = dests.get(e.dest)!;
-    const dict = doc.context.obj({
-      Title: PDFHexString.fromText(e.title),
-      Parent: root,
-      // The top of the part's first page (Chromium's own destination, page and position).
-      Dest: d.array,
+  /** Writes `list` under `parent`; returns the number of items it holds (all levels). */
+  const level = (list: OutlineEntry[], parent: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } => {
+    const refs = list.map(() => doc.context.nextRef());
+    let count = list.length;
+    list.forEach((e, i) => {
+      const d = dests.get(e.dest)!;
+      const dict = doc.context.obj({
+        Title: PDFHexString.fromText(e.title),
+        Parent: parent,
+        // The top of the part's first page (Chromium's own destination, page and position).
+        Dest: d.array,
+      });
+      if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
+      if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
+      if (e.children?.length) {
+        const sub = level(e.children, refs[i]!);
+        dict.set(PDFName.of('First'), sub.first!);
+        dict.set(PDFName.of('Last'), sub.last!);
+        // A negative count: the item is closed (its children are hidden until opened).
+        dict.set(PDFName.of('Count'), PDFNumber.of(-sub.count));
+      }
+      doc.context.assign(refs[i]!, dict);
     });
-    if (i > 0) dict.set(PDFName.of('Prev'), refs[i - 1]!);
-    if (i < refs.length - 1) dict.set(PDFName.of('Next'), refs[i + 1]!);
-    doc.context.assign(refs[i]!, dict);
-  });
-  const outlines = doc.context.obj({ Type: 'Outlines', Count: entries.length });
-  if (refs.length) {
-    outlines.set(PDFName.of('First'), refs[0]!);
-    outlines.set(PDFName.of('Last'), refs[refs.length - 1]!);
+    // Closed children are not counted in the parent's open descendants.
+    count = list.length;
+    return { first: refs[0], last: refs[refs.length - 1], count };
+  };
+  const top = level(entries, root);
+  const outlines = doc.context.obj({ Type: 'Outlines', Count: top.count });
+  if (top.first && top.last) {
+    outlines.set(PDFName.of('First'), top.first);
+    outlines.set(PDFName.of('Last'), top.last);
   }
   doc.context.assign(root, outlines);
   doc.catalog.set(PDFName.of('Outlines'), root);

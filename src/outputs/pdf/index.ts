@@ -27,6 +27,7 @@ import { makeUp } from './makeup.ts';
 import { fixStructure, setPageBoxes } from './structure.ts';
 import { typographize } from '../../shared/typography.ts';
 import { pdfMetadata } from './metadata.ts';
+import { setStructureLanguages } from './lang.ts';
 import {
   loadPrinted,
   producerOf,
@@ -35,6 +36,7 @@ import {
   setMetadata,
   setOutline,
   setPageLabels,
+  type OutlineEntry,
 } from './finish.ts';
 
 export interface PdfResult {
@@ -241,14 +243,21 @@ export async function printBook(
       setPageLabels(d, firstBody);
       setPageBoxes(d, pageGeometry(book.settings.print));
       if (outline)
-        setOutline(
-          d,
-          parts.filter((p) => outline === true || p.id !== 'cover').map((p) => ({ title: p.label, dest: p.id })),
-          readDestinations(d),
-        );
+        setOutline(d, outlineOf(parts.filter((p) => outline === true || p.id !== 'cover')), readDestinations(d));
     };
     finishDoc(doc, plan.firstBodyPage, true);
     fixStructure(doc, new Map(parts.map((p) => [p.id, p.label])));
+    const languages = await page.evaluate((bookLang) => {
+      // Elements in another language than the book's, in document order.
+      // innerText, not textContent: the text as laid out, which is what the PDF's glyphs say.
+      const rendered = (el: HTMLElement) =>
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the one to match
+        el.innerText;
+      return [...document.querySelectorAll<HTMLElement>('body [lang]')]
+        .map((el) => ({ lang: el.lang, text: rendered(el) }))
+        .filter((r) => r.lang && r.lang !== bookLang && r.text.trim());
+    }, lang);
+    setStructureLanguages(doc, languages);
     const bytes = await saveWithContentId(doc);
     lap('finish');
 
@@ -296,14 +305,38 @@ export async function printBook(
   }
 }
 
+/** A part of the book with the sections (headings marked data-section) it holds. */
+export type OutlinedPart = Part & { sections?: Array<{ id: string; title: string; depth: 2 | 3 }> };
+
+/** The bookmarks: one per part, an episode's sections (## and the ### under them) under it. */
+export function outlineOf(parts: OutlinedPart[]): OutlineEntry[] {
+  return parts.map((p) => {
+    const children: OutlineEntry[] = [];
+    for (const s of p.sections ?? []) {
+      const entry = { title: s.title, dest: s.id };
+      const parent = children[children.length - 1];
+      if (s.depth === 3 && parent) {
+        parent.children ??= [];
+        parent.children.push(entry);
+      } else children.push(entry);
+    }
+    return { title: p.label, dest: p.id, ...(children.length ? { children } : {}) };
+  });
+}
+
 /** The parts of the book, in order, as the print edition marks them. */
-export async function readParts(page: Page): Promise<Part[]> {
+export async function readParts(page: Page): Promise<OutlinedPart[]> {
   const parts = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('[data-outline]')].map((el) => ({
       id: el.id,
       label: el.dataset.outline ?? '',
       matter: (el.dataset.matter === 'body' ? 'body' : 'front') as 'front' | 'body',
       recto: el.hasAttribute('data-recto'),
+      sections: [...el.querySelectorAll<HTMLElement>('[data-section]')].map((h) => ({
+        id: h.id,
+        title: (h.dataset.sectionTitle ?? h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        depth: (h.dataset.section === '3' ? 3 : 2) as 2 | 3,
+      })),
     })),
   );
   const bad = parts.filter((p) => !p.id || !p.label);

@@ -21,12 +21,15 @@ export const GET: APIRoute = async ({ params }) => {
     selfUrl: abs(routes.feed(lang)),
     lang,
     date: settings.published,
-    items: views(book, lang).map((v) => ({
-      title: `${v.number}. ${v.title.text}`,
-      url: abs(routes.episode(lang, v.slug)),
-      summary: v.summary.text,
-      date: settings.published,
-    })),
+    // Drafts (built with --drafts) are previews: not in the feed.
+    items: views(book, lang)
+      .filter((v) => !v.draft)
+      .map((v) => ({
+        title: `${v.number}. ${v.title.text}`,
+        url: abs(routes.episode(lang, v.slug)),
+        summary: v.summary.text,
+        date: settings.published,
+      })),
   });
   return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 };

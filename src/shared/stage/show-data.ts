@@ -16,7 +16,19 @@ export interface TalkCue {
 }
 
 export type ScriptItem =
-  | { type: 'paragraph'; id: string; lang: string; status: PartStatus; inlines: Inline[]; text: string; words: number }
+  /** Prose to say: a paragraph, or a list item (`item`: its bullet or number, "•" or "3."). */
+  | {
+      type: 'paragraph';
+      id: string;
+      lang: string;
+      status: PartStatus;
+      inlines: Inline[];
+      text: string;
+      words: number;
+      item?: string;
+    }
+  /** A sub-section heading (###) inside a beat: read, not said. */
+  | { type: 'heading'; text: string; lang: string }
   | { type: 'note'; text: string; lang: string }
   | { type: 'talk' };
 
@@ -46,9 +58,12 @@ export interface Beat {
   /** Position in the episode, from 1, and the number of beats in the episode. */
   n: number;
   of: number;
-  kind: 'opening' | 'panel';
+  /** opening: the prose before the first panel; panel and figure: an image; section: a ## heading. */
+  kind: 'opening' | 'panel' | 'figure' | 'section';
   panel?: string;
-  /** The audience image; an opening beat shows the episode's title card instead. */
+  /** The section this beat opens (a ## heading): the audience's title card shows it. */
+  title?: { text: string; lang: string };
+  /** The audience image; a beat without one shows a title card (the section's, else the episode's). */
   image?: StageImage;
   script: ScriptItem[];
   notes: Array<{ text: string; lang: string }>;
