@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Frame, Page } from 'playwright-core';
 import { axe, useSite } from './helpers.ts';
-import { startStandIn, type StandIn } from './peertube-standin.ts';
+import { startSilentInstance, startStandIn, type StandIn } from './peertube-standin.ts';
 
 const KIT = new URL('../..', import.meta.url).pathname;
 const FIXTURE = join(KIT, 'test/fixtures/books/talk');
@@ -21,22 +21,32 @@ const EP = '/en/1-la-cave/';
 const SHORT_ID = '9wvVKpR3dv8fQ8nZ5Rt2fq';
 
 let standin: StandIn;
+/** The first copy of episode 4's excerpt: an instance that never answers. */
+let silent: StandIn;
 let work: string;
 let dist: string;
 
 async function prepare(): Promise<void> {
   standin = await startStandIn();
+  silent = await startSilentInstance();
   work = mkdtempSync(join(tmpdir(), 'planches-talk-'));
   const book = join(work, 'book');
   cpSync(FIXTURE, book, { recursive: true, filter: (src) => !src.includes('/.cache') });
   const port = new URL(standin.origin).port;
+  const silentPort = new URL(silent.origin).port;
   for (const file of [
     'content/book.yaml',
     'content/episodes/1-la-cave/talk.yaml',
     'content/episodes/2-le-grenier/talk.yaml',
+    'content/episodes/4-la-remise/talk.yaml',
   ]) {
     const path = join(book, file);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${port}`));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replaceAll('127.0.0.1:8787', `127.0.0.1:${port}`)
+        .replaceAll('127.0.0.1:8788', `127.0.0.1:${silentPort}`),
+    );
   }
   dist = join(work, 'dist');
   const r = spawnSync(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', book, '--out', dist], {
@@ -49,10 +59,11 @@ async function prepare(): Promise<void> {
 
 after(async () => {
   await standin?.close();
+  await silent?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const site = useSite({ prepare, dist: () => dist, allowOrigins: () => [standin.origin] });
+const site = useSite({ prepare, dist: () => dist, allowOrigins: () => [standin.origin, silent.origin] });
 
 /** The player's frame, once the embed has loaded in it. */
 async function playerFrame(page: Page): Promise<Frame> {

@@ -15,6 +15,7 @@ import { languageCodes, pick } from '../settings.ts';
 import { cutCards } from '../../shared/stage/surtitles.ts';
 import { resolveShows, type ShowDef } from '../shows.ts';
 import { inlineText } from '../../shared/text.ts';
+import { watchUrl } from '../../shared/talk/address.ts';
 import {
   SHOW_DATA_VERSION,
   type Beat,
@@ -27,10 +28,17 @@ import {
 export interface BuildOptions {
   base: string;
   images: ImageManifest;
-  /** The PeerTube excerpt of an episode; none when not given (src/astro-adapter/stage.ts does not give it yet). */
+  /** The PeerTube excerpt of an episode; by default the episode's own talk.yaml (talkCue below). */
   talk?: (episode: Episode) => TalkCue['peertube'] | undefined;
   /** "Episode {number}" in the show's language. */
   episodeLabel: (n: number) => string;
+}
+
+/** The episode's excerpt, as the audience screen cues it: the video, where it starts and stops. */
+export function talkCue(episode: Episode): TalkCue['peertube'] | undefined {
+  const talk = episode.talk;
+  if (!talk) return undefined;
+  return { url: watchUrl(talk.video), start: talk.start, stop: talk.end };
 }
 
 function words(text: string): number {
@@ -100,7 +108,7 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
     otherText.set(l, m);
   }
   const local = episode.original.stage?.video;
-  const peertube = options.talk?.(episode);
+  const peertube = options.talk ? options.talk(episode) : talkCue(episode);
   const cue: TalkCue | undefined =
     local || peertube
       ? {
