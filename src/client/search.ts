@@ -51,11 +51,11 @@ export interface Hit {
   excerpt: Array<{ text: string; mark: boolean }>;
 }
 
-/** Groups match locations by the paragraph or panel they fall in, with an excerpt around the first. */
+/** Groups match locations by the paragraph, panel or talk transcript they fall in, with an excerpt around the first. */
 export function hitsOf(data: PagefindData, max = 3, radius = 12): Hit[] {
   const words = data.content.split(/\s+/);
   const anchors = data.anchors
-    .filter((a) => /^(p\d+|panel-[a-z0-9-]+)$/.test(a.id))
+    .filter((a) => /^(p\d+|panel-[a-z0-9-]+|talk-transcript)$/.test(a.id))
     .sort((a, b) => a.location - b.location);
   const matched = new Set(data.locations);
   const seen = new Set<string>();
