@@ -621,6 +621,13 @@ test('the stage cues the episode’s excerpt, read from its talk.yaml by the rea
     show: { beats: Array<{ episode: number; script: Array<{ type: string }>; cue?: { peertube?: unknown } }> };
   };
   const cued = show.beats.filter((b) => b.script.some((i) => i.type === 'talk'));
+  // The surtitles while the excerpt plays: the book's WebVTT lines, cut to the excerpt.
+  const captions = (cued[0]?.cue?.peertube as { captions?: Record<string, Array<{ start: number; text: string }>> })
+    ?.captions;
+  assert.deepEqual(Object.keys(captions ?? {}), ['fr', 'en']);
+  assert.deepEqual(captions!.en![0], { start: 91, end: 98.5, text: 'It was dark in the cellar.' });
+  assert.equal(captions!.fr!.length, 4);
+  for (const b of cued) delete (b.cue?.peertube as { captions?: unknown } | undefined)?.captions;
   assert.deepEqual(
     cued.map((b) => [b.episode, b.cue?.peertube]),
     [

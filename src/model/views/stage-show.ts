@@ -38,7 +38,18 @@ export interface BuildOptions {
 export function talkCue(episode: Episode): TalkCue['peertube'] | undefined {
   const talk = episode.talk;
   if (!talk) return undefined;
-  return { url: watchUrl(talk.video), start: talk.start, stop: talk.end };
+  // The shipped WebVTT lines of the excerpt, by language: the surtitles while it plays.
+  const captions = Object.fromEntries(
+    Object.entries(talk.captions).flatMap(([lang, c]) =>
+      c.cues ? [[lang, c.cues.map((q) => ({ start: q.start, end: q.end, text: q.text }))]] : [],
+    ),
+  );
+  return {
+    url: watchUrl(talk.video),
+    start: talk.start,
+    stop: talk.end,
+    ...(Object.keys(captions).length ? { captions } : {}),
+  };
 }
 
 function words(text: string): number {

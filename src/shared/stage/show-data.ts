@@ -12,7 +12,13 @@ export interface TalkCue {
    * The published excerpt (the episode's talk.yaml), when the theatre has a network; `start`/`stop`
    * in seconds into the video.
    */
-  peertube?: { url: string; start?: number; stop?: number };
+  peertube?: {
+    url: string;
+    start?: number;
+    stop?: number;
+    /** The excerpt's lines from the book's WebVTT files, by language (times in the video): surtitles while it plays. */
+    captions?: Record<string, Array<{ start: number; end: number; text: string }>>;
+  };
 }
 
 export type ScriptItem =

@@ -61,8 +61,9 @@ export function parseVtt(source: string): VttResult {
       continue;
     }
     // An optional cue identifier, then the timing line.
+    // (A line that looks like times but has no "-->" is a mistyped timing line, not an identifier.)
     let timingLine = i;
-    if (!first.includes('-->')) timingLine = i + 1;
+    if (!first.includes('-->') && !/^\s*[\d:.]+\s*-+>?/.test(first)) timingLine = i + 1;
     const timing = lines[timingLine];
     if (timing === undefined || !timing.includes('-->'))
       return {
