@@ -240,6 +240,59 @@ const settingsLine = (needle: string) =>
     .findIndex((l) => l.includes(needle)) + 1;
 
 const CASES: Case[] = [
+  // talk.yaml: captions, mirrors, download
+  {
+    name: 'captions in a language the book does not have',
+    edits: [[TALK, /^captions:\n/m, 'captions:\n  de:\n    track: de\n']],
+    file: TALK,
+    field: 'captions.de',
+    includes: ['unknown language "de"'],
+  },
+  {
+    name: 'a caption file that does not exist',
+    edits: [[TALK, 'file: cave.en.vtt', 'file: missing.en.vtt']],
+    file: TALK,
+    field: 'captions.en.file',
+    includes: ['missing.en.vtt does not exist'],
+  },
+  {
+    name: 'a caption file that is not WebVTT',
+    edits: [[`${EP1}/cave.en.vtt`, 'WEBVTT', 'WEBTTV']],
+    file: `${EP1}/cave.en.vtt`,
+    line: 1,
+    includes: ['starts with the line "WEBVTT"'],
+  },
+  {
+    name: 'a caption file with nothing said during the excerpt',
+    edits: [
+      [TALK, /^end: .*$/m, 'end: "1:30"'],
+      [TALK, /^start: .*$/m, 'start: 89'],
+    ],
+    file: TALK,
+    field: 'captions.fr.file',
+    includes: ['has no line between the excerpt'],
+  },
+  {
+    name: 'a mirror on an instance the book does not allow',
+    edits: [[TALK, /^captions:/m, `mirrors:\n  - video: https://other.example/w/${SHORT}\ncaptions:`]],
+    file: TALK,
+    field: 'mirrors.0.video',
+    includes: ['other.example is not one of the book’s PeerTube instances'],
+  },
+  {
+    name: 'a mirror on the same instance',
+    edits: [[TALK, /^captions:/m, `mirrors:\n  - video: http://127.0.0.1:8787/w/${SHORT}\ncaptions:`]],
+    file: TALK,
+    field: 'mirrors.0.video',
+    includes: ['is listed twice'],
+  },
+  {
+    name: 'a download from elsewhere',
+    edits: [[TALK, /^download: .*$/m, 'download: https://files.example/talk.mp4']],
+    file: TALK,
+    field: 'download',
+    includes: ["the download must come from the video's instance"],
+  },
   // talk.yaml: the address
   {
     name: 'the video is not https',
@@ -256,7 +309,7 @@ const CASES: Case[] = [
     line: talkLine('video'),
     field: 'video',
     includes: [
-      'other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787)',
+      'other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787, http://127.0.0.1:8788)',
       'talk.instances',
       'privacy policy',
     ],
