@@ -70,6 +70,7 @@ const EMBED = `<!doctype html>
 <main>
   <p id="state">unstarted</p>
   <p id="position">0</p>
+  <p id="caption"></p>
   <button type="button" id="toggle">Play</button>
 </main>
 <script>
@@ -103,6 +104,8 @@ const EMBED = `<!doctype html>
     document.getElementById('state').textContent = state;
     document.getElementById('position').textContent = position.toFixed(1);
     document.getElementById('toggle').textContent = state === 'playing' ? 'Pause' : 'Play';
+    var c = captions.find(function (c) { return c.mode === 'showing'; });
+    document.getElementById('caption').textContent = c ? 'captions: ' + c.id : 'captions: off';
   }
   function setState(next) {
     if (state === next) return;
@@ -198,7 +201,9 @@ const LABELS: Record<number, string> = {
  * The stand-in. `videos` describes videos by id (either form); any other id is a public 10-minute
  * video with French and English captions, downloadable. An id mapped to `null` does not exist.
  */
-export async function startStandIn(options: { videos?: Record<string, StandInVideo | null> } = {}): Promise<StandIn> {
+export async function startStandIn(
+  options: { videos?: Record<string, StandInVideo | null>; port?: number } = {},
+): Promise<StandIn> {
   const requests: string[] = [];
   const videoOf = (id: string): Required<StandInVideo> | undefined => {
     const given = options.videos?.[id];
@@ -285,20 +290,20 @@ export async function startStandIn(options: { videos?: Record<string, StandInVid
     }
     return send(404, PAGE('Not found'));
   });
-  return listen(server, requests);
+  return listen(server, requests, options.port);
 }
 
 /** An instance that is down in the worst way: it takes the connection and never answers. */
-export async function startSilentInstance(): Promise<StandIn> {
+export async function startSilentInstance(port = 0): Promise<StandIn> {
   const requests: string[] = [];
   const server: Server = createServer((req) => {
     requests.push(req.url ?? '/');
   });
-  return listen(server, requests);
+  return listen(server, requests, port);
 }
 
-async function listen(server: Server, requests: string[]): Promise<StandIn> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+async function listen(server: Server, requests: string[], wanted = 0): Promise<StandIn> {
+  await new Promise<void>((resolve) => server.listen(wanted, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   return {
     origin: `http://127.0.0.1:${port}`,
