@@ -132,6 +132,14 @@ if (talk) {
     intercept(a, () => Number(a.dataset.talkSeek));
 }
 
+// A search result or a link may land in the talk's transcript, a closed <details>: open it.
+const reveal = () => {
+  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target instanceof HTMLDetailsElement) target.open = true;
+};
+reveal();
+addEventListener('hashchange', reveal);
+
 // Sharing: the buttons that need JavaScript appear with it; their code loads on first use.
 const share = document.querySelector<HTMLElement>('[data-share]');
 if (share) {

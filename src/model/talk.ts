@@ -12,6 +12,13 @@
 //   panels:               # optional: when each panel is performed in the video
 //     pyramid: 1:42
 //     cookies: 2:10
+//   captions:             # optional, per language: the instance's caption track and/or a WebVTT file
+//     fr: { track: fr, file: talk.fr.vtt }
+//     en: { file: talk.en.vtt }
+//   mirrors:              # optional: the same video on other allowed instances
+//     - video: https://other.example/w/2y84q2MQUMWPbiEcxNXMgC
+//       start: 1m32s      # where the excerpt starts in that copy (default: the same)
+//   download: https://video.example/download/videos/….mp4   # optional (npm run talk-check finds it)
 import { existsSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ContentProblem } from './errors.ts';
@@ -22,6 +29,7 @@ import { languageCodes } from './settings.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
 import { parseVideoAddress, type VideoAddress } from '../shared/talk/address.ts';
 import { parseTime } from '../shared/talk/time.ts';
+import { cutCues, parseVtt, type VttCue } from '../shared/talk/vtt.ts';
 import { talkFileSchema } from './schemas/talk.ts';
 
 export const TALK_FILE = 'talk.yaml';
@@ -31,13 +39,44 @@ import type { Cue } from '../shared/talk/cues.ts';
 import type { PanelDef } from './schemas/panels.ts';
 import type { Settings, TalkInstance } from './schemas/settings.ts';
 
+export interface TalkInstanceInfo {
+  origin: string;
+  host: string;
+  name: string;
+  privacy: string;
+}
+
+/** One copy of the video: the first is the author's `video`, then the mirrors in their order. */
+export interface TalkSource {
+  video: VideoAddress;
+  instance: TalkInstanceInfo;
+  /** Where the excerpt starts and ends in this copy. */
+  start: number;
+  end: number;
+}
+
+export interface TalkCaptions {
+  /** The caption track's language code on the instance (PeerTube's `subtitle=` and caption id). */
+  track?: string;
+  /** The WebVTT file, relative to the book root. */
+  file?: string;
+  /** Its cues heard during the excerpt (times in the first copy's video). */
+  cues?: VttCue[];
+}
+
 export interface TalkExcerpt {
   /** talk.yaml, relative to the book root. */
   file: string;
   video: VideoAddress;
-  instance: { origin: string; host: string; name: string; privacy: string };
+  instance: TalkInstanceInfo;
   start: number;
   end: number;
+  /** Every copy, the first being `video` itself. */
+  sources: TalkSource[];
+  /** By language (the book's languages only). */
+  captions: Record<string, TalkCaptions>;
+  /** The video file's address, when the author says it may be downloaded. */
+  download?: string;
   /** Per language; the original language is always there. */
   title: Record<string, string>;
   /** The author's poster, relative to the book root. */
@@ -194,18 +233,156 @@ export function loadTalk(
       `two panels are performed at the same moment (${sameTime.time} s): give each its own time.`,
     );
 
+  // The mirrors: the same video on other instances the book allows, each at most once.
+  const mirrors: Array<{ video: VideoAddress; instance: TalkInstance; start?: number }> = [];
+  (data.mirrors ?? []).forEach((m, i) => {
+    const where = ['mirrors', i];
+    const a = parseVideoAddress(m.video, { allowLocalHttp: settings.fixture });
+    if ('error' in a) {
+      at(`mirrors.${i}.video`, [...where, 'video'], a.error);
+      return;
+    }
+    const inst = settings.talk.instances.find((x) => x.url === a.address.origin);
+    if (!inst) {
+      at(
+        `mirrors.${i}.video`,
+        [...where, 'video'],
+        `${a.address.host} is not one of the book’s PeerTube instances: add it under talk.instances in content/book.yaml, with its privacy policy, if the book may embed videos from it.`,
+      );
+      return;
+    }
+    if (a.address.origin === video?.origin || mirrors.some((x) => x.video.origin === a.address.origin)) {
+      at(
+        `mirrors.${i}.video`,
+        [...where, 'video'],
+        `${a.address.host} is listed twice: a mirror is a copy on another instance, offered when the first does not answer.`,
+      );
+      return;
+    }
+    let mStart: number | undefined;
+    if (m.start !== undefined) {
+      const t = parseTime(m.start);
+      if ('error' in t) {
+        at(`mirrors.${i}.start`, [...where, 'start'], `the start time ${t.error}`);
+        return;
+      }
+      mStart = t.seconds;
+    }
+    mirrors.push({ video: a.address, instance: inst, ...(mStart !== undefined ? { start: mStart } : {}) });
+  });
+
+  // The captions: per language of the book, a track on the instance and/or a WebVTT file here.
+  const captions: Record<string, TalkCaptions> = {};
+  for (const [lang, c] of Object.entries(data.captions ?? {})) {
+    const where = ['captions', lang];
+    if (!langs.includes(lang)) {
+      at(`captions.${lang}`, where, `unknown language "${lang}": the book's languages are ${langs.join(', ')}.`);
+      continue;
+    }
+    if (c.track === undefined && c.file === undefined) {
+      at(
+        `captions.${lang}`,
+        where,
+        'say where the captions are: "track: <its language code on the instance>" and/or "file: <a .vtt file in the episode folder>".',
+      );
+      continue;
+    }
+    if (c.track !== undefined && !/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(c.track)) {
+      at(
+        `captions.${lang}.track`,
+        [...where, 'track'],
+        `"${c.track}" is not a caption language code: PeerTube names caption tracks by language, like "en" or "pt-BR".`,
+      );
+      continue;
+    }
+    const entry: TalkCaptions = c.track ? { track: c.track } : {};
+    if (c.file !== undefined) {
+      const abs = resolve(epDir, c.file);
+      const rel = `${relDir}/${c.file.replace(/^\.\//, '')}`;
+      if (!abs.startsWith(resolve(epDir) + sep))
+        at(
+          `captions.${lang}.file`,
+          [...where, 'file'],
+          `the file must be inside the episode folder (${relDir}/), not "${c.file}".`,
+        );
+      else if (extname(abs).toLowerCase() !== '.vtt')
+        at(
+          `captions.${lang}.file`,
+          [...where, 'file'],
+          `"${c.file}" is not a WebVTT file: PeerTube and the kit read captions as .vtt files.`,
+        );
+      else if (!existsSync(abs)) at(`captions.${lang}.file`, [...where, 'file'], `the file ${rel} does not exist.`);
+      else {
+        const text = readBookText(root, rel);
+        if (!('text' in text)) problems.push(text);
+        else {
+          const vtt = parseVtt(text.text);
+          if ('error' in vtt) problems.push({ file: rel, line: vtt.line, message: `${vtt.error}.` });
+          else if ('seconds' in start && 'seconds' in end) {
+            const cues = cutCues(vtt.cues, start.seconds, end.seconds);
+            if (!cues.length)
+              at(
+                `captions.${lang}.file`,
+                [...where, 'file'],
+                `${rel} has no line between the excerpt's start (${String(data.start)}) and end (${String(data.end)}): its times are the whole video's, as PeerTube plays it.`,
+              );
+            else Object.assign(entry, { file: rel, cues });
+          }
+        }
+      }
+    }
+    captions[lang] = entry;
+  }
+
+  // The download: the video file, on one of the excerpt's instances.
+  let download: string | undefined;
+  if (data.download !== undefined) {
+    let u: URL | undefined;
+    try {
+      u = new URL(data.download);
+    } catch {
+      at(
+        'download',
+        ['download'],
+        `"${data.download}" is not a web address: write the address npm run talk-check gives.`,
+      );
+    }
+    if (u) {
+      const origins = [video?.origin, ...mirrors.map((m) => m.video.origin)];
+      if (!origins.includes(u.origin))
+        at(
+          'download',
+          ['download'],
+          `the download must come from the video's instance (${origins.filter(Boolean).join(', ')}), not ${u.host}.`,
+        );
+      else download = u.href;
+    }
+  }
+
   if (problems.length > before || !video || !instance || !('seconds' in start) || !('seconds' in end)) return undefined;
+  const info = (i: TalkInstance): TalkInstanceInfo => ({
+    origin: i.url,
+    host: new URL(i.url).host,
+    name: i.name ?? new URL(i.url).host,
+    privacy: i.privacy,
+  });
+  const length = end.seconds - start.seconds;
+  const sources: TalkSource[] = [
+    { video, instance: info(instance), start: start.seconds, end: end.seconds },
+    ...mirrors.map((m) => {
+      const s = m.start ?? start.seconds;
+      return { video: m.video, instance: info(m.instance), start: s, end: s + length };
+    }),
+  ];
   return {
     file,
     video,
-    instance: {
-      origin: instance.url,
-      host: new URL(instance.url).host,
-      name: instance.name ?? new URL(instance.url).host,
-      privacy: instance.privacy,
-    },
+    instance: info(instance),
     start: start.seconds,
     end: end.seconds,
+    sources,
+    captions,
+    ...(download ? { download } : {}),
     title: data.title,
     poster,
     cues: cues.sort((a, b) => a.time - b.time),

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Frame, Page } from 'playwright-core';
 import { axe, useSite } from './helpers.ts';
-import { startStandIn, type StandIn } from './peertube-standin.ts';
+import { startSilentInstance, startStandIn, type StandIn } from './peertube-standin.ts';
 
 const KIT = new URL('../..', import.meta.url).pathname;
 const FIXTURE = join(KIT, 'test/fixtures/books/talk');
@@ -21,22 +21,32 @@ const EP = '/en/1-la-cave/';
 const SHORT_ID = '9wvVKpR3dv8fQ8nZ5Rt2fq';
 
 let standin: StandIn;
+/** The first copy of episode 4's excerpt: an instance that never answers. */
+let silent: StandIn;
 let work: string;
 let dist: string;
 
 async function prepare(): Promise<void> {
   standin = await startStandIn();
+  silent = await startSilentInstance();
   work = mkdtempSync(join(tmpdir(), 'planches-talk-'));
   const book = join(work, 'book');
   cpSync(FIXTURE, book, { recursive: true, filter: (src) => !src.includes('/.cache') });
   const port = new URL(standin.origin).port;
+  const silentPort = new URL(silent.origin).port;
   for (const file of [
     'content/book.yaml',
     'content/episodes/1-la-cave/talk.yaml',
     'content/episodes/2-le-grenier/talk.yaml',
+    'content/episodes/4-la-remise/talk.yaml',
   ]) {
     const path = join(book, file);
-    writeFileSync(path, readFileSync(path, 'utf8').replaceAll('127.0.0.1:8787', `127.0.0.1:${port}`));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replaceAll('127.0.0.1:8787', `127.0.0.1:${port}`)
+        .replaceAll('127.0.0.1:8788', `127.0.0.1:${silentPort}`),
+    );
   }
   dist = join(work, 'dist');
   const r = spawnSync(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', book, '--out', dist], {
@@ -49,10 +59,11 @@ async function prepare(): Promise<void> {
 
 after(async () => {
   await standin?.close();
+  await silent?.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const site = useSite({ prepare, dist: () => dist, allowOrigins: () => [standin.origin] });
+const site = useSite({ prepare, dist: () => dist, allowOrigins: () => [standin.origin, silent.origin] });
 
 /** The player's frame, once the embed has loaded in it. */
 async function playerFrame(page: Page): Promise<Frame> {
@@ -78,6 +89,7 @@ test('nothing reaches the PeerTube instance, and no player code loads, before th
   await page.goto(site.url('/fr/1-la-cave/'), { waitUntil: 'networkidle' });
   await page.goto(site.url('/en/'), { waitUntil: 'networkidle' });
   assert.deepEqual(standin.requests, [], 'the stand-in received requests before any click');
+  assert.deepEqual(silent.requests, [], 'nor the other instance');
   assert.ok(
     !scripts.some((s) => /\/talk\.[\w-]+\.js$/.test(s)),
     `the player's code loaded up front: ${scripts.join(', ')}`,
@@ -189,10 +201,12 @@ test('pressing play loads the embed in place, with the excerpt’s settings, and
   assert.deepEqual(Object.fromEntries(src.searchParams), {
     start: '90',
     stop: '245',
+    subtitle: 'en',
     api: '1',
     p2p: '0',
     warningTitle: '0',
     title: '0',
+    peertubeLink: '0',
     autoplay: '1',
   });
   assert.deepEqual((await iframe.getAttribute('sandbox'))!.split(' ').sort(), [
@@ -588,4 +602,222 @@ test('link previews: Open Graph with an image of the first panel made at build t
   assert.ok(
     files.some((f) => f.startsWith('poster.1-la-cave.')) && files.some((f) => f.startsWith('poster.2-le-grenier.')),
   );
+});
+
+type StandinWindow = {
+  standin: {
+    calls: Array<{ method: string; params: unknown }>;
+    state: string;
+    position: number;
+    showing: string | null;
+    setPosition(p: number): void;
+  };
+};
+
+test('the stage cues the episode’s excerpt, read from its talk.yaml by the real build', async () => {
+  const html = readFileSync(join(dist, 'en/stage/index.html'), 'utf8');
+  const json = /<script type="application\/json" id="stage-data">(.*?)<\/script>/s.exec(html)![1]!;
+  const { show } = JSON.parse(json) as {
+    show: { beats: Array<{ episode: number; script: Array<{ type: string }>; cue?: { peertube?: unknown } }> };
+  };
+  const cued = show.beats.filter((b) => b.script.some((i) => i.type === 'talk'));
+  // The surtitles while the excerpt plays: the book's WebVTT lines, cut to the excerpt.
+  const captions = (cued[0]?.cue?.peertube as { captions?: Record<string, Array<{ start: number; text: string }>> })
+    ?.captions;
+  assert.deepEqual(Object.keys(captions ?? {}), ['fr', 'en']);
+  assert.deepEqual(captions!.en![0], { start: 91, end: 98.5, text: 'It was dark in the cellar.' });
+  assert.equal(captions!.fr!.length, 4);
+  for (const b of cued) delete (b.cue?.peertube as { captions?: unknown } | undefined)?.captions;
+  assert.deepEqual(
+    cued.map((b) => [b.episode, b.cue?.peertube]),
+    [
+      [1, { url: `${standin.origin}/w/${SHORT_ID}`, start: 90, stop: 245 }],
+      [2, { url: `${standin.origin}/videos/watch/3f2b8c1e-5d4a-4c7b-9e21-0a6f4d8b2c17`, start: 300, stop: 360 }],
+      [3, undefined],
+      [4, { url: `${silent.origin}/w/2y84q2MQUMWPbiEcxNXMgC`, start: 60, stop: 100 }],
+    ],
+  );
+  // The audience screen may frame those instances, and only them.
+  const audience = readFileSync(join(dist, 'en/stage/audience/index.html'), 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(audience)![1]!;
+  assert.match(csp, new RegExp(`frame-src ${standin.origin} ${silent.origin}`));
+});
+
+test('the reader’s captions are selected: subtitle= in the address, then setCaption once the embed is ready', async () => {
+  for (const lang of ['en', 'fr']) {
+    const { page, context } = await site.newPage();
+    await page.goto(site.url(`/${lang}/1-la-cave/`));
+    await page.locator('[data-talk-start]').click();
+    const frame = await playerFrame(page);
+    const src = new URL((await page.locator('iframe.talk__player').getAttribute('src'))!);
+    assert.equal(src.searchParams.get('subtitle'), lang);
+    await frame.waitForFunction(() =>
+      (window as unknown as StandinWindow).standin.calls.some((c) => c.method === 'setCaption'),
+    );
+    const calls = await frame.evaluate(() =>
+      (window as unknown as StandinWindow).standin.calls.filter((c) => /Caption/.test(c.method)),
+    );
+    assert.deepEqual(calls, [
+      { method: 'getCaptions', params: undefined },
+      { method: 'setCaption', params: lang },
+    ]);
+    assert.equal(await frame.evaluate(() => (window as unknown as StandinWindow).standin.showing), lang);
+    await context.close();
+  }
+});
+
+test('the excerpt stays an excerpt: paused at its end each time, after a seek past it too; “Play the whole talk” leaves it', async () => {
+  const { page, context } = await site.newPage();
+  await page.goto(site.url(EP));
+  await page.locator('[data-talk-start]').click();
+  const frame = await playerFrame(page);
+  const pauses = () =>
+    frame.evaluate(() => (window as unknown as StandinWindow).standin.calls.filter((c) => c.method === 'pause').length);
+  const at = (p: number) => frame.evaluate((x) => (window as unknown as StandinWindow).standin.setPosition(x), p);
+  await frame.waitForFunction(() => (window as unknown as StandinWindow).standin.state === 'playing');
+  // Just before the end: the stand-in's own stop= pauses once, as PeerTube's does.
+  await at(244.5);
+  await frame.waitForFunction(() => (window as unknown as StandinWindow).standin.state === 'paused');
+  // The reader drags past the end and plays: PeerTube would play on; the page pauses it.
+  await at(250);
+  await frame.waitForFunction(() => (window as unknown as StandinWindow).standin.state === 'paused');
+  const first = await pauses();
+  assert.ok(first >= 1, 'the page asked the embed to pause');
+  assert.equal(await page.locator('[data-talk-status]').textContent(), 'End of the excerpt.');
+  // And again, each time.
+  await at(300);
+  await frame.waitForFunction(
+    (n) => (window as unknown as StandinWindow).standin.calls.filter((c) => c.method === 'pause').length > n,
+    first,
+  );
+  // Inside the excerpt it plays on, and the status is cleared.
+  await at(120);
+  await page.waitForTimeout(1200);
+  assert.equal(await frame.evaluate(() => (window as unknown as StandinWindow).standin.state), 'playing');
+  assert.equal(await page.locator('[data-talk-status]').textContent(), '');
+  // The whole talk: a visible link to the video from the excerpt's start, with no stop.
+  const whole = page.locator('[data-talk-whole]');
+  assert.ok(await whole.isVisible());
+  assert.equal(await whole.textContent(), 'Play the whole talk');
+  assert.equal(await whole.getAttribute('href'), `${standin.origin}/w/${SHORT_ID}?start=90`);
+  assert.equal(
+    await page.locator('.talk__links a[download]').getAttribute('href'),
+    `${standin.origin}/download/videos/${SHORT_ID}-720.mp4`,
+  );
+  await context.close();
+});
+
+test('the transcript: the excerpt’s lines in the reader’s language, a toggle under the player, and found by search', async () => {
+  const { page, context } = await site.newPage();
+  await page.goto(site.url(EP));
+  const details = page.locator('details#talk-transcript');
+  assert.equal(await details.locator('summary').textContent(), 'Transcript');
+  assert.equal(await details.locator('ol').isVisible(), false, 'closed until asked');
+  await details.locator('summary').click();
+  const lines = await details.locator('li').evaluateAll((lis) => lis.map((li) => li.textContent!.replace(/\s+/g, ' ')));
+  assert.deepEqual(lines, [
+    '1:31 The Narrator: It was dark in the cellar.',
+    "1:41 The Narrator: You couldn't see a thing, not even the tip of your nose.",
+    '2:31 And then, click: the lamp came on.',
+    '3:21 Shelves, jars, labels & dates.',
+  ]);
+  // A line's time sends the video there.
+  await details.locator('a[data-talk-seek="151"]').click();
+  const iframe = page.locator('iframe.talk__player');
+  await iframe.waitFor();
+  assert.equal(new URL((await iframe.getAttribute('src'))!).searchParams.get('start'), '151');
+  assert.deepEqual(await axe(page), []);
+  // French page: the French lines.
+  await page.goto(site.url('/fr/1-la-cave/'));
+  assert.match((await page.locator('#talk-transcript li').first().textContent())!, /Il faisait noir dans la cave/);
+  // Search finds a word said only in the talk, and lands on the transcript, opened.
+  await page.goto(site.url('/en/'), { waitUntil: 'networkidle' });
+  await page.keyboard.press('/');
+  await page.keyboard.type('nose');
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.query === 'nose');
+  const href = (await page.locator('.search-result a').first().getAttribute('href'))!;
+  assert.equal(href, '/en/1-la-cave/#talk-transcript');
+  await page.locator('.search-result a').first().click();
+  await page.waitForURL((u) => u.href.endsWith(href));
+  await page.waitForFunction(() => (document.querySelector('#talk-transcript') as HTMLDetailsElement).open);
+  await context.close();
+});
+
+test('a copy elsewhere is offered when the first instance does not answer, then the transcript', async () => {
+  const { page, context } = await site.newPage();
+  await page.goto(site.url('/en/4-la-remise/'));
+  const privacy = () => page.locator('.talk__privacy').evaluate((p) => p.textContent!.replace(/\s+/g, ' '));
+  assert.match(await privacy(), /from Miroir muet \(127\.0\.0\.1:\d+\)/);
+  await page.locator('[data-talk-start]').click();
+  const iframe = page.locator('iframe.talk__player');
+  await iframe.waitFor();
+  assert.equal(new URL((await iframe.getAttribute('src'))!).origin, silent.origin);
+  // Nothing more happens by itself: after the book's patience (2 s), the reader is told and offered.
+  const trouble = page.locator('[data-talk-trouble]');
+  await trouble.waitFor({ state: 'visible', timeout: 6000 });
+  const standinHost = new URL(standin.origin).host;
+  assert.deepEqual(await trouble.locator('p').allTextContents(), [
+    `The video has not loaded from ${new URL(silent.origin).host}.`,
+    `Try the copy on ${standinHost} Read the transcript`,
+  ]);
+  assert.ok(!standin.requests.some((r) => r.includes('2y84q2MQUMWPbiEcxNXMgC')), 'the copy is not loaded by itself');
+  assert.deepEqual(await axe(page), []);
+  await page.getByRole('button', { name: `Try the copy on ${standinHost}` }).click();
+  await page.waitForFunction(
+    (o) => document.querySelector('iframe.talk__player')?.getAttribute('src')?.startsWith(o),
+    standin.origin,
+  );
+  const src = new URL((await iframe.getAttribute('src'))!);
+  assert.equal(src.pathname, '/videos/embed/2y84q2MQUMWPbiEcxNXMgC');
+  assert.equal(src.searchParams.get('start'), '62', 'the copy’s own start');
+  assert.equal(src.searchParams.get('stop'), '102');
+  await playerFrame(page);
+  assert.ok(await trouble.isHidden());
+  // The privacy sentence now names the instance actually used.
+  assert.match(await privacy(), new RegExp(`from Vidéos de test \\(${standinHost.replace(/\./g, '\\.')}\\)`));
+  assert.equal(await page.locator('[data-talk-privacy]').getAttribute('href'), `${standin.origin}/about/privacy`);
+  // The transcript (the French one: there is no English file) is marked as French.
+  assert.equal(await page.locator('#talk-transcript ol').getAttribute('lang'), 'fr');
+  await context.close();
+});
+
+test('an episode with <Talk /> and no excerpt says so, with the performances, in both languages and in print', async () => {
+  const { page, context } = await site.newPage();
+  await page.clock.setFixedTime(new Date('2026-03-01T12:00:00Z'));
+  for (const [lang, sentence, past] of [
+    ['en', 'This scene is part of the theatrical talk. Its recording is not published yet.', 'Past performances'],
+    [
+      'fr',
+      'Cette scène fait partie de la conférence théâtralisée. Son enregistrement n’est pas encore publié.',
+      'Dates passées',
+    ],
+  ] as const) {
+    await page.goto(site.url(`/${lang}/3-le-jardin/`));
+    const block = page.locator('[data-talk-pending]');
+    assert.equal(
+      (await block.locator('.talk__pending').textContent())!.replace(/\u202f|\u00a0/g, ' '),
+      sentence.replace(/\u202f|\u00a0/g, ' '),
+    );
+    await page.waitForSelector('[data-talk-pending][data-arranged]');
+    assert.ok((await block.locator('h3').allTextContents()).includes(past));
+    assert.deepEqual(
+      await block
+        .locator('ol[data-performances-list="past"] li')
+        .evaluateAll((l) => l.map((li) => (li as HTMLElement).dataset.date)),
+      ['2022-12-06'],
+    );
+    assert.deepEqual(await axe(page), [], lang);
+    const pdf = spawnSync('pdftotext', [join(dist, `${lang}/livre-conference-${lang}.pdf`), '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    assert.ok(pdf.replace(/\s+/g, ' ').includes(sentence.split('.')[0]!), `the ${lang} PDF`);
+    const epub = spawnSync('unzip', ['-p', join(dist, `${lang}/livre-conference-${lang}.epub`)], {
+      encoding: 'utf8',
+    }).stdout;
+    assert.ok(epub.includes(sentence.split('.')[0]!), `the ${lang} EPUB`);
+  }
+  // The transcript is printed in place of the video.
+  const pdf = spawnSync('pdftotext', [join(dist, 'en/livre-conference-en.pdf'), '-'], { encoding: 'utf8' }).stdout;
+  assert.match(pdf.replace(/\s+/g, ' '), /Transcript of the excerpt: 1:31 The Narrator: It was dark in the cellar\./);
+  await context.close();
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTime, formatClock, formatLength, isoDuration } from '../../src/shared/talk/time.ts';
 import { parseVideoAddress, watchUrl, embedUrl, type VideoAddress } from '../../src/shared/talk/address.ts';
+import { peertubeEmbed } from '../../src/shared/stage/cue.ts';
 import { cueAt } from '../../src/shared/talk/cues.ts';
 import { loadBook } from '../../src/model/book.ts';
 import { ContentError, type ContentProblem } from '../../src/model/errors.ts';
@@ -35,6 +36,14 @@ describe('times', () => {
     ['01:30', 90],
     ['61:05', 3665],
     ['1:02:03', 3723],
+    // Lengths as people write them (a show's plan, a performance's duration): the same grammar.
+    ['8 min', 480],
+    ['7 min 30 s', 450],
+    ['7m 30s', 450],
+    ['2min', 120],
+    ['90 sec', 90],
+    ['1h05', 3900],
+    ['1 h 5 min', 3900],
     [0, 0],
     [' 2:00 ', 120],
   ];
@@ -52,6 +61,10 @@ describe('times', () => {
     ['1h75m', /minutes after hours must be under 60/],
     ['soon', /is not a time/],
     ['1m30', /is not a time/],
+    ['5m5m', /is not a time/],
+    ['30s 2m', /is not a time/],
+    ['1.5h', /whole number/],
+    ['eight minutes', /is not a time/],
     ['', /empty/],
     [null, /expected a time/],
     [true, /expected a time/],
@@ -144,7 +157,7 @@ describe('PeerTube video addresses', () => {
     assert.equal(watchUrl(w, 90, 245), `https://video.example/w/${SHORT}?start=90&stop=245`);
     assert.equal(watchUrl(v, 0), `https://video.example/videos/watch/${UUID}`);
     assert.equal(watchUrl(e, 30), `https://video.example/videos/watch/${UUID}?start=30`);
-    const embed = new URL(embedUrl(w, 90, 245));
+    const embed = new URL(embedUrl(w, { start: 90, stop: 245 }));
     assert.equal(embed.pathname, `/videos/embed/${SHORT}`);
     assert.deepEqual(Object.fromEntries(embed.searchParams), {
       start: '90',
@@ -153,8 +166,17 @@ describe('PeerTube video addresses', () => {
       p2p: '0',
       warningTitle: '0',
       title: '0',
+      peertubeLink: '0',
       autoplay: '1',
     });
+    // The reader's caption track, by its language code on the instance.
+    assert.equal(new URL(embedUrl(v, { start: 0, stop: 60, subtitle: 'en' })).searchParams.get('subtitle'), 'en');
+    // The stage's builder is the same one (a later start, as the stage resumes a cued excerpt).
+    assert.equal(peertubeEmbed(`https://video.example/w/${SHORT}`, 90, 245), embedUrl(w, { start: 90, stop: 245 }));
+    assert.equal(
+      new URL(peertubeEmbed(`https://video.example/videos/watch/${UUID}`, 100.7)!).searchParams.get('start'),
+      '100',
+    );
   });
 });
 
@@ -218,6 +240,59 @@ const settingsLine = (needle: string) =>
     .findIndex((l) => l.includes(needle)) + 1;
 
 const CASES: Case[] = [
+  // talk.yaml: captions, mirrors, download
+  {
+    name: 'captions in a language the book does not have',
+    edits: [[TALK, /^captions:\n/m, 'captions:\n  de:\n    track: de\n']],
+    file: TALK,
+    field: 'captions.de',
+    includes: ['unknown language "de"'],
+  },
+  {
+    name: 'a caption file that does not exist',
+    edits: [[TALK, 'file: cave.en.vtt', 'file: missing.en.vtt']],
+    file: TALK,
+    field: 'captions.en.file',
+    includes: ['missing.en.vtt does not exist'],
+  },
+  {
+    name: 'a caption file that is not WebVTT',
+    edits: [[`${EP1}/cave.en.vtt`, 'WEBVTT', 'WEBTTV']],
+    file: `${EP1}/cave.en.vtt`,
+    line: 1,
+    includes: ['starts with the line "WEBVTT"'],
+  },
+  {
+    name: 'a caption file with nothing said during the excerpt',
+    edits: [
+      [TALK, /^end: .*$/m, 'end: "1:30"'],
+      [TALK, /^start: .*$/m, 'start: 89'],
+    ],
+    file: TALK,
+    field: 'captions.fr.file',
+    includes: ['has no line between the excerpt'],
+  },
+  {
+    name: 'a mirror on an instance the book does not allow',
+    edits: [[TALK, /^captions:/m, `mirrors:\n  - video: https://other.example/w/${SHORT}\ncaptions:`]],
+    file: TALK,
+    field: 'mirrors.0.video',
+    includes: ['other.example is not one of the book’s PeerTube instances'],
+  },
+  {
+    name: 'a mirror on the same instance',
+    edits: [[TALK, /^captions:/m, `mirrors:\n  - video: http://127.0.0.1:8787/w/${SHORT}\ncaptions:`]],
+    file: TALK,
+    field: 'mirrors.0.video',
+    includes: ['is listed twice'],
+  },
+  {
+    name: 'a download from elsewhere',
+    edits: [[TALK, /^download: .*$/m, 'download: https://files.example/talk.mp4']],
+    file: TALK,
+    field: 'download',
+    includes: ["the download must come from the video's instance"],
+  },
   // talk.yaml: the address
   {
     name: 'the video is not https',
@@ -234,7 +309,7 @@ const CASES: Case[] = [
     line: talkLine('video'),
     field: 'video',
     includes: [
-      'other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787)',
+      'other.example is not one of the book’s PeerTube instances (http://127.0.0.1:8787, http://127.0.0.1:8788)',
       'talk.instances',
       'privacy policy',
     ],

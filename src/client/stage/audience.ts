@@ -8,6 +8,7 @@ import { keepAwake } from './wake.ts';
 import { AUDIENCE_KEYS } from '../../shared/stage/keys.ts';
 import { videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { peertubeEmbed } from '../../shared/stage/cue.ts';
+import { cueTextAt } from '../../shared/talk/vtt.ts';
 import type { MediaReport } from '../../shared/stage/protocol.ts';
 import type { Beat, StageImage } from '../../shared/stage/show-data.ts';
 
@@ -178,7 +179,12 @@ function drawBeat(state: ShowState): void {
 
 function drawSurtitle(state: ShowState): void {
   const cards = show.beats[state.beat]?.cards[state.surtitleLang] ?? [];
-  const text = state.surtitles ? cards[state.card]?.text : undefined;
+  let text = state.surtitles ? cards[state.card]?.text : undefined;
+  // While the cued excerpt plays, the surtitles are its own lines (the book's WebVTT), if any.
+  const cue = show.beats[state.beat]?.cue?.peertube;
+  const lines = cue?.captions?.[state.surtitleLang];
+  if (state.surtitles && lines && state.video?.beat === state.beat && state.video.since !== null)
+    text = cueTextAt(lines, (cue?.start ?? 0) + videoPosition(state.video, Date.now()))?.text;
   main.classList.toggle('sa--surtitles', state.surtitles);
   surtitle.hidden = !text;
   surtitle.textContent = text ?? '';
@@ -292,6 +298,11 @@ function draw(state: ShowState, previous?: ShowState): void {
 }
 
 sync.onChange((state, previous) => draw(state, previous));
+// The excerpt's lines change with its time, not with the state: follow them while it plays.
+setInterval(() => {
+  const state = sync.state();
+  if (state.video && state.video.since !== null) drawSurtitle(state);
+}, 250);
 draw(sync.state());
 
 // Variants are chosen for the screen: moving to the projector or going full screen may need larger ones.

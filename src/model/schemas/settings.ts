@@ -142,8 +142,15 @@ export const settingsSchema = z.strictObject({
           }),
         )
         .default([]),
+      /**
+       * Where an episode has <Talk /> but no excerpt yet: a short block saying the recording is not
+       * published yet, with the performances (site), one line (PDF, EPUB). `false` shows nothing.
+       */
+      placeholder: z.boolean({ error: 'expected true or false' }).default(true),
+      /** Seconds the player waits for an instance before offering the next copy (mirrors) or the transcript. */
+      patience: z.number({ error: 'expected a number of seconds, like 15' }).int().min(1).max(120).default(15),
     })
-    .default({ instances: [] }),
+    .default({ instances: [], placeholder: true, patience: 15 }),
   /** Dates of the talk on stage. */
   performances: z.array(performanceSchema).default([]),
   /** The running orders of the stage mode (src/model/shows.ts, docs/stage.md). */

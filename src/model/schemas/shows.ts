@@ -1,13 +1,16 @@
 // The stage mode's running orders, in content/book.yaml's `shows:` (docs/stage.md).
 import { z } from 'zod';
-import { parseDuration } from '../../shared/stage/duration.ts';
+import { parseLength } from '../../shared/talk/time.ts';
 
-export const DURATION_HELP = 'expected a duration such as "8m", "7m30s", "1h5m" or a number of seconds';
+export const DURATION_HELP = 'expected a duration such as "8m", "7 min 30 s", "7:30", "1h5m" or a number of seconds';
 
-const duration = z
-  .union([z.string(), z.number()], { error: DURATION_HELP })
-  .refine((v) => parseDuration(v) !== undefined, DURATION_HELP)
-  .transform((v) => parseDuration(v)!);
+// The kit's one time grammar (shared/talk/time.ts), with its own message for what it refuses.
+const duration = z.union([z.string(), z.number()], { error: DURATION_HELP }).transform((v, ctx) => {
+  const r = parseLength(v);
+  if ('seconds' in r) return r.seconds;
+  ctx.addIssue({ code: 'custom', message: `the duration ${r.error}` });
+  return z.NEVER;
+});
 
 /** Show ids are page addresses (/fr/stage/<id>/); "audience" and "script" are taken. */
 export const RESERVED_SHOW_IDS = ['audience', 'script'];

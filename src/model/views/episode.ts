@@ -36,6 +36,29 @@ export type ViewBlock =
   | { type: 'talk'; excerpt?: TalkView }
   | { type: 'note'; text: string; lang: string };
 
+/** One copy of the video, as the player loads it. */
+export interface TalkSourceView {
+  origin: string;
+  host: string;
+  /** How the instance is named to readers: its name, and its host when they differ. */
+  instanceLabel: string;
+  privacy: string;
+  /** The embed with the excerpt's settings and the reader's caption track (loaded only on request). */
+  embedUrl: string;
+  /** Added to a time of the first copy to get the same moment in this one. */
+  offset: number;
+}
+
+/** A line of the excerpt's transcript. */
+export interface TranscriptLine {
+  time: number;
+  clock: string;
+  /** The video's page at that moment (the link that works without JavaScript). */
+  watchUrl: string;
+  text: string;
+  voice?: string;
+}
+
 /** The talk excerpt as one language shows it. */
 export interface TalkView {
   title: { text: string; lang: string };
@@ -45,6 +68,8 @@ export interface TalkView {
   lengthText: string;
   /** The video's page on its instance, at the excerpt's start (the link that works without JavaScript). */
   watchUrl: string;
+  /** The whole talk on its instance, from the excerpt's start on: leaving the excerpt on purpose. */
+  wholeUrl: string;
   /** The embed with the excerpt's settings (loaded only when the reader asks for it). */
   embedUrl: string;
   origin: string;
@@ -52,24 +77,63 @@ export interface TalkView {
   /** How the instance is named to readers: its name, and its host when they differ. */
   instanceLabel: string;
   privacy: string;
+  /** Every copy, the first one first: the player offers the next when one does not answer. */
+  sources: TalkSourceView[];
+  /** The caption track selected for this language (its id on the instance), if the instance has one. */
+  caption?: string;
+  /** The excerpt's lines from the shipped WebVTT: this language's, else the original's. */
+  transcript?: { lang: string; lines: TranscriptLine[] };
+  download?: string;
   cues: Array<{ panel: string; time: number; clock: string; watchUrl: string }>;
+}
+
+/** The WebVTT lines of the excerpt for `lang`: its own file, else the original's (marked with its language). */
+export function transcriptOf(talk: TalkExcerpt, lang: string, originalLang: string): TalkView['transcript'] {
+  const pick = talk.captions[lang]?.cues ? lang : talk.captions[originalLang]?.cues ? originalLang : undefined;
+  if (!pick) return undefined;
+  return {
+    lang: pick,
+    lines: talk.captions[pick]!.cues!.map((c) => ({
+      time: Math.max(c.start, talk.start),
+      clock: formatClock(Math.max(c.start, talk.start)),
+      watchUrl: watchUrl(talk.video, Math.floor(Math.max(c.start, talk.start)), talk.end),
+      text: c.text,
+      ...(c.voice ? { voice: c.voice } : {}),
+    })),
+  };
 }
 
 export function talkView(talk: TalkExcerpt, lang: string, originalLang: string): TalkView {
   const { text, lang: titleLang } = shown(talk.title, lang, originalLang);
   const title = { text, lang: titleLang };
-  const { instance } = talk;
+  const caption = talk.captions[lang]?.track;
+  const label = (i: TalkExcerpt['instance']) => (i.name === i.host ? i.host : `${i.name} (${i.host})`);
+  const sources: TalkSourceView[] = talk.sources.map((s) => ({
+    origin: s.instance.origin,
+    host: s.instance.host,
+    instanceLabel: label(s.instance),
+    privacy: s.instance.privacy,
+    embedUrl: embedUrl(s.video, { start: s.start, stop: s.end, ...(caption ? { subtitle: caption } : {}) }),
+    offset: s.start - talk.start,
+  }));
+  const first = sources[0]!;
+  const transcript = transcriptOf(talk, lang, originalLang);
   return {
     title,
     start: talk.start,
     end: talk.end,
     lengthText: formatLength(talk.end - talk.start, lang),
     watchUrl: watchUrl(talk.video, talk.start, talk.end),
-    embedUrl: embedUrl(talk.video, talk.start, talk.end),
-    origin: instance.origin,
-    host: instance.host,
-    instanceLabel: instance.name === instance.host ? instance.host : `${instance.name} (${instance.host})`,
-    privacy: instance.privacy,
+    wholeUrl: watchUrl(talk.video, talk.start),
+    embedUrl: first.embedUrl,
+    origin: first.origin,
+    host: first.host,
+    instanceLabel: first.instanceLabel,
+    privacy: first.privacy,
+    sources,
+    ...(caption ? { caption } : {}),
+    ...(transcript ? { transcript } : {}),
+    ...(talk.download ? { download: talk.download } : {}),
     cues: talk.cues.map((c) => ({
       ...c,
       clock: formatClock(c.time),

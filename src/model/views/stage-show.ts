@@ -16,6 +16,7 @@ import { languageCodes, pick } from '../settings.ts';
 import { cutCards } from '../../shared/stage/surtitles.ts';
 import { resolveShows, type ShowDef } from '../shows.ts';
 import { inlineText } from '../../shared/text.ts';
+import { watchUrl } from '../../shared/talk/address.ts';
 import {
   SHOW_DATA_VERSION,
   type Beat,
@@ -29,10 +30,28 @@ import {
 export interface BuildOptions {
   base: string;
   images: ImageManifest;
-  /** The PeerTube excerpt of an episode; none when not given (src/astro-adapter/stage.ts does not give it yet). */
+  /** The PeerTube excerpt of an episode; by default the episode's own talk.yaml (talkCue below). */
   talk?: (episode: Episode) => TalkCue['peertube'] | undefined;
   /** "Episode {number}" in the show's language. */
   episodeLabel: (n: number) => string;
+}
+
+/** The episode's excerpt, as the audience screen cues it: the video, where it starts and stops. */
+export function talkCue(episode: Episode): TalkCue['peertube'] | undefined {
+  const talk = episode.talk;
+  if (!talk) return undefined;
+  // The shipped WebVTT lines of the excerpt, by language: the surtitles while it plays.
+  const captions = Object.fromEntries(
+    Object.entries(talk.captions).flatMap(([lang, c]) =>
+      c.cues ? [[lang, c.cues.map((q) => ({ start: q.start, end: q.end, text: q.text }))]] : [],
+    ),
+  );
+  return {
+    url: watchUrl(talk.video),
+    start: talk.start,
+    stop: talk.end,
+    ...(Object.keys(captions).length ? { captions } : {}),
+  };
 }
 
 function words(text: string): number {
@@ -112,7 +131,7 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
     otherText.set(l, m);
   }
   const local = episode.original.stage?.video;
-  const peertube = options.talk?.(episode);
+  const peertube = options.talk ? options.talk(episode) : talkCue(episode);
   const cue: TalkCue | undefined =
     local || peertube
       ? {

@@ -1,28 +1,15 @@
-// The talk excerpt a beat cues, as the audience screen plays it. Client-safe (no Node).
+// The talk excerpt a beat cues, as the audience screen plays it. Client-safe (no Node). The
+// address is made by the kit's one embed builder (shared/talk/address.ts), from the excerpt the
+// build put in the show's data (already checked against the book's instances at load).
+import { embedUrl, parseVideoAddress } from '../talk/address.ts';
 
 /**
  * The embed address of a PeerTube video (`/w/<id>`, `/videos/watch/<id>` or `/videos/embed/<id>`),
  * starting and stopping where the excerpt does; undefined when `url` is not one.
  */
 export function peertubeEmbed(url: string, start?: number, stop?: number): string | undefined {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') return undefined;
-  const m = /^\/(?:w|videos\/watch|videos\/embed)\/([0-9A-Za-z-]{6,64})\/?$/.exec(u.pathname);
-  if (!m) return undefined;
-  const params = new URLSearchParams({
-    autoplay: '1',
-    api: '1',
-    p2p: '0',
-    warningTitle: '0',
-    peertubeLink: '0',
-    title: '0',
-  });
-  if (start !== undefined) params.set('start', `${Math.floor(start)}s`);
-  if (stop !== undefined) params.set('stop', `${Math.floor(stop)}s`);
-  return `${u.origin}/videos/embed/${m[1]}?${params}`;
+  // The build checked the address against the book; plain http is only ever a test's 127.0.0.1.
+  const parsed = parseVideoAddress(url, { allowLocalHttp: true });
+  if ('error' in parsed) return undefined;
+  return embedUrl(parsed.address, { start: start ?? 0, ...(stop !== undefined ? { stop } : {}) });
 }

@@ -9,10 +9,16 @@ export interface TalkCue {
   /** A local copy the performers bring, served by `npm run stage` (address on this computer). */
   local?: { src: string; file: string };
   /**
-   * The published excerpt, when the theatre has a network; `start`/`stop` in seconds. Only set
-   * when the caller passes `BuildOptions.talk`, which src/astro-adapter/stage.ts does not do yet.
+   * The published excerpt (the episode's talk.yaml), when the theatre has a network; `start`/`stop`
+   * in seconds into the video.
    */
-  peertube?: { url: string; start?: number; stop?: number };
+  peertube?: {
+    url: string;
+    start?: number;
+    stop?: number;
+    /** The excerpt's lines from the book's WebVTT files, by language (times in the video): surtitles while it plays. */
+    captions?: Record<string, Array<{ start: number; end: number; text: string }>>;
+  };
 }
 
 export type ScriptItem =

@@ -102,21 +102,36 @@ export function watchUrl(a: VideoAddress, start?: number, stop?: number): string
   return `${a.origin}${path}${qs ? `?${qs}` : ''}`;
 }
 
+export interface EmbedOptions {
+  /** Seconds into the video where the player starts. */
+  start: number;
+  /** Seconds into the video where it stops (PeerTube pauses there once; src/client/talk.ts keeps it there). */
+  stop?: number;
+  /** The caption track to select, by its language code on the instance (`subtitle=`). */
+  subtitle?: string;
+}
+
 /**
- * The embed, set up for an excerpt: starts and stops at its times, its JavaScript API on (so the
- * page can follow and seek), no peer-to-peer (readers' addresses are not shared with other
- * viewers), no P2P warning or title over the picture (the page shows the title), autoplay (the
- * reader has just asked to play it).
+ * The embed, set up for an excerpt: the one builder of embed addresses (the episode page and the
+ * stage's audience screen both use it). It starts and stops at the excerpt's times, in whole
+ * seconds (PeerTube reads raw seconds or "1m30s"); its JavaScript API on (so the page can follow,
+ * seek and pick captions); no peer-to-peer (readers' addresses are not shared with other viewers);
+ * no P2P warning, title or instance link over the picture (the page shows the title and names the
+ * instance, and offers its own link to the whole talk); autoplay (the reader has just asked to
+ * play it); the caption track of the reader's language, when the instance has one.
  */
-export function embedUrl(a: VideoAddress, start: number, stop: number): string {
-  const q = new URLSearchParams({
-    start: String(start),
-    stop: String(stop),
+export function embedUrl(a: VideoAddress, options: EmbedOptions): string {
+  const q = new URLSearchParams({ start: String(Math.max(0, Math.floor(options.start))) });
+  if (options.stop !== undefined) q.set('stop', String(Math.floor(options.stop)));
+  if (options.subtitle) q.set('subtitle', options.subtitle);
+  for (const [k, v] of Object.entries({
     api: '1',
     p2p: '0',
     warningTitle: '0',
     title: '0',
+    peertubeLink: '0',
     autoplay: '1',
-  });
+  }))
+    q.set(k, v);
   return `${a.origin}/videos/embed/${a.id}?${q}`;
 }
