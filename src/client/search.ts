@@ -56,7 +56,9 @@ export function hitsOf(data: PagefindData, max = 3, radius = 12): Hit[] {
   const words = data.content.split(/\s+/);
   const anchors = data.anchors
     // Paragraphs, list items, figures, panels, the talk's transcript, and section headings (whose ids are slugs of their text).
-    .filter((a) => /^(p\d+|i\d+|f\d+|panel-[a-z0-9-]+|talk-transcript)$/.test(a.id) || /^h[2-4]$/i.test(a.element ?? ''))
+    .filter(
+      (a) => /^(p\d+|i\d+|f\d+|panel-[a-z0-9-]+|talk-transcript)$/.test(a.id) || /^h[2-4]$/i.test(a.element ?? ''),
+    )
     .sort((a, b) => a.location - b.location);
   const matched = new Set(data.locations);
   const seen = new Set<string>();

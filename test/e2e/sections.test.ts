@@ -118,7 +118,8 @@ test('the EPUB’s navigation lists each episode’s sections under it (nav and 
   assert.equal((nav.match(/episode-1\.xhtml#e1-article-\d+"/g) ?? []).length, 17);
   const chapter = entries.get('OEBPS/episode-2.xhtml')!;
   assert.match(chapter, /<h4 id="e2-how-many-senses"[^>]*>How Many Senses<\/h4>/);
-  assert.match(chapter, /<span lang="fr" xml:lang="fr">rôtisseur<\/span>/);
+  // (the print edition, which the EPUB is cut from, is hyphenated: soft hyphens are left out here)
+  assert.match(chapter.replace(/\u00AD/g, ''), /<span lang="fr" xml:lang="fr">rôtisseur<\/span>/);
   const ncx = entries.get('OEBPS/toc.ncx')!;
   assert.match(ncx, /<meta name="dtb:depth" content="3"\/>/);
   assert.match(ncx, /<content src="episode-2\.xhtml#e2-how-many-senses"\/>/);

@@ -810,14 +810,19 @@ test('an episode with <Talk /> and no excerpt says so, with the performances, in
     const pdf = spawnSync('pdftotext', [join(dist, `${lang}/livre-conference-${lang}.pdf`), '-'], {
       encoding: 'utf8',
     }).stdout;
-    assert.ok(pdf.replace(/\s+/g, ' ').includes(sentence.split('.')[0]!), `the ${lang} PDF`);
+    // The print edition is hyphenated: soft hyphens and hyphens at line ends are not the sentence's.
+    const unbroken = (s: string) => s.replace(/\u00AD|-\n/g, '').replace(/\s+/g, ' ');
+    assert.ok(unbroken(pdf).includes(sentence.split('.')[0]!), `the ${lang} PDF`);
     const epub = spawnSync('unzip', ['-p', join(dist, `${lang}/livre-conference-${lang}.epub`)], {
       encoding: 'utf8',
     }).stdout;
-    assert.ok(epub.includes(sentence.split('.')[0]!), `the ${lang} EPUB`);
+    assert.ok(unbroken(epub).includes(sentence.split('.')[0]!), `the ${lang} EPUB`);
   }
   // The transcript is printed in place of the video.
   const pdf = spawnSync('pdftotext', [join(dist, 'en/livre-conference-en.pdf'), '-'], { encoding: 'utf8' }).stdout;
-  assert.match(pdf.replace(/\s+/g, ' '), /Transcript of the excerpt: 1:31 The Narrator: It was dark in the cellar\./);
+  assert.match(
+    pdf.replace(/\u00AD|-\n/g, '').replace(/\s+/g, ' '),
+    /Transcript of the excerpt: 1:31 The Narrator: It was dark in the cellar\./,
+  );
   await context.close();
 });

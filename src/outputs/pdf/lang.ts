@@ -25,7 +25,9 @@ export interface LangRun {
   text: string;
 }
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+// Compared without spaces and hyphens: the print edition is hyphenated, and where a line breaks
+// at a soft hyphen the PDF's text has a drawn hyphen and a line end the HTML's text does not.
+const norm = (s: string) => s.replace(/[\s\u00AD\u2010-]+/g, '');
 
 function streamText(doc: PDFDocument, obj: PDFObject | undefined): string {
   const o = obj instanceof PDFRef ? doc.context.lookup(obj) : obj;
@@ -75,19 +77,33 @@ function markedText(doc: PDFDocument): Map<string, string> {
         fonts.set(name.decodeText(), toUnicode(streamText(doc, font.get(PDFName.of('ToUnicode')))));
     }
     const content = streamText(doc, page.node.get(PDFName.of('Contents')));
-    let mcid: number | undefined;
+    // Marked content nests: Chromium wraps a drawn hyphen (a soft hyphen at a line end) in a Span
+    // with ActualText inside the paragraph's MCID. A stack keeps the MCID across it; glyphs under an
+    // ActualText are that text instead (here a soft hyphen, which the comparison leaves out).
+    const stack: Array<{ mcid?: number; actual?: string }> = [];
+    const mcid = () => [...stack].reverse().find((m) => m.mcid !== undefined)?.mcid;
+    const replaced = () => stack.some((m) => m.actual !== undefined);
     let font: Map<string, string> | undefined;
     for (const m of content.matchAll(
-      /<<\s*\/MCID\s+(\d+)\s*>>\s*BDC|\bEMC\b|\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj/g,
+      /\/[^\s/<]+\s*(<<.*?>>)?\s*BDC|\bEMC\b|\/([^\s/]+)\s+[\d.]+\s+Tf|<([0-9a-fA-F]*)>\s*Tj|\[([^\]]*)\]\s*TJ/gs,
     )) {
-      if (m[1] !== undefined) mcid = Number(m[1]);
-      else if (m[0] === 'EMC') mcid = undefined;
+      // A TJ array (text with its own spacing): its strings, in order.
+      const codes = m[4] !== undefined ? [...m[4].matchAll(/<([0-9a-fA-F]*)>/g)].map((x) => x[1]!).join('') : m[3];
+      if (m[0].endsWith('BDC')) {
+        const props = m[1] ?? '';
+        const id = /\/MCID\s+(\d+)/.exec(props)?.[1];
+        const actual = /\/ActualText\s*<([0-9a-fA-F]*)>/.exec(props)?.[1];
+        stack.push({
+          ...(id !== undefined ? { mcid: Number(id) } : {}),
+          ...(actual !== undefined ? { actual } : {}),
+        });
+      } else if (m[0] === 'EMC') stack.pop();
       else if (m[2] !== undefined) font = fonts.get(m[2]);
-      else if (m[3] !== undefined && mcid !== undefined && font) {
-        const key = `${pageIndex}:${mcid}`;
+      else if (codes !== undefined && mcid() !== undefined && font && !replaced()) {
+        const key = `${pageIndex}:${mcid()}`;
         let text = out.get(key) ?? '';
         // One code is 2 bytes (Identity-H).
-        for (let i = 0; i + 4 <= m[3].length; i += 4) text += font.get(m[3].slice(i, i + 4).toLowerCase()) ?? '';
+        for (let i = 0; i + 4 <= codes.length; i += 4) text += font.get(codes.slice(i, i + 4).toLowerCase()) ?? '';
         out.set(key, text);
       }
     }
