@@ -560,9 +560,10 @@ test('sharing sends nothing until used: copy the link, e-mail, Mastodon on the r
   await share.getByRole('button', { name: 'Forget this server' }).click();
   await page.waitForFunction(() => localStorage.getItem('planches.mastodon') === null);
   assert.equal(await share.getByLabel('Your Mastodon server').inputValue(), '');
-  assert.equal(
-    await page.locator('[data-share-status]').textContent(),
-    'This browser no longer remembers your server.',
+  // The status is written after the storage is cleared: wait for it rather than read it at once.
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[data-share-status]')?.textContent === 'This browser no longer remembers your server.',
   );
   assert.deepEqual(await axe(page), []);
   assert.equal(standin.requests.length, seen);
