@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSettings, languageCodes } from '../src/model/settings.ts';
-import { mmToPt, pageGeometry } from '../src/model/print/geometry.ts';
+import { pageGeometry } from '../src/model/print/geometry.ts';
 import { pdfFile, printInteriorFile } from '../src/outputs/pdf/downloads.ts';
-import { measurePdf, type PdfFigures } from '../src/outputs/pdf/measure/report.ts';
+import { marginsPt, measurePdf, type PdfFigures } from '../src/outputs/pdf/measure/report.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,10 +25,8 @@ const { values, positionals } = parseArgs({
 });
 const settings = loadSettings(resolve(values.book));
 const g = pageGeometry(settings.print);
-const [top, bottom, inner, outer] = values.margins
-  ? values.margins.split(',').map(Number)
-  : [g.margins.top, g.margins.bottom, g.margins.inner, g.margins.outer];
-const margins = { top: mmToPt(top!), bottom: mmToPt(bottom!), inner: mmToPt(inner!), outer: mmToPt(outer!) };
+const [top, bottom, inner, outer] = values.margins ? values.margins.split(',').map(Number) : [];
+const margins = marginsPt(values.margins ? { top: top!, bottom: bottom!, inner: inner!, outer: outer! } : g.margins);
 const files = positionals.length
   ? positionals
   : languageCodes(settings).flatMap((l) =>

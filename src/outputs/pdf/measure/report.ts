@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mmToPt, type PageGeometry } from '../../../model/print/geometry.ts';
 import { parseBboxLayout, type TextPage } from './bbox.ts';
 import {
   inkExtent,
@@ -39,6 +40,11 @@ export interface PdfFigures {
 
 const run = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+
+/** The text block's margins in points, from the book's page geometry (millimetres). */
+export function marginsPt(m: PageGeometry['margins']): BookGeometry['margins'] {
+  return { top: mmToPt(m.top), bottom: mmToPt(m.bottom), inner: mmToPt(m.inner), outer: mmToPt(m.outer) };
+}
 
 /** Reads a binary PGM (P5) file, as pdftoppm -gray writes it. */
 export function readPgm(bytes: Uint8Array): { width: number; height: number; gray: Uint8Array } {
