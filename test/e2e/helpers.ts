@@ -3,7 +3,7 @@
 import { after, before } from 'node:test';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
@@ -129,4 +129,16 @@ export function buildFixture(name: keyof typeof BUILDS): void {
   });
   if (r.status !== 0) throw new Error(`building ${name} failed:\n${r.stderr}\n${r.stdout.slice(-3000)}`);
   writeFileSync(`${b.out}.log`, r.stdout);
+}
+
+/** The fonts of a PDF as poppler's pdffonts lists them, and whether each is embedded. */
+export function pdfFonts(pdf: string): Array<{ row: string; embedded: boolean }> {
+  return execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .filter((l) => l.trim())
+    .map((row) => {
+      const f = row.trim().split(/\s+/);
+      return { row, embedded: f[f.length - 5] === 'yes' };
+    });
 }

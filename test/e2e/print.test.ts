@@ -13,7 +13,7 @@ import { pdfFile, printCoverFile, printInteriorFile } from '../../src/outputs/pd
 import { coverSheet } from '../../src/outputs/pdf/cover.ts';
 import { structureStats } from '../../src/outputs/pdf/structure.ts';
 import { marginsPt, measurePdf, type PdfFigures } from '../../src/outputs/pdf/measure/report.ts';
-import { DIST } from './helpers.ts';
+import { DIST, pdfFonts } from './helpers.ts';
 
 const settings = loadSettings(process.env.PLANCHES_BOOK ?? '.');
 const g = pageGeometry(settings.print);
@@ -124,5 +124,13 @@ for (const lang of LANGS) {
     const [copy] = await one.copyPages(await load(interior(lang)), [0]);
     one.addPage(copy!);
     assert.notDeepEqual(coverProblems(one, pages), []);
+  });
+
+  test(`${lang}: every font of the print interior and the print cover is embedded`, () => {
+    for (const pdf of [interior(lang), cover(lang)]) {
+      const fonts = pdfFonts(pdf);
+      assert.ok(fonts.length >= 1, `${pdf}: no font listed (the title is meant to be text)`);
+      for (const f of fonts) assert.ok(f.embedded, `${pdf}: not embedded: ${f.row}`);
+    }
   });
 }
