@@ -1,8 +1,8 @@
 // Every file of the book is read through here: its text files (book.yaml, episodes, pages,
 // panels.yaml, talk.yaml) and its art (panels, library, cover, posters). One place, so that every
 // file gets the same checks and the same clear message when it cannot be read.
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import type { ContentProblem } from './errors.ts';
 
 /** Normalizes what editors may add (a byte-order mark, CRLF or CR line ends) before parsing. */
@@ -17,14 +17,28 @@ export function bookPath(root: string, path: string): string {
 }
 
 /**
+ * The real path of a file the book names, after resolving every symlink; throws a clear message
+ * when it lies outside the book's folder (a link out would publish any readable file).
+ */
+export function realBookPath(root: string, file: string): string {
+  const real = realpathSync(join(root, file));
+  const rel = relative(realpathSync(root), real);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
+    throw new Error(`${file} is a link to ${real}, outside the book's folder: copy the file into the book instead.`);
+  }
+  return real;
+}
+
+/**
  * A text file of the book (`file` relative to the book's folder), as UTF-8 and normalized; or the
  * problem to report when it is not readable UTF-8 text.
  */
 export function readBookText(root: string, file: string): { text: string } | ContentProblem {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(root, file));
+    bytes = readFileSync(realBookPath(root, file));
   } catch (e) {
+    if (!(e as NodeJS.ErrnoException).code) return { file, message: (e as Error).message };
     return {
       file,
       message: `this file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
@@ -39,5 +53,5 @@ export function readBookText(root: string, file: string): { text: string } | Con
 
 /** A file of the book as it is (art: SVG or raster), `file` relative to the book's folder. */
 export function readBookBytes(root: string, file: string): Buffer {
-  return readFileSync(join(root, file));
+  return readFileSync(realBookPath(root, file));
 }
