@@ -1,6 +1,9 @@
 // The panel-by-panel view: one panel at a time, as large as the screen allows, in a modal
 // <dialog> (which traps focus, makes the page inert and closes with Esc). ← → and swipes move;
 // the position is shown and announced; closing brings the page to the panel last seen.
+// The layout (global.css, "panel-by-panel view") keeps everything inside the screen: the panel
+// gets the space the controls and the wrapped description leave, and the controls have their own
+// rows or columns, never over the panel.
 
 let dialog: HTMLDialogElement | undefined;
 
@@ -15,16 +18,20 @@ export function openViewer(start: HTMLElement): void {
   d.className = 'viewer';
   d.setAttribute('aria-label', s['viewer.title'] ?? '');
   d.innerHTML = `
+    <p class="viewer__live visually-hidden" aria-live="polite"></p>
     <div class="viewer__bar">
-      <p class="viewer__position" aria-live="polite"></p>
+      <p class="viewer__position" aria-hidden="true"></p>
       <p class="viewer__keys" aria-hidden="true"></p>
       <button type="button" class="viewer__close"></button>
     </div>
     <div class="viewer__stage"></div>
+    <p class="viewer__description" aria-hidden="true"></p>
     <button type="button" class="viewer__nav viewer__nav--prev"><span aria-hidden="true">‹</span><span class="visually-hidden"></span></button>
     <button type="button" class="viewer__nav viewer__nav--next"><span aria-hidden="true">›</span><span class="visually-hidden"></span></button>`;
   const stage = d.querySelector<HTMLElement>('.viewer__stage')!;
   const position = d.querySelector<HTMLElement>('.viewer__position')!;
+  const description = d.querySelector<HTMLElement>('.viewer__description')!;
+  const live = d.querySelector<HTMLElement>('.viewer__live')!;
   const prev = d.querySelector<HTMLButtonElement>('.viewer__nav--prev')!;
   const next = d.querySelector<HTMLButtonElement>('.viewer__nav--next')!;
   const close = d.querySelector<HTMLButtonElement>('.viewer__close')!;
@@ -44,7 +51,14 @@ export function openViewer(start: HTMLElement): void {
     // The viewer fills the screen: let the browser pick the largest useful variant.
     for (const source of picture.querySelectorAll('source')) source.sizes = '100vw';
     stage.replaceChildren(picture);
-    position.textContent = `${(s['viewer.position'] ?? '{n} / {total}').replace('{n}', String(index + 1)).replace('{total}', String(figures.length))}. ${img.alt}`;
+    // Shown as a short counter and, under the panel, its description wrapped; announced as one
+    // sentence (the visible parts are hidden from screen readers so it is not read twice).
+    position.textContent = `${(s['viewer.position'] ?? '{n} / {total}').replace('{n}', String(index + 1)).replace('{total}', String(figures.length))}.`;
+    description.textContent = img.alt;
+    // A description not yet translated keeps its own language (as the <img> says).
+    if (img.lang) description.lang = img.lang;
+    else description.removeAttribute('lang');
+    live.textContent = `${position.textContent} ${img.alt}`;
     prev.disabled = index === 0;
     next.disabled = index === figures.length - 1;
     // Preload the neighbours so moving is instant.
