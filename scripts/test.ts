@@ -49,7 +49,7 @@ if (wanted('--e2e')) {
     '.build/subpath/planches',
   ]);
   // The other books the end-to-end tests read, built once here rather than in each test file.
-  for (const name of ['repro', 'trilingual', 'hostile', 'sections']) {
+  for (const name of ['repro', 'trilingual', 'hostile', 'sections', 'generated']) {
     run(`build ${name}`, [
       '--input-type=module',
       '-e',

@@ -108,6 +108,8 @@ export const BUILDS = {
   hostile: { book: 'test/fixtures/books/odd/hostile-text', out: '.build/fixtures/hostile' },
   /** Sections, lists, figures and language marks (issue 25). */
   sections: { book: 'test/fixtures/books/sections', out: '.build/fixtures/sections' },
+  /** A book made by scripts/generate-book.ts (2 episodes): the print checks on text not tuned by hand. */
+  generated: { book: '.build/fixtures/generated-book', out: '.build/fixtures/generated', generate: 2 },
 } as const;
 
 export function ensureBuilt(name: keyof typeof BUILDS): { code: number; stdout: string; stderr: string; out: string } {
@@ -122,6 +124,13 @@ export function buildFixture(name: keyof typeof BUILDS): void {
   if ('copyFrom' in b) {
     rmSync(dirname(b.book), { recursive: true, force: true });
     cpSync(`${b.copyFrom}/content`, `${b.book}/content`, { recursive: true });
+  }
+  if ('generate' in b) {
+    rmSync(b.book, { recursive: true, force: true });
+    const g = spawnSync(process.execPath, ['scripts/generate-book.ts', String(b.generate), '--out', b.book], {
+      encoding: 'utf8',
+    });
+    if (g.status !== 0) throw new Error(`generating ${name} failed:\n${g.stderr}`);
   }
   const r = spawnSync(process.execPath, ['scripts/build.ts', '--book', b.book, '--out', b.out], {
     encoding: 'utf8',

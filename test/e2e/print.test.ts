@@ -8,27 +8,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFPage } from 'pdf-lib';
 import { loadSettings, languageCodes } from '../../src/model/settings.ts';
+import type { Settings } from '../../src/model/schemas/settings.ts';
 import { mmToPt, pageGeometry } from '../../src/model/print/geometry.ts';
 import { pdfFile, printCoverFile, printInteriorFile } from '../../src/outputs/pdf/downloads.ts';
 import { coverSheet } from '../../src/outputs/pdf/cover.ts';
 import { structureStats } from '../../src/outputs/pdf/structure.ts';
 import { marginsPt, measurePdf, type PdfFigures } from '../../src/outputs/pdf/measure/report.ts';
-import { DIST, pdfFonts } from './helpers.ts';
+import { BUILDS, DIST, ensureBuilt, pdfFonts } from './helpers.ts';
 
-const settings = loadSettings(process.env.PLANCHES_BOOK ?? '.');
-const g = pageGeometry(settings.print);
-const LANGS = languageCodes(settings);
-const interior = (lang: string) => join(DIST, printInteriorFile(settings, lang));
-const screen = (lang: string) => join(DIST, pdfFile(settings, lang));
-const cover = (lang: string) => join(DIST, printCoverFile(settings, lang));
-
-const figures = new Map<string, PdfFigures>();
-const measured = (pdf: string) => {
-  if (!figures.has(pdf)) figures.set(pdf, measurePdf(pdf, marginsPt(g.margins)));
-  return figures.get(pdf)!;
-};
 const load = (pdf: string) => PDFDocument.load(readFileSync(pdf), { updateMetadata: false });
-
 type Box = { x: number; y: number; width: number; height: number };
 /** A page box as written in the page's own dictionary (pdf-lib's getters fall back to others). */
 function ownBox(page: PDFPage, name: string): Box | undefined {
@@ -44,7 +32,8 @@ const inside = (inner: Box, outer: Box) =>
   inner.y + inner.height <= outer.y + outer.height + 0.01;
 
 /** What is wrong with a sheet as a print cover: trim, bleed, sizes (empty when nothing is). */
-function coverProblems(doc: PDFDocument, interiorPages: number): string[] {
+function coverProblems(doc: PDFDocument, interiorPages: number, settings: Settings): string[] {
+  const g = pageGeometry(settings.print);
   const pages = doc.getPages();
   if (pages.length !== 1) return [`${pages.length} pages, expected one sheet`];
   const page = pages[0]!;
@@ -72,65 +61,82 @@ function coverProblems(doc: PDFDocument, interiorPages: number): string[] {
   return out;
 }
 
-for (const lang of LANGS) {
-  for (const [which, pdf] of [
-    ['the print interior', interior(lang)],
-    ['the screen PDF', screen(lang)],
-  ] as const)
-    test(`${lang}: ${which} has no widow, no orphan, no hole and no running head on an opener`, () => {
-      const f = measured(pdf);
-      const at = (b: { page: number; text: string }) => `page ${b.page}: "${b.text}"`;
-      assert.deepEqual(f.widows.map(at), [], 'widows (a page opening with the last line of a paragraph)');
-      assert.deepEqual(f.orphans.map(at), [], 'orphans (a page ending with the first line of a paragraph)');
-      assert.deepEqual(
-        f.holes.map((h) => `page ${h.page}: ${(h.share * 100).toFixed(1)} % blank`),
-        [],
-        'mid-episode pages with more than 15 % of the text block empty',
-      );
-      assert.equal(f.headsOnOpeners, 0, 'running heads on chapter-opening pages');
-      // The measure found the episodes: a figure of 0 widows over no parts would prove nothing.
-      assert.ok(f.parts.filter((p) => p.first > f.firstBodyPage).length >= 2, 'episodes found from the bookmarks');
+/** Every check, on the PDFs of one built book. */
+function checkBook(name: string, settings: Settings, dist: string): void {
+  const g = pageGeometry(settings.print);
+  const interior = (lang: string) => join(dist, printInteriorFile(settings, lang));
+  const screen = (lang: string) => join(dist, pdfFile(settings, lang));
+  const cover = (lang: string) => join(dist, printCoverFile(settings, lang));
+  const figures = new Map<string, PdfFigures>();
+  const measured = (pdf: string) => {
+    if (!figures.has(pdf)) figures.set(pdf, measurePdf(pdf, marginsPt(g.margins)));
+    return figures.get(pdf)!;
+  };
+  for (const lang of languageCodes(settings)) {
+    for (const [which, pdf] of [
+      ['the print interior', interior(lang)],
+      ['the screen PDF', screen(lang)],
+    ] as const)
+      test(`${name} ${lang}: ${which} has no widow, no orphan, no hole and no running head on an opener`, () => {
+        const f = measured(pdf);
+        const at = (b: { page: number; text: string }) => `page ${b.page}: "${b.text}"`;
+        assert.deepEqual(f.widows.map(at), [], 'widows (a page opening with the last line of a paragraph)');
+        assert.deepEqual(f.orphans.map(at), [], 'orphans (a page ending with the first line of a paragraph)');
+        assert.deepEqual(
+          f.holes.map((h) => `page ${h.page}: ${(h.share * 100).toFixed(1)} % blank`),
+          [],
+          'mid-episode pages with more than 15 % of the text block empty',
+        );
+        assert.equal(f.headsOnOpeners, 0, 'running heads on chapter-opening pages');
+        // The measure found the episodes: a figure of 0 widows over no parts would prove nothing.
+        assert.ok(f.parts.filter((p) => p.first > f.firstBodyPage).length >= 2, 'episodes found from the bookmarks');
+      });
+
+    test(`${name} ${lang}: the print interior's page count is a multiple of 4, every page exactly ${g.size}`, async () => {
+      const doc = await load(interior(lang));
+      assert.equal(doc.getPageCount() % 4, 0, `${doc.getPageCount()} pages`);
+      const [w, h] = [mmToPt(g.width), mmToPt(g.height)];
+      for (const [i, page] of doc.getPages().entries()) {
+        const trim = ownBox(page, 'TrimBox') ?? ownBox(page, 'MediaBox');
+        assert.ok(trim, `page ${i + 1} has no box`);
+        assert.ok(
+          Math.abs(trim.width - w) < 0.01 && Math.abs(trim.height - h) < 0.01,
+          `page ${i + 1} is ${trim.width.toFixed(2)} × ${trim.height.toFixed(2)} pt, expected ${w.toFixed(2)} × ${h.toFixed(2)}`,
+        );
+      }
     });
 
-  test(`${lang}: the print interior's page count is a multiple of 4, every page exactly ${g.size}`, async () => {
-    const doc = await load(interior(lang));
-    assert.equal(doc.getPageCount() % 4, 0, `${doc.getPageCount()} pages`);
-    const [w, h] = [mmToPt(g.width), mmToPt(g.height)];
-    for (const [i, page] of doc.getPages().entries()) {
-      const trim = ownBox(page, 'TrimBox') ?? ownBox(page, 'MediaBox');
-      assert.ok(trim, `page ${i + 1} has no box`);
-      assert.ok(
-        Math.abs(trim.width - w) < 0.01 && Math.abs(trim.height - h) < 0.01,
-        `page ${i + 1} is ${trim.width.toFixed(2)} × ${trim.height.toFixed(2)} pt, expected ${w.toFixed(2)} × ${h.toFixed(2)}`,
-      );
-    }
-  });
+    // The tagged PDF is the screen one; the interior goes to a press untagged (src/outputs/pdf/index.ts).
+    test(`${name} ${lang}: every Figure of the tagged PDF has /Alt`, async () => {
+      const doc = await load(screen(lang));
+      let figuresSeen = 0;
+      for (const [, obj] of doc.context.enumerateIndirectObjects())
+        if (obj instanceof PDFDict && obj.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() === 'Figure')
+          figuresSeen++;
+      assert.ok(figuresSeen > 0, 'no Figure at all: the check would prove nothing');
+      assert.equal(structureStats(doc).figuresWithoutAlt, 0, 'Figures without /Alt');
+    });
 
-  // The tagged PDF is the screen one; the interior goes to a press untagged (src/outputs/pdf/index.ts).
-  test(`${lang}: every Figure of the tagged PDF has /Alt`, async () => {
-    const doc = await load(screen(lang));
-    let figuresSeen = 0;
-    for (const [, obj] of doc.context.enumerateIndirectObjects())
-      if (obj instanceof PDFDict && obj.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() === 'Figure') figuresSeen++;
-    assert.ok(figuresSeen > 0, 'no Figure at all: the check would prove nothing');
-    assert.equal(structureStats(doc).figuresWithoutAlt, 0, 'Figures without /Alt');
-  });
+    test(`${name} ${lang}: the print cover has its trim inside its bleed, the bleed of the settings and the exact size`, async () => {
+      const pages = (await load(interior(lang))).getPageCount();
+      assert.deepEqual(coverProblems(await load(cover(lang)), pages, settings), []);
+      // The same check fails on a page without bleed (the interior's first page).
+      const one = await PDFDocument.create();
+      const [copy] = await one.copyPages(await load(interior(lang)), [0]);
+      one.addPage(copy!);
+      assert.notDeepEqual(coverProblems(one, pages, settings), []);
+    });
 
-  test(`${lang}: the print cover has its trim inside its bleed, the bleed of the settings and the exact size`, async () => {
-    const pages = (await load(interior(lang))).getPageCount();
-    assert.deepEqual(coverProblems(await load(cover(lang)), pages), []);
-    // The same check fails on a page without bleed (the interior's first page).
-    const one = await PDFDocument.create();
-    const [copy] = await one.copyPages(await load(interior(lang)), [0]);
-    one.addPage(copy!);
-    assert.notDeepEqual(coverProblems(one, pages), []);
-  });
-
-  test(`${lang}: every font of the print interior and the print cover is embedded`, () => {
-    for (const pdf of [interior(lang), cover(lang)]) {
-      const fonts = pdfFonts(pdf);
-      assert.ok(fonts.length >= 1, `${pdf}: no font listed (the title is meant to be text)`);
-      for (const f of fonts) assert.ok(f.embedded, `${pdf}: not embedded: ${f.row}`);
-    }
-  });
+    test(`${name} ${lang}: every font of the print interior and the print cover is embedded`, () => {
+      for (const pdf of [interior(lang), cover(lang)]) {
+        const fonts = pdfFonts(pdf);
+        assert.ok(fonts.length >= 1, `${pdf}: no font listed (the title is meant to be text)`);
+        for (const f of fonts) assert.ok(f.embedded, `${pdf}: not embedded: ${f.row}`);
+      }
+    });
+  }
 }
+
+checkBook('sample', loadSettings(process.env.PLANCHES_BOOK ?? '.'), DIST);
+const generated = ensureBuilt('generated').out;
+checkBook('generated', loadSettings(BUILDS.generated.book), generated);
