@@ -16,6 +16,7 @@ import { loadSettings } from '../src/model/settings.ts';
 import { ContentError } from '../src/model/errors.ts';
 import { serveStatic } from '../src/server/static.ts';
 import { mediaHandler, stageVideos, type StageVideo } from '../src/server/stage-media.ts';
+import { buildShow, cuesWithoutVideo, showsOf, type SilentCue } from '../src/model/views/stage-show.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,11 +40,25 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 let base = values.base ?? '/';
 let videos: StageVideo[] = [];
 let order: string[] = [];
+// Talk cues that have nothing to play, by show: the performer must know before the curtain.
+let silent: Array<{ show: string; cues: SilentCue[] }> = [];
 try {
   const book = loadBook(root);
   base = values.base ?? book.settings.site.base;
   videos = stageVideos(root, book.episodes);
   order = book.settings.languages.map((l) => l.code);
+  // Beats and cues are the same in every language (translations keep the original's structure):
+  // the original's show is checked. No images are needed to find the cues.
+  silent = showsOf(book).map((show) => ({
+    show: show.id,
+    cues: cuesWithoutVideo(
+      buildShow(book, show, book.settings.original, {
+        base,
+        images: { panels: {}, covers: {}, posters: {}, social: {} },
+        episodeLabel: (n) => `Episode ${n}`,
+      }),
+    ),
+  }));
 } catch (e) {
   if (!(e instanceof ContentError)) throw e;
   try {
@@ -99,6 +114,14 @@ if (videos.length) {
   for (const v of videos)
     console.log(
       `  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : '  — MISSING: copy the file there before the show'}`,
+    );
+}
+for (const { show, cues } of silent) {
+  if (!cues.length) continue;
+  console.warn(`\n! Talk cues without a video (show "${show}"): V will play nothing on these beats.`);
+  for (const c of cues)
+    console.warn(
+      `  ! beat ${c.beat} (${c.id}, episode ${c.episode}): name a file with \`stage: { video: … }\` in the episode, or give it a talk.yaml excerpt`,
     );
 }
 if (!['127.0.0.1', 'localhost', '::1'].includes(values.host)) {

@@ -612,3 +612,53 @@ test('the stage pages are not in the sitemap', async () => {
   const res = await fetch(site.url('/sitemap.xml'));
   assert.doesNotMatch(await res.text(), /\/stage\//);
 });
+
+test('on a laptop (1280 × 720, 1366 × 768) the Now and Next previews are whole on every beat; the script x-height is 24 px', async () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1366, height: 768 },
+  ]) {
+    const { page, context } = await site.newPage({ viewport });
+    await page.goto(site.url(PRESENTER));
+    await presenterReady(page);
+    const total = (await showData(page)).beats.length;
+    for (let b = 0; b < total; b++) {
+      await page.waitForSelector(`html[data-beat="${b}"]`);
+      // The box of each preview against the viewport and every scrolling ancestor that clips it.
+      const boxes = await page.evaluate(() =>
+        ['[data-now]', '[data-next]'].map((sel) => {
+          const el = document.querySelector(sel)!;
+          const r = el.getBoundingClientRect();
+          let [l, t, rr, bb] = [0, 0, innerWidth, innerHeight];
+          for (let a = el.parentElement; a; a = a.parentElement) {
+            const s = getComputedStyle(a);
+            if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+            const c = a.getBoundingClientRect();
+            [l, t, rr, bb] = [Math.max(l, c.left), Math.max(t, c.top), Math.min(rr, c.right), Math.min(bb, c.bottom)];
+          }
+          return { sel, r: [r.left, r.top, r.right, r.bottom], clip: [l, t, rr, bb], h: r.height };
+        }),
+      );
+      for (const { sel, r, clip, h } of boxes) {
+        const where = `${viewport.width}×${viewport.height}, beat ${b + 1}, ${sel}`;
+        assert.ok(h > 80, `${where}: the preview is ${h} px high`);
+        assert.ok(
+          r[0]! >= clip[0]! - 0.5 && r[1]! >= clip[1]! - 0.5 && r[2]! <= clip[2]! + 0.5 && r[3]! <= clip[3]! + 0.5,
+          `${where}: ${r.map(Math.round)} is not inside ${clip.map(Math.round)}`,
+        );
+      }
+      if (b === 0 && viewport.width === 1366) {
+        const x = await page.evaluate(() => {
+          const c = document.createElement('canvas').getContext('2d')!;
+          c.font = getComputedStyle(
+            document.querySelector('[data-script] p') ?? document.querySelector('[data-script]')!,
+          ).font;
+          return c.measureText('x').actualBoundingBoxAscent;
+        });
+        assert.ok(x >= 24, `the script's x-height is ${x} px at the default size`);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    await context.close();
+  }
+});

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import { parseDuration, formatClock } from '../../src/shared/stage/duration.ts';
 import { loadBook, type Book } from '../../src/model/book.ts';
 import { ContentError, formatProblem } from '../../src/model/errors.ts';
-import { buildShow, episodeBeats, showsOf, type BuildOptions } from '../../src/model/views/stage-show.ts';
+import {
+  buildShow,
+  cuesWithoutVideo,
+  episodeBeats,
+  showsOf,
+  type BuildOptions,
+} from '../../src/model/views/stage-show.ts';
 import { estimateDuration } from '../../src/model/shows.ts';
 import { initialState, reduce } from '../../src/shared/stage/state.ts';
 import { channelKey, checkState, envelope, parseMessage, readSaved } from '../../src/shared/stage/protocol.ts';
@@ -294,6 +300,25 @@ describe('beats', () => {
     assert.equal(beats[0]!.cue, undefined);
   });
 
+  test('talk cues without a video: a <Talk /> marker with neither a local file nor a PeerTube excerpt', () => {
+    const ep = structuredClone(cave);
+    ep.original.blocks.push({ type: 'talk', line: 20 });
+    const silent = episodeBeats(book, ep, 'fr', 4, { ...OPTIONS, talk: () => undefined });
+    assert.deepEqual(cuesWithoutVideo({ beats: silent }), [{ beat: 6, id: silent[1]!.id, episode: ep.number }]);
+    const peertube = episodeBeats(book, ep, 'fr', 4, {
+      ...OPTIONS,
+      talk: () => ({ url: 'https://video.example/w/abc' }),
+    });
+    assert.deepEqual(cuesWithoutVideo({ beats: peertube }), []);
+    ep.original.stage = { video: 'stage/la cave.mp4' };
+    assert.deepEqual(
+      cuesWithoutVideo({ beats: episodeBeats(book, ep, 'fr', 4, { ...OPTIONS, talk: () => undefined }) }),
+      [],
+    );
+    // A beat without a marker is never listed, even when its episode has no video.
+    assert.deepEqual(cuesWithoutVideo({ beats: episodeBeats(book, cave, 'fr', 0, OPTIONS) }), []);
+  });
+
   test("the sample book's default show: every episode, numbered beats, a stable fingerprint", () => {
     const sample = loadBook(ROOT);
     const [show] = showsOf(sample);
@@ -316,6 +341,11 @@ describe('beats', () => {
     assert.equal(buildShow(sample, show!, 'fr', OPTIONS).fingerprint, data.fingerprint);
     // Episodes 21 and 22 open with <Talk />: their opening beats hold the cue marker.
     assert.ok(data.beats.find((b) => b.id === '21:opening')!.script.some((s) => s.type === 'talk'));
+    // The sample names no video and its episodes have no talk.yaml: every <Talk /> cue is silent.
+    assert.deepEqual(
+      cuesWithoutVideo(data).map((c) => c.beat),
+      [11, 12, 17],
+    );
   });
 });
 

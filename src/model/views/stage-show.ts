@@ -313,3 +313,18 @@ export function buildShow(book: Book, show: ShowDef, lang: string, options: Buil
     fingerprint: fnv(beats.map((b) => b.id).join('|')),
   };
 }
+
+/** A <Talk /> marker of a show that has nothing to play: no local file named, no PeerTube excerpt. */
+export interface SilentCue {
+  /** The beat's number in the show, as the printed script and `G` count (from 1). */
+  beat: number;
+  id: string;
+  episode: number;
+}
+
+/** The show's talk cues without a video, in show order (`npm run stage` warns about each). */
+export function cuesWithoutVideo(show: Pick<ShowData, 'beats'>): SilentCue[] {
+  return show.beats
+    .filter((b) => b.script.some((s) => s.type === 'talk') && !b.cue?.local && !b.cue?.peertube)
+    .map((b) => ({ beat: b.index + 1, id: b.id, episode: b.episode }));
+}
