@@ -5,12 +5,13 @@ import { launchBrowser } from '../src/server/browser.ts';
 const dist = process.argv[2] ?? 'dist';
 const server = await serveStatic(dist, { base: '/' });
 const browser = await launchBrowser();
-for (const [w, h] of [
+const sizes: [number, number][] = [
   [1280, 720],
   [1366, 768],
   [1536, 864],
   [1920, 1080],
-]) {
+];
+for (const [w, h] of sizes) {
   const ctx = await browser.newContext({ viewport: { width: w, height: h } });
   const p = await ctx.newPage();
   await p.goto(new URL('fr/stage/', server.url).href);
