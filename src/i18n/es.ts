@@ -100,8 +100,10 @@ export default {
   'epub.cover': 'Portada',
   'epub.landmarks': 'Puntos de referencia',
   'epub.start': 'Comienzo del libro',
+  'epub.a11yChecked':
+    '{certifier} comprobó que este EPUB cumple EPUB Accessibility 1.1 en el nivel AA de las WCAG 2.2.',
   'epub.a11ySummary':
-    'Este EPUB cumple EPUB Accessibility 1.1 en el nivel AA de las WCAG 2.2. Cada viñeta dibujada tiene una descripción textual y la transcripción de sus bocadillos, de modo que todo el libro puede leerse solo como texto, con un lector de pantalla o en braille. Los capítulos tienen títulos y una tabla de contenidos; el texto se adapta a la pantalla, y su tipo de letra, su tamaño y sus colores pueden cambiarse en la aplicación de lectura. No hay destellos, sonido ni movimiento.',
+    'Cada viñeta dibujada tiene una descripción textual y la transcripción de sus bocadillos, de modo que todo el libro puede leerse solo como texto, con un lector de pantalla o en braille. Los capítulos tienen títulos y una tabla de contenidos; el texto se adapta a la pantalla, y su tipo de letra, su tamaño y sus colores pueden cambiarse en la aplicación de lectura. No hay destellos, sonido ni movimiento.',
   'choose.title': 'Elija su idioma',
   'choose.hint': 'Su navegador prefiere: {language}.',
   'choose.original': 'original',

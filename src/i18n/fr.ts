@@ -129,8 +129,9 @@ export default {
   'epub.cover': 'Couverture',
   'epub.landmarks': 'Repères',
   'epub.start': 'Début du livre',
+  'epub.a11yChecked': '{certifier} a vérifié que cet EPUB respecte EPUB Accessibility 1.1 au niveau AA des WCAG 2.2.',
   'epub.a11ySummary':
-    'Cet EPUB respecte EPUB Accessibility 1.1 au niveau AA des WCAG 2.2. Chaque case dessinée a une description textuelle et la transcription de ses bulles : le livre entier peut se lire en texte seul, avec un lecteur d’écran ou en braille. Les chapitres ont des titres et une table des matières ; le texte se recompose, et sa police, sa taille et ses couleurs peuvent être changées dans l’application de lecture. Il n’y a ni clignotement, ni son, ni animation.',
+    'Chaque case dessinée a une description textuelle et la transcription de ses bulles : le livre entier peut se lire en texte seul, avec un lecteur d’écran ou en braille. Les chapitres ont des titres et une table des matières ; le texte se recompose, et sa police, sa taille et ses couleurs peuvent être changées dans l’application de lecture. Il n’y a ni clignotement, ni son, ni animation.',
   'viewer.open': 'Lire case par case',
   'viewer.title': 'Lecture case par case',
   'viewer.close': 'Fermer',

@@ -22,6 +22,7 @@ import { composeSvg, vectorPanel } from './svg-output.ts';
 import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
 import { renderFigures } from './figures.ts';
+import { withJfifHeader } from './jfif.ts';
 import type { ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
 import type { PanelDef } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
@@ -34,6 +35,9 @@ export const ENCODING = {
   avif: { quality: 55, effort: 1 },
   webp: { quality: 80, effort: 4 },
   png: { width: 1200, palette: true, quality: 90, effort: 3, compressionLevel: 9 },
+  // The EPUB's cover: baseline (mozjpeg would make it progressive) with a JFIF header, which
+  // older reading systems, stores and pandoc need to read its size.
+  jpeg: { quality: 86, progressive: false, mozjpeg: false },
   version: 2,
 } as const;
 
@@ -74,10 +78,11 @@ export async function encodeVariants(
   cacheDir: string,
 ): Promise<number> {
   let n = 0;
-  const write = async (v: Variant, pipeline: Sharp) => {
+  const write = async (v: Variant, pipeline: Sharp | Buffer) => {
     const target = join(cacheDir, v.file);
     const tmp = `${target}.tmp-${process.pid}`;
-    await pipeline.toFile(tmp);
+    if (Buffer.isBuffer(pipeline)) writeFileSync(tmp, pipeline);
+    else await pipeline.toFile(tmp);
     renameSync(tmp, target);
     n++;
   };
@@ -89,7 +94,10 @@ export async function encodeVariants(
     sharp(full).resize({ width: image.file.width }).png({ palette, quality, effort, compressionLevel }),
   );
   if (image.jpeg)
-    await write(image.jpeg, sharp(full).resize({ width: image.jpeg.width }).jpeg({ quality: 86, mozjpeg: true }));
+    await write(
+      image.jpeg,
+      withJfifHeader(await sharp(full).resize({ width: image.jpeg.width }).jpeg(ENCODING.jpeg).toBuffer()),
+    );
   return n;
 }
 

@@ -423,13 +423,53 @@ for (const lang of LANGS) {
       assert.equal(m['schema:accessibilitySummary']?.length, 1);
       assert.deepEqual(
         m['schema:accessibilitySummary'],
-        [typographize(t(lang, 'epub.a11ySummary'), lang)],
+        [
+          typographize(
+            [
+              ...(settings.accessibility
+                ? [t(lang, 'epub.a11yChecked', { certifier: settings.accessibility.certifiedBy })]
+                : []),
+              t(lang, 'epub.a11ySummary'),
+            ].join(' '),
+            lang,
+          ),
+        ],
         'the summary is in the book’s language',
       );
-      assert.deepEqual(m['dcterms:conformsTo'], [CONFORMANCE]);
-      assert.equal(opf.certifiedBy.length, 1);
-      assert.equal(opf.certifiedBy[0]!.refines, `#${opf.conformsToId}`);
-      assert.ok(opf.certifiedBy[0]!.text.trim());
+      // A claim only when the settings name who checked the EPUB: the kit does not certify itself.
+      const checker = settings.accessibility?.certifiedBy;
+      assert.deepEqual(m['dcterms:conformsTo'], checker ? [CONFORMANCE] : undefined);
+      assert.deepEqual(
+        opf.certifiedBy,
+        checker ? [{ refines: `#${opf.conformsToId}`, text: checker }] : [],
+        'a11y:certifiedBy names the settings’ checker, or is absent',
+      );
+    });
+
+    test('store metadata: the EPUB 2 cover, the series, a translation’s original', () => {
+      const xml = text(lang, 'OEBPS/content.opf');
+      const cover = opf.manifest.find((i) => i.properties?.split(' ').includes('cover-image'));
+      assert.deepEqual(xml.match(/<meta name="cover"[^>]*>/g), [`<meta name="cover" content="${cover?.id}"/>`]);
+      assert.deepEqual(
+        opf.dc.source,
+        lang === settings.original ? undefined : [epubIdentifier(settings.id, settings.original)],
+      );
+      const series = settings.series;
+      const name = series && (typeof series.name === 'string' ? series.name : pick(series.name, lang, settings));
+      assert.deepEqual(opf.meta['belongs-to-collection'], name ? [typographize(name, lang)] : undefined);
+      if (series) assert.match(xml, /<meta refines="#series" property="collection-type">series<\/meta>/);
+      assert.equal(
+        xml.match(/property="group-position">([^<]*)</)?.[1],
+        series?.position === undefined ? undefined : String(series.position),
+      );
+    });
+
+    test('the cover is a baseline JPEG with a JFIF header (older reading systems, stores, pandoc)', () => {
+      const cover = opf.manifest.find((i) => i.properties?.split(' ').includes('cover-image'))!;
+      const data = readFileSync(join(epubs.get(lang)!.dir, 'OEBPS', cover.href));
+      assert.deepEqual([...data.subarray(0, 4)], [0xff, 0xd8, 0xff, 0xe0], 'APP0 right after the start of image');
+      assert.equal(data.subarray(6, 11).toString('latin1'), 'JFIF\0');
+      assert.equal(jpegFrame(data), 0xc0, 'baseline DCT (SOF0), not progressive (SOF2)');
     });
 
     test('reading order: cover, title page, licence, contents, the episodes in order, about', () => {
@@ -779,6 +819,17 @@ describe('failure', () => {
     assert.ok(!existsSync(join(out, 'en')), 'nothing of the failed build is left in the output');
   });
 });
+
+/** The JPEG's start-of-frame marker (0xc0 baseline, 0xc2 progressive), 0 if none. */
+function jpegFrame(data: Buffer): number {
+  let i = 2;
+  while (i < data.length && data[i] === 0xff) {
+    const marker = data[i + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return marker;
+    i += 2 + data.readUInt16BE(i + 2);
+  }
+  return 0;
+}
 
 /** Width of a baseline or progressive JPEG, from its SOF marker. */
 function jpegWidth(data: Buffer): number {

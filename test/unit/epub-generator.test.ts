@@ -158,7 +158,13 @@ test('a whole EPUB: same bytes from two runs, stable names, our templates, no tr
   const text = (n: string) => files.find((f) => f.name === n)!.data.toString('utf8');
   const opf = text('OEBPS/content.opf');
   assert.match(opf, /<package [^>]*xml:lang="en"/);
-  assert.match(opf, /href="images\/cover\.en\.def\.jpg" media-type="image\/jpeg" properties="cover-image"/);
+  assert.match(
+    opf,
+    /<item id="cover-image" href="images\/cover\.en\.def\.jpg" media-type="image\/jpeg" properties="cover-image"\/>/,
+  );
+  // The EPUB 2 way, for older reading systems and stores: names that same item, once.
+  assert.deepEqual(opf.match(/<meta name="cover"[^>]*>/g), ['<meta name="cover" content="cover-image"/>']);
+  assert.equal(opf.match(/<item id="cover-image"/g)?.length, 1);
   assert.ok(
     !/All rights reserved|epub-gen|[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}/i.test(
       names.join(' ') + opf + text('OEBPS/toc.ncx'),

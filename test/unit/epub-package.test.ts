@@ -99,12 +99,84 @@ test('subjects fall back to the original language, marked as such', () => {
   );
 });
 
-test('publisher only when configured; it is then the certifier', () => {
+test('publisher only when configured; naming a publisher certifies nothing', () => {
   const none = metadataXml(epubMetadata(settings(), 'en', new Date(0)));
   assert.ok(!none.includes('dc:publisher'));
   const withPublisher = epubMetadata(settings({ publisher: 'Des Livres en Communs' }), 'en', new Date(0));
   assert.match(metadataXml(withPublisher), /<dc:publisher>Des Livres en Communs<\/dc:publisher>/);
-  assert.equal(withPublisher.accessibility.certifiedBy, 'Des Livres en Communs');
+  assert.equal(withPublisher.accessibility.claim, undefined);
+  assert.doesNotMatch(metadataXml(withPublisher), /certifiedBy|conformsTo/);
+});
+
+/** The metadata elements whose property (or name) is one of `props`, exactly as written. */
+const elements = (xml: string, ...props: string[]) =>
+  xml
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => props.some((p) => l.includes(`property="${p}"`) || l.startsWith(`<dc:${p}`)));
+
+test('no conformance claim and no certifier unless the settings name who checked the EPUB', () => {
+  const fr = epubMetadata(settings(), 'fr', new Date(0));
+  const xml = metadataXml(fr);
+  assert.deepEqual(elements(xml, 'dcterms:conformsTo', 'a11y:certifiedBy', 'a11y:certifierCredential'), []);
+  assert.doesNotMatch(fr.accessibility.summary, /WCAG|EPUB Accessibility/, 'the summary claims nothing either');
+  // The discovery metadata describes the files, and stays.
+  assert.equal(elements(xml, 'schema:accessMode').length, 2);
+});
+
+test('a named checker: the claim, refined by who checked it (and their credential)', () => {
+  const checked = settings({ accessibility: { certifiedBy: 'Access42', credential: 'DAISY Ace + manual audit' } });
+  const en = epubMetadata(checked, 'en', new Date(0));
+  assert.deepEqual(elements(metadataXml(en), 'dcterms:conformsTo', 'a11y:certifiedBy', 'a11y:certifierCredential'), [
+    `<meta property="dcterms:conformsTo" id="conformance">${CONFORMANCE}</meta>`,
+    '<meta property="a11y:certifiedBy" refines="#conformance">Access42</meta>',
+    '<meta property="a11y:certifierCredential" refines="#conformance">DAISY Ace + manual audit</meta>',
+  ]);
+  assert.match(en.accessibility.summary, /^Access42 checked that this EPUB meets EPUB Accessibility 1\.1/);
+  const bare = metadataXml(epubMetadata(settings({ accessibility: { certifiedBy: 'Jo' } }), 'fr', new Date(0)));
+  assert.deepEqual(elements(bare, 'a11y:certifiedBy', 'a11y:certifierCredential'), [
+    '<meta property="a11y:certifiedBy" refines="#conformance">Jo</meta>',
+  ]);
+  assert.throws(() => settings({ accessibility: { certifiedBy: '' } }));
+  assert.throws(() => settings({ accessibility: { credential: 'x' } }), /person or organisation/);
+});
+
+test('the series: belongs-to-collection, its type and the book’s position', () => {
+  const xml = metadataXml(
+    epubMetadata(
+      settings({ series: { name: { fr: 'Les Livres', en: 'The Books & Co' }, position: 2 } }),
+      'en',
+      new Date(0),
+    ),
+  );
+  assert.deepEqual(elements(xml, 'belongs-to-collection', 'collection-type', 'group-position'), [
+    '<meta property="belongs-to-collection" id="series">The Books &amp; Co</meta>',
+    '<meta refines="#series" property="collection-type">series</meta>',
+    '<meta refines="#series" property="group-position">2</meta>',
+  ]);
+  // One name for every language, no position.
+  assert.deepEqual(
+    elements(
+      metadataXml(epubMetadata(settings({ series: { name: 'Série' } }), 'de', new Date(0))),
+      'belongs-to-collection',
+      'group-position',
+    ),
+    ['<meta property="belongs-to-collection" id="series">Série</meta>'],
+  );
+  assert.deepEqual(elements(metadataXml(epubMetadata(settings(), 'en', new Date(0))), 'belongs-to-collection'), []);
+  for (const position of [0, -1, 'two'])
+    assert.throws(
+      () => settings({ series: { name: 'S', position } }),
+      /the book’s number in the series, a positive number like 2/,
+      String(position),
+    );
+});
+
+test('a translation names its original as dc:source; the original has none', () => {
+  const source = (lang: string) => elements(metadataXml(epubMetadata(settings(), lang, new Date(0))), 'source');
+  assert.deepEqual(source('fr'), []);
+  assert.deepEqual(source('en'), [`<dc:source>${epubIdentifier('my-book', 'fr')}</dc:source>`]);
+  assert.deepEqual(source('de'), [`<dc:source>${epubIdentifier('my-book', 'fr')}</dc:source>`]);
 });
 
 test('the accessibility metadata says what EPUB Accessibility 1.1 asks', () => {
@@ -127,9 +199,7 @@ test('the accessibility metadata says what EPUB Accessibility 1.1 asks', () => {
   );
   assert.deepEqual(values('schema:accessibilityHazard'), ['none']);
   assert.equal(values('schema:accessibilitySummary').length, 1);
-  assert.deepEqual(values('dcterms:conformsTo'), [CONFORMANCE]);
   assert.equal(CONFORMANCE, 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA');
-  assert.match(xml, /<meta property="a11y:certifiedBy" refines="#conformance">Planches<\/meta>/);
   assert.deepEqual(values('dcterms:modified'), ['2022-12-01T00:00:00Z']);
 });
 

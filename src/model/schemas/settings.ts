@@ -85,6 +85,27 @@ export const settingsSchema = z.strictObject({
   published: z.iso.date('expected a date written YYYY-MM-DD'),
   publisher: z.string().optional(),
   subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
+  /** The series this book belongs to (EPUB `belongs-to-collection`), and its number in it. */
+  series: z
+    .strictObject({
+      name: z.union([z.string().min(1), localized], { error: 'expected the series’ name, or a name per language' }),
+      position: z
+        .number({ error: 'expected the book’s number in the series, a positive number like 2' })
+        .positive('expected the book’s number in the series, a positive number like 2')
+        .optional(),
+    })
+    .optional(),
+  /**
+   * Who checked the EPUB's accessibility (a person or an organisation): only then does the EPUB
+   * claim conformance to EPUB Accessibility 1.1, with them as `a11y:certifiedBy`.
+   */
+  accessibility: z
+    .strictObject({
+      certifiedBy: z.string({ error: 'expected the name of the person or organisation that checked the EPUB' }).min(1),
+      /** Their credential, if any (`a11y:certifierCredential`). */
+      credential: z.string().min(1).optional(),
+    })
+    .optional(),
   characters: z.record(slugId, localized).default({}),
   /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
   print: z

@@ -65,8 +65,11 @@ export interface Accessibility {
   features: string[];
   hazards: string[];
   summary: string;
-  conformsTo: string;
-  certifiedBy: string;
+  /**
+   * The conformance claim and who checked it: only when the book's settings name a person or
+   * organisation that did (`accessibility.certifiedBy`). The kit does not certify its own output.
+   */
+  claim?: { conformsTo: string; certifiedBy: string; credential?: string };
 }
 
 export interface EpubMetadata {
@@ -87,10 +90,14 @@ export interface EpubMetadata {
   date: string;
   /** dcterms:modified. */
   modified: string;
+  /** The series (belongs-to-collection) and the book's number in it. */
+  series?: { name: string; position?: number };
+  /** dc:source of a translation: the identifier of the original-language edition. */
+  source?: string;
   accessibility: Accessibility;
 }
 
-/** The accessibility claim this kit makes for every EPUB it builds (and that test/e2e/epub.test.ts checks). */
+/** The accessibility claim made for an EPUB whose settings name who checked it (test/e2e/epub.test.ts checks it). */
 export const CONFORMANCE = 'EPUB Accessibility 1.1 - WCAG 2.2 Level AA';
 
 /** MARC relator codes (https://id.loc.gov/vocabulary/relators): the EPUB's way of saying who did what. */
@@ -119,6 +126,7 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
     ? settings.subjects[lang]!.map((text) => ({ text, lang }))
     : (settings.subjects?.[settings.original] ?? []).map((text) => ({ text, lang: settings.original }));
   const licenceName = pick(settings.licence.name, lang, settings);
+  const checked = settings.accessibility;
   const statement = pick(settings.licence.statement, lang, settings);
   return {
     identifier: epubIdentifier(settings.id, lang),
@@ -131,6 +139,15 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
     description: ty(pick(settings.description, lang, settings)),
     date: settings.published,
     modified: w3cDateTime(modified),
+    ...(settings.series && {
+      series: {
+        name: ty(
+          typeof settings.series.name === 'string' ? settings.series.name : pick(settings.series.name, lang, settings),
+        ),
+        ...(settings.series.position !== undefined && { position: settings.series.position }),
+      },
+    }),
+    ...(lang !== settings.original && { source: epubIdentifier(settings.id, settings.original) }),
     accessibility: {
       accessModes: ['textual', 'visual'],
       // Every panel has alt text and a transcript of its bubbles: the text alone is enough.
@@ -143,9 +160,19 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
         'displayTransformability',
       ],
       hazards: ['none'],
-      summary: ty(t(lang, 'epub.a11ySummary')),
-      conformsTo: CONFORMANCE,
-      certifiedBy: settings.publisher ?? 'Planches',
+      summary: ty(
+        [
+          ...(checked ? [t(lang, 'epub.a11yChecked', { certifier: checked.certifiedBy })] : []),
+          t(lang, 'epub.a11ySummary'),
+        ].join(' '),
+      ),
+      ...(checked && {
+        claim: {
+          conformsTo: CONFORMANCE,
+          certifiedBy: checked.certifiedBy,
+          ...(checked.credential && { credential: checked.credential }),
+        },
+      }),
     },
   };
 }
@@ -165,6 +192,7 @@ export function metadataXml(m: EpubMetadata): string {
   });
   if (m.publisher) add(`<dc:publisher>${e(m.publisher)}</dc:publisher>`);
   add(`<dc:rights>${e(m.rights)}</dc:rights>`);
+  if (m.source) add(`<dc:source>${e(m.source)}</dc:source>`);
   add(`<dc:date>${e(m.date)}</dc:date>`);
   add(`<meta property="dcterms:modified">${e(m.modified)}</meta>`);
   add(`<dc:description>${e(m.description)}</dc:description>`);
@@ -176,7 +204,17 @@ export function metadataXml(m: EpubMetadata): string {
   for (const v of a.features) add(`<meta property="schema:accessibilityFeature">${e(v)}</meta>`);
   for (const v of a.hazards) add(`<meta property="schema:accessibilityHazard">${e(v)}</meta>`);
   add(`<meta property="schema:accessibilitySummary">${e(a.summary)}</meta>`);
-  add(`<meta property="dcterms:conformsTo" id="conformance">${e(a.conformsTo)}</meta>`);
-  add(`<meta property="a11y:certifiedBy" refines="#conformance">${e(a.certifiedBy)}</meta>`);
+  if (a.claim) {
+    add(`<meta property="dcterms:conformsTo" id="conformance">${e(a.claim.conformsTo)}</meta>`);
+    add(`<meta property="a11y:certifiedBy" refines="#conformance">${e(a.claim.certifiedBy)}</meta>`);
+    if (a.claim.credential)
+      add(`<meta property="a11y:certifierCredential" refines="#conformance">${e(a.claim.credential)}</meta>`);
+  }
+  if (m.series) {
+    add(`<meta property="belongs-to-collection" id="series">${e(m.series.name)}</meta>`);
+    add('<meta refines="#series" property="collection-type">series</meta>');
+    if (m.series.position !== undefined)
+      add(`<meta refines="#series" property="group-position">${m.series.position}</meta>`);
+  }
   return lines.join('\n');
 }

@@ -6,6 +6,8 @@
 // `identifier`, `coverImageUrl`, `labels`), and for the package and navigation documents
 // `content` (the chapters, with our extra fields), `images` (url, id, extension, mediaType) and
 // `fonts` (filename, mediaType). Chapter templates get the chapter's own fields.
+// The cover image's item is `cover-image`, named by the EPUB 2 `<meta name="cover">` that older
+// reading systems and stores look for (generator.ts checks that the cover is among the images).
 
 const XHTML_HEAD = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -15,6 +17,7 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= lang %>">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
 <%- metadataXml %>
+    <meta name="cover" content="cover-image"/>
   </metadata>
   <manifest>
     <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -24,7 +27,7 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
     <item id="font-<%= i + 1 %>" href="fonts/<%= font.filename %>" media-type="<%= font.mediaType %>"/>
 <% }) -%>
 <% images.forEach(function (image, i) { -%>
-    <item id="image-<%= i + 1 %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"<% if (image.url === coverImageUrl) { %> properties="cover-image"<% } %>/>
+    <item id="<%= image.url === coverImageUrl ? 'cover-image' : 'image-' + (i + 1) %>" href="images/<%= image.id %>.<%= image.extension %>" media-type="<%= image.mediaType %>"<% if (image.url === coverImageUrl) { %> properties="cover-image"<% } %>/>
 <% }) -%>
 <% content.forEach(function (chapter) { -%>
     <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
