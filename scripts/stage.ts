@@ -113,7 +113,7 @@ if (videos.length) {
   console.log('\nLocal videos of the talk excerpts:');
   for (const v of videos)
     console.log(
-      `  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : '  — MISSING: copy the file there before the show'}`,
+      `  ${v.exists ? '✓' : '✗'} episode ${v.episode}: ${v.file}${v.exists ? '' : v.outside ? `  — REFUSED: a link to ${v.outside}, outside the book's folder: copy the file into the book` : '  — MISSING: copy the file there before the show'}`,
     );
 }
 for (const { show, cues } of silent) {

@@ -1,9 +1,10 @@
 // The local videos of the stage mode (`stage: { video: … }` in an episode's frontmatter): files
 // the performers bring, outside the built site. `npm run stage` serves exactly those files, at
 // <base>stage-media/<path>, with byte ranges so that the audience screen can seek in them.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { realPathInside } from './real-path.ts';
 
 const VIDEO_TYPES: Record<string, string> = {
   '.mp4': 'video/mp4',
@@ -18,6 +19,8 @@ export interface StageVideo {
   file: string;
   path: string;
   exists: boolean;
+  /** Set when the file is a link to somewhere outside the book's folder: it is never served. */
+  outside?: string;
 }
 
 export function stageVideos(
@@ -30,7 +33,11 @@ export function stageVideos(
     if (!file) return [];
     const path = normalize(join(base, file));
     if (!path.startsWith(base + sep)) return [];
-    return [{ episode: e.number, file, path, exists: existsSync(path) && statSync(path).isFile() }];
+    if (!existsSync(path)) return [{ episode: e.number, file, path, exists: false }];
+    // Only the real file, after every symlink, and only when it lies inside the book's folder.
+    const real = realPathInside(base, path);
+    if (!real) return [{ episode: e.number, file, path, exists: false, outside: realpathSync(path) }];
+    return [{ episode: e.number, file, path: real, exists: statSync(real).isFile() }];
   });
 }
 
@@ -53,7 +60,7 @@ export function mediaHandler(
     }
     // Only the files the book names: nothing else of the computer is reachable.
     const video = byFile.get(name);
-    if (!video || !existsSync(video.path)) {
+    if (!video?.exists || !existsSync(video.path)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('No such stage video.');
       return true;
     }

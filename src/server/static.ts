@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { realPathInside } from './real-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,7 +54,13 @@ export async function serveStatic(
   const server = createServer((req, res) => {
     if (options.handle?.(req, res)) return;
     const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end('Not found');
       return;
@@ -66,7 +73,10 @@ export async function serveStatic(
     }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     let status = 200;
-    if (!existsSync(file)) {
+    // A symlink whose target lies outside the served folder is answered as if it were not there.
+    const real = existsSync(file) ? realPathInside(root, file) : undefined;
+    if (real) file = real;
+    else {
       status = 404;
       file = join(root, '404.html');
       if (!existsSync(file)) {
