@@ -1,6 +1,6 @@
-// Page make-up before the final print (src/outputs/pdf.ts): cheap prints (images hidden, no
+// Page make-up before the final print (src/outputs/pdf/index.ts): cheap prints (images hidden, no
 // tags), each read for where every block of every part landed, each followed by the corrections
-// that src/lib/pdf/layout/fit.ts chooses (one problem per part per round: a correction moves
+// that src/outputs/pdf/layout/fit.ts chooses (one problem per part per round: a correction moves
 // everything after it in its part, and parts are independent, each opening a new page). Stops
 // when no part has a problem left, or after MAX_ROUNDS, or when nothing more can be tried; what
 // is left is reported (a warning in the build's log, and the measuring tools' figures).

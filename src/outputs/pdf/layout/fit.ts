@@ -1,7 +1,7 @@
 // Page make-up between prints: what a compositor does to a galley so that no page is left with a
 // hole, a widow or an orphan, and no part ends on a page of a line or two. Chromium has no page
 // floats and did not keep `widows: 2` everywhere, so the PDF step prints cheaply, reads where
-// every block of every part landed (Chromium's named destinations, see src/outputs/pdf.ts),
+// every block of every part landed (Chromium's named destinations, see src/outputs/pdf/index.ts),
 // and asks this module for the next correction; then prints again. Pure functions, unit-tested.
 //
 // The corrections, in the order a compositor tries them:

@@ -1,6 +1,6 @@
 // Functions that run inside the print edition's page, in Chromium (passed to page.evaluate: each
 // is self-contained, it may use nothing from this module's scope). They mark the blocks whose
-// positions the prints tell (src/lib/pdf/layout/fit.ts decides from them), apply the corrections,
+// positions the prints tell (src/outputs/pdf/layout/fit.ts decides from them), apply the corrections,
 // and set ragged the justified lines that would still gape.
 import type { BlockKind, Fix } from './fit.ts';
 import type { BreakOptions, Item } from './linebreak.ts';
