@@ -32,10 +32,15 @@ if (landing) {
   };
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'])
     addEventListener(type, touch, { once: true, passive: true });
-  const land = () =>
-    void document.fonts.ready.then(() => {
-      if (!touched) landing.scrollIntoView({ block: 'start', behavior: 'instant' });
-    });
+  const again = () => {
+    if (!touched) landing.scrollIntoView({ block: 'start', behavior: 'instant' });
+  };
+  // Fonts are not the only late change above the paragraph (images decoding, the header's
+  // scripts): while the page settles, every change of its height lands the reader again.
+  const settling = new ResizeObserver(again);
+  settling.observe(document.body);
+  setTimeout(() => settling.disconnect(), 3000);
+  const land = () => void document.fonts.ready.then(again);
   if (document.readyState === 'complete') land();
   else addEventListener('load', land, { once: true });
 }
