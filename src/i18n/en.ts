@@ -136,6 +136,9 @@ export default {
   'viewer.next': 'Next panel',
   'viewer.position': 'Panel {n} of {total}',
   'viewer.keys': '← → to move, Esc to close',
+  'viewer.bubble': 'bubble {n} of {total}',
+  'viewer.previousStep': 'Previous bubble or panel',
+  'viewer.nextStep': 'Next bubble or panel',
   'translation.title': 'Translation status',
   'translation.intro':
     'For translators: what is translated, not yet translated, or outdated (the original changed after it was translated), in each language. The same table is printed by npm run status.',

@@ -76,6 +76,9 @@ export default {
   'viewer.next': 'Viñeta siguiente',
   'viewer.position': 'Viñeta {n} de {total}',
   'viewer.keys': '← → para cambiar de viñeta, Esc para cerrar',
+  'viewer.bubble': 'bocadillo {n} de {total}',
+  'viewer.previousStep': 'Bocadillo o viñeta anterior',
+  'viewer.nextStep': 'Bocadillo o viñeta siguiente',
   'translation.title': 'Estado de las traducciones',
   'translation.intro':
     'Para quienes traducen: lo que está traducido, sin traducir o desactualizado (el original cambió después de traducirse), en cada idioma. La orden npm run status muestra la misma tabla.',

@@ -139,6 +139,9 @@ export default {
   'viewer.next': 'Case suivante',
   'viewer.position': 'Case {n} sur {total}',
   'viewer.keys': '← → pour changer de case, Échap pour fermer',
+  'viewer.bubble': 'bulle {n} sur {total}',
+  'viewer.previousStep': 'Bulle ou case précédente',
+  'viewer.nextStep': 'Bulle ou case suivante',
   'translation.title': 'État des traductions',
   'translation.intro':
     'Pour les traductrices et traducteurs : ce qui est traduit, pas encore traduit, ou périmé (l’original a changé depuis la traduction), dans chaque langue. La commande npm run status affiche le même tableau.',

@@ -23,7 +23,7 @@ import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
 import { renderFigures } from './figures.ts';
 import { withJfifHeader } from './jfif.ts';
-import type { ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
+import type { BubbleLayout, ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
 import type { PanelDef } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
 
@@ -152,6 +152,19 @@ const DRAWING_CODE = (() => {
     : `uncached-${process.pid}-${Date.now()}`;
 })();
 
+/** The bubble layouts of the panel images the last run made, by image file (none if unreadable). */
+function previousLayouts(cacheDir: string): Map<string, BubbleLayout[]> {
+  const out = new Map<string, BubbleLayout[]>();
+  try {
+    const last = JSON.parse(readFileSync(join(cacheDir, 'manifest.json'), 'utf8')) as ImageManifest;
+    for (const byLang of Object.values(last.panels))
+      for (const img of Object.values(byLang)) if (img.bubbles) out.set(img.file.file, img.bubbles);
+  } catch {
+    // No usable manifest: every panel is laid out and drawn again.
+  }
+  return out;
+}
+
 export async function renderPanels(
   book: Book,
   opts: RenderOptions,
@@ -214,15 +227,22 @@ export async function renderPanels(
     planned.set(job, { image: plannedImage(panel, lang, key), text });
   }
   if (problems.length) throw new ContentError(problems);
+  // A cached image keeps the bubble layout the last run recorded for it (same name, same inputs).
+  const laidOut = previousLayouts(opts.cacheDir);
   const isCached = (image: PanelImage) =>
+    laidOut.has(image.file.file) &&
     [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
   // Second pass, for what must be drawn: lay out every bubble, so that all problems are reported
   // before any image is made.
   const overlays = new Map<Job, string>();
   for (const job of todo) {
-    const { text } = planned.get(job)!;
+    const { text, image } = planned.get(job)!;
     const parts: string[] = [];
+    const layouts: BubbleLayout[] = [];
+    // From art pixels to the image's own (a raster panel's largest variant may be smaller).
+    const k = image.width / job.panel.width;
+    const px = (n: number) => Math.round(n * k * 100) / 100;
     job.panel.bubbles.forEach((b, i) => {
       const line = text.lines[i]!;
       const set = setBubbleText(b, line.text, font, { artWidth: job.panel.width });
@@ -235,8 +255,18 @@ export async function renderPanels(
         return;
       }
       parts.push(drawBubble(b, set, font, { artWidth: job.panel.width }));
+      layouts.push({
+        id: b.id,
+        x: px(b.box.x),
+        y: px(b.box.y),
+        w: px(b.box.w),
+        h: px(b.box.h),
+        ...(b.tail ? { tail: { x: px(b.tail.x), y: px(b.tail.y) } } : {}),
+        text: px(set.size),
+      });
     });
     overlays.set(job, `<g class="bubbles">${parts.join('')}</g>`);
+    laidOut.set(image.file.file, layouts);
   }
   if (problems.length) throw new ContentError(problems);
 
@@ -250,8 +280,13 @@ export async function renderPanels(
     seconds: 0,
     parts: { panels: 0, covers: 0, posters: 0, social: 0 },
   };
-  for (const job of jobs)
-    manifest.panels[job.panel.id] = { ...manifest.panels[job.panel.id], [job.lang]: planned.get(job)!.image };
+  for (const job of jobs) {
+    const { image } = planned.get(job)!;
+    manifest.panels[job.panel.id] = {
+      ...manifest.panels[job.panel.id],
+      [job.lang]: { ...image, bubbles: laidOut.get(image.file.file)! },
+    };
+  }
   let lap = performance.now();
   const split = (part: keyof RenderStats['parts']) => {
     stats.parts[part] = (performance.now() - lap) / 1000;

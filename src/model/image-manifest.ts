@@ -21,6 +21,24 @@ export interface PanelImage {
   webp: Variant[];
   /** The one file every output can show: the SVG of a vector panel, else a PNG. */
   file: Variant;
+  /** Panels only: each bubble as laid out, in reading order (what the guided viewer zooms to). */
+  bubbles?: BubbleLayout[];
+}
+
+/**
+ * Where a bubble sits in its panel image and how large its lettering was set, in the image's
+ * pixels (the `width` × `height` above), so a viewer can tell how large the text shows on screen.
+ */
+export interface BubbleLayout {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** The tail's tip, for speech and thought bubbles. */
+  tail?: { x: number; y: number };
+  /** The font size the text was set at. */
+  text: number;
 }
 
 /** What to show where one format must serve every width, smallest first: the WebP variants, else the one file. */

@@ -10,6 +10,7 @@ import { loadBook } from '../../src/model/book.ts';
 import { ContentError } from '../../src/model/errors.ts';
 import { renderPanels, BUBBLE_FONT } from '../../src/images/render.ts';
 import { fitText, loadFont } from '../../src/images/text-layout.ts';
+import { setBubbleText } from '../../src/images/bubbles.ts';
 
 const copy = () => {
   const dir = mkdtempSync(join(tmpdir(), 'planches-render-'));
@@ -90,6 +91,7 @@ test('a second render encodes nothing; changing one bubble re-encodes only that 
   assert.equal(second.stats.encodes, 0);
   assert.equal(second.stats.written, 0);
   assert.equal(second.stats.cached, second.stats.images);
+  assert.deepEqual(second.manifest.panels, first.manifest.panels, 'a cached panel keeps its bubble layout');
   setBubble(dir, 'en: Later.', 'en: Much later.');
   const third = await renderPanels(loadBook(dir), { cacheDir });
   assert.equal(third.stats.images - third.stats.cached, 1, 'only the English composite of that panel');
@@ -106,6 +108,20 @@ test('vector art is published as one SVG per language: bubbles drawn in, paper b
   assert.deepEqual([fr.avif, fr.webp], [[], []]);
   assert.match(fr.file.file, /^cave\.fr\.[0-9a-f]{12}\.svg$/);
   assert.deepEqual([fr.width, fr.height], [300, 200]);
+  // The bubbles as laid out, in reading order, in the image's pixels: what the guided viewer uses.
+  assert.deepEqual(
+    fr.bubbles!.map((b) => [b.id, b.x, b.y, b.w, b.h, b.tail]),
+    [
+      ['noir', 10, 10, 120, 40, { x: 100, y: 120 }],
+      ['plus-tard', 200, 150, 90, 40, undefined],
+    ],
+  );
+  // The text size is the one the lettering was set at.
+  const panel = loadBook(dir).episodes[0]!.panels[0]!;
+  assert.deepEqual(
+    fr.bubbles!.map((b) => b.text),
+    panel.bubbles.map((b) => setBubbleText(b, b.text.fr!, loadFont(BUBBLE_FONT), { artWidth: 300 })!.size),
+  );
   const svg = readFileSync(join(cacheDir, fr.file.file), 'utf8');
   assert.match(svg, /^<svg [^>]*viewBox="0 0 300 200"[^>]*><rect width="100%" height="100%" fill="#fff"\/>/);
   assert.equal((svg.match(/class="bubble"/g) ?? []).length, 2, 'both bubbles of the panel');
@@ -135,6 +151,14 @@ test('raster art still gets AVIF and WebP widths and a PNG', async () => {
     [480],
   );
   assert.match(en.file.file, /\.png$/);
+  // Bubble boxes and text sizes follow the image (480 px wide), not the art (600).
+  assert.deepEqual(
+    en.bubbles!.map((b) => [b.x, b.y, b.w, b.h]),
+    [
+      [8, 8, 96, 32],
+      [160, 120, 72, 32],
+    ],
+  );
   for (const v of [...en.avif, ...en.webp, en.file]) assert.ok(readdirSync(cacheDir).includes(v.file), v.file);
 });
 
