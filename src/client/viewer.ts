@@ -8,20 +8,8 @@
 // order, each zoomed so that its lettering shows at 16 CSS px or more, then the whole panel. The
 // bubbles' boxes and text sizes are the ones the image pipeline laid out (the figure's
 // data-bubbles, from the image manifest), so the zoom is exact for every panel and language.
+import type { PanelLayout as Layout } from '../shared/panel-layout.ts';
 
-/** A bubble as laid out, in the image's pixels (src/model/image-manifest.ts, BubbleLayout). */
-interface Bubble {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  tail?: { x: number; y: number };
-  text: number;
-}
-interface Layout {
-  width: number;
-  bubbles: Bubble[];
-}
 /** A step: a panel, and one of its bubbles or (undefined) the whole panel. */
 interface Step {
   panel: number;

@@ -3,6 +3,9 @@
 // every part that shows or copies them: the pages, the outputs, the stage, the dev server.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BubbleLayout } from '../shared/panel-layout.ts';
+
+export type { BubbleLayout };
 
 /** Where the images and their manifest are cached, under the book's folder. */
 export const PANEL_CACHE_DIR = '.cache/panels';
@@ -23,22 +26,6 @@ export interface PanelImage {
   file: Variant;
   /** Panels only: each bubble as laid out, in reading order (what the guided viewer zooms to). */
   bubbles?: BubbleLayout[];
-}
-
-/**
- * Where a bubble sits in its panel image and how large its lettering was set, in the image's
- * pixels (the `width` × `height` above), so a viewer can tell how large the text shows on screen.
- */
-export interface BubbleLayout {
-  id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-  /** The tail's tip, for speech and thought bubbles. */
-  tail?: { x: number; y: number };
-  /** The font size the text was set at. */
-  text: number;
 }
 
 /** What to show where one format must serve every width, smallest first: the WebP variants, else the one file. */

@@ -218,11 +218,15 @@ interface StepReport {
 }
 
 /** The viewer's current step, measured in the page once its panel is drawn. */
-async function stepReport(arg: { bubble?: BubbleLayout; width: number }): Promise<StepReport> {
+async function stepReport(arg: { bubble?: BubbleLayout; width: number; first: boolean }): Promise<StepReport> {
   const dialog = document.querySelector('dialog.viewer')!;
   const img = dialog.querySelector<HTMLImageElement>('.viewer__stage img')!;
-  await img.decode();
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // A new panel is measured once drawn and framed (its image loads first); the next steps of
+  // the same panel are framed at once (cuts, no pans: reduced motion).
+  if (arg.first) {
+    await img.decode();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
   const vw = document.documentElement.clientWidth;
   const vh = window.innerHeight;
   const faults: string[] = [];
@@ -307,13 +311,19 @@ test('every viewer step fits the screen at phone, landscape, laptop and desktop 
               re: new RegExp(`^\\D*${p + 1}\\D+${total}, \\D*${j + 1}\\D+${all.length}\\.$`),
               bubble,
               width: image.width,
+              first: j === 0,
             })),
-            { re: new RegExp(`^\\D*${p + 1}\\D+${total}\\.$`), bubble: undefined, width: image.width },
+            {
+              re: new RegExp(`^\\D*${p + 1}\\D+${total}\\.$`),
+              bubble: undefined,
+              width: image.width,
+              first: !guided || !image.bubbles!.length,
+            },
           ];
         });
         for (const [n, step] of expected.entries()) {
           if (n > 0) await page.keyboard.press('ArrowRight');
-          const report = await page.evaluate(stepReport, { bubble: step.bubble, width: step.width });
+          const report = await page.evaluate(stepReport, { bubble: step.bubble, width: step.width, first: step.first });
           assert.match(report.position, step.re, `${lang} ${ep} step ${n + 1}`);
           steps++;
           if (report.text !== undefined) {
