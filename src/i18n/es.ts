@@ -75,7 +75,7 @@ export default {
   'viewer.previous': 'Viñeta anterior',
   'viewer.next': 'Viñeta siguiente',
   'viewer.position': 'Viñeta {n} de {total}',
-  'viewer.keys': '← → para cambiar de viñeta, Esc para cerrar',
+  'viewer.keys': '← → para avanzar o retroceder, Esc para cerrar',
   'viewer.bubble': 'bocadillo {n} de {total}',
   'viewer.previousStep': 'Bocadillo o viñeta anterior',
   'viewer.nextStep': 'Bocadillo o viñeta siguiente',

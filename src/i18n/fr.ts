@@ -138,7 +138,7 @@ export default {
   'viewer.previous': 'Case précédente',
   'viewer.next': 'Case suivante',
   'viewer.position': 'Case {n} sur {total}',
-  'viewer.keys': '← → pour changer de case, Échap pour fermer',
+  'viewer.keys': '← → pour avancer ou reculer, Échap pour fermer',
   'viewer.bubble': 'bulle {n} sur {total}',
   'viewer.previousStep': 'Bulle ou case précédente',
   'viewer.nextStep': 'Bulle ou case suivante',

@@ -107,6 +107,7 @@ test('on a phone, swipes and taps move bubble by bubble, then to the whole panel
   await page.locator('figure.panel').first().locator('[data-viewer-open]').click();
   assert.match((await where(page))!, /^Panel 1 of \d+, bubble 1 of 2\.$/);
   assert.match((await page.locator('.viewer__live').textContent())!, /^Panel 1 of \d+, bubble 1 of 2\. Lesson 6/);
+  assert.deepEqual(await axe(page), [], 'guided, at a zoomed bubble');
   const stage = page.locator('.viewer__stage');
   const box = (await stage.boundingBox())!;
   const y = box.y + box.height / 2;
