@@ -1,6 +1,7 @@
 // Composites every panel in every language (bubbles and text drawn over the textless art). Vector
-// art (SVG) is published as one SVG per panel and language, which every output shows (site, PDF,
-// EPUB, stage): sharp only checks that it renders. Raster art is encoded for each output: AVIF and
+// art (SVG) is published as one self-contained SVG per panel and language, which every output shows
+// (site, PDF, EPUB, stage), and rasterised once to a PNG (RASTER_PANEL) for the outputs whose
+// readers draw no SVG (the e-ink EPUB, the CBZ). Raster art is encoded for each output: AVIF and
 // WebP at several widths for the site, one PNG for the EPUB, the PDF and as the <img> fallback.
 // Results are cached by the hash of everything that goes into them, so a rebuild only redoes what
 // changed.
@@ -42,7 +43,16 @@ export const ENCODING = {
 } as const;
 
 /** Bump when the published SVG changes shape (svg-output.ts): it is part of every vector cache key. */
-const VECTOR_OUTPUT = 'svg-1';
+const VECTOR_OUTPUT = 'svg-2';
+
+/**
+ * The PNG of a vector panel for readers that draw no SVG, or draw it badly (the e-ink EPUB, its
+ * Kindle conversions, the CBZ), rasterised by librsvg from the published SVG. 1440 px wide: a
+ * panel across a 6-inch reader (1072 px at 300 ppi) up to a 10-inch one (1404 px) is never
+ * enlarged. A palette PNG: the art is flat colour and outlined lettering, which JPEG blurs and
+ * makes larger (measured on the sample: 75–110 kB as PNG, 110–175 kB as JPEG q82).
+ */
+export const RASTER_PANEL = { width: 1440, palette: true, quality: 90, effort: 3, compressionLevel: 9 } as const;
 
 export interface RenderStats {
   images: number;
@@ -126,6 +136,7 @@ function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
       avif: [],
       webp: [],
       file: { width: panel.width, file: name('.svg') },
+      raster: { width: RASTER_PANEL.width, file: name(`-${RASTER_PANEL.width}.png`) },
     };
   const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
   const largest = Math.max(...widths);
@@ -219,7 +230,7 @@ export async function renderPanels(
         lines: text.lines.map((l) => l.text),
         font: font.hash,
         code: DRAWING_CODE,
-        out: panel.format === 'svg' ? VECTOR_OUTPUT : ENCODING,
+        out: panel.format === 'svg' ? [VECTOR_OUTPUT, RASTER_PANEL] : ENCODING,
         w: panel.width,
         h: panel.height,
       }),
@@ -231,7 +242,9 @@ export async function renderPanels(
   const laidOut = previousLayouts(opts.cacheDir);
   const isCached = (image: PanelImage) =>
     laidOut.has(image.file.file) &&
-    [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
+    [...image.avif, ...image.webp, image.file, ...(image.raster ? [image.raster] : [])].every((v) =>
+      existsSync(join(opts.cacheDir, v.file)),
+    );
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
   // Second pass, for what must be drawn: lay out every bubble, so that all problems are reported
   // before any image is made.
@@ -313,6 +326,17 @@ export async function renderPanels(
       writeFileSync(tmp, svg);
       renameSync(tmp, target);
       stats.written++;
+      if (image.raster) {
+        const { width, ...png } = RASTER_PANEL;
+        const out = join(opts.cacheDir, image.raster.file);
+        await sharp(Buffer.from(svg), { density: (72 * width) / panel.width, limitInputPixels: 80_000_000 })
+          .resize({ width })
+          .flatten({ background: '#ffffff' })
+          .png(png)
+          .toFile(`${out}.tmp-${process.pid}`);
+        renameSync(`${out}.tmp-${process.pid}`, out);
+        stats.encodes++;
+      }
       return;
     }
     try {

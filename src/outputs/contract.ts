@@ -17,8 +17,13 @@ export interface Download {
   type: string;
   /** The format's name as readers know it ("EPUB", "PDF A5"). */
   label: string;
-  /** What this file is, when the format alone does not say it (in the page's language). */
+  /**
+   * What this file is for, when the format alone does not say it (in the page's language). A file
+   * with a note is offered in the page's language only (the printer's PDFs).
+   */
   note?: StringKey;
+  /** Like `note`, for a file offered in every language (the e-ink EPUB). */
+  detail?: StringKey;
 }
 
 export interface OutputContext {

@@ -8,6 +8,7 @@
 import { languageCodes } from '../model/settings.ts';
 import type { Download, OutputEntry } from './contract.ts';
 import { epubDownloads } from './epub/downloads.ts';
+import { cbzDownloads } from './cbz/downloads.ts';
 import { pdfDownloads } from './pdf/downloads.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 
@@ -17,6 +18,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
   // Soft hyphens into the print editions, which the EPUBs and PDFs are made from.
   { id: 'hyphenation', label: 'hyphenation', load: () => import('./hyphenation/index.ts') },
   { id: 'epub', label: 'EPUBs', downloads: epubDownloads, load: () => import('./epub/index.ts') },
+  // Pictures only, for comic readers: the cover and the panels of the print edition, as the EPUB cuts it.
+  { id: 'cbz', label: 'CBZs', downloads: cbzDownloads, load: () => import('./cbz/index.ts') },
   { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, load: () => import('./pdf/index.ts') },
 ];
 

@@ -29,25 +29,56 @@ test('each language’s EPUB has its own address, named after the book', () => {
     downloads(settings, 'en').map((d) => d.path),
     [
       'en/my-book-en.epub',
+      'en/my-book-en-eink.epub',
+      'en/my-book-en.cbz',
       'en/my-book-en.pdf',
       // The printer's files, in the page's language only.
       'en/my-book-en-print-interior.pdf',
       'en/my-book-en-print-cover.pdf',
       'fr/my-book-fr.epub',
+      'fr/my-book-fr-eink.epub',
+      'fr/my-book-fr.cbz',
       'fr/my-book-fr.pdf',
     ],
   );
   assert.deepEqual(
     downloads(settings, 'fr').map((d) => d.lang),
-    ['fr', 'fr', 'fr', 'fr', 'en', 'en'],
+    ['fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'en', 'en', 'en', 'en'],
     'the page’s language first',
   );
   assert.deepEqual(
     downloads(settings, 'fr').map((d) => d.note),
-    [undefined, undefined, 'download.printInterior', 'download.printCover', undefined, undefined],
+    [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'download.printInterior',
+      'download.printCover',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ],
+  );
+  // The e-ink EPUB says what it is for, in every language.
+  assert.deepEqual(
+    downloads(settings, 'fr').map((d) => d.detail),
+    [
+      undefined,
+      'download.eink',
+      'download.cbz',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'download.eink',
+      'download.cbz',
+      undefined,
+    ],
   );
   assert.equal(downloads(settings, 'fr')[0]!.type, 'application/epub+zip');
-  assert.deepEqual(downloads(settings, 'fr')[1], {
+  assert.deepEqual(downloads(settings, 'fr')[3], {
     lang: 'fr',
     format: 'pdf',
     path: 'fr/my-book-fr.pdf',

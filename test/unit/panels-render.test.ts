@@ -100,12 +100,17 @@ test('a second render encodes nothing; changing one bubble re-encodes only that 
   assert.notEqual(third.manifest.panels.cave!.en!.file.file, first.manifest.panels.cave!.en!.file.file);
 });
 
-test('vector art is published as one SVG per language: bubbles drawn in, paper behind, no raster variants', async () => {
+test('vector art is published as one SVG per language: bubbles drawn in, paper behind, one PNG for e-ink', async () => {
   const dir = copy();
   const cacheDir = join(dir, '.cache');
   const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
   const fr = manifest.panels.cave!.fr!;
   assert.deepEqual([fr.avif, fr.webp], [[], []]);
+  // The raster path (e-ink EPUB, CBZ): the same SVG through librsvg, 1440 px wide.
+  assert.match(fr.raster!.file, /^cave\.fr\.[0-9a-f]{12}-1440\.png$/);
+  const png = await sharp(join(cacheDir, fr.raster!.file)).raw().toBuffer({ resolveWithObject: true });
+  assert.deepEqual([png.info.width, png.info.height], [1440, 960]);
+  assert.ok(png.data[0]! < 60, 'the dark cave in the corner, as in the SVG');
   assert.match(fr.file.file, /^cave\.fr\.[0-9a-f]{12}\.svg$/);
   assert.deepEqual([fr.width, fr.height], [300, 200]);
   // The bubbles as laid out, in reading order, in the image's pixels: what the guided viewer uses.
