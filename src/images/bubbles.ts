@@ -29,9 +29,13 @@ export function textArea(b: Bubble, unit: number): { x: number; y: number; w: nu
   };
 }
 
+/**
+ * Lettering sizes in art pixels. The minimum is what a phone reader can read inline: a panel as
+ * wide as a 360 px screen shows 37 of 1200 units at 11.1 CSS px (issue 17).
+ */
 export function sizeLimits(artWidth: number): { maxSize: number; minSize: number } {
   const unit = artWidth / 1200;
-  return { maxSize: 46 * unit, minSize: 24 * unit };
+  return { maxSize: 46 * unit, minSize: 37 * unit };
 }
 
 /** Sets one bubble's text; undefined when it cannot fit at the smallest allowed size. */
