@@ -144,6 +144,9 @@ test('raster art still gets AVIF and WebP widths and a PNG', async () => {
     .toBuffer();
   writeFileSync(join(dir, 'content/episodes/1-la-cave/art/cave.png'), png);
   setBubble(dir, 'art: art/cave.svg', 'art: art/cave.png');
+  // Lettering scales with the art: twice as wide, so the boxes too.
+  setBubble(dir, 'box: { x: 10, y: 10, w: 120, h: 40 }', 'box: { x: 20, y: 20, w: 300, h: 100 }');
+  setBubble(dir, 'box: { x: 200, y: 150, w: 90, h: 40 }', 'box: { x: 300, y: 300, w: 200, h: 60 }');
   const cacheDir = join(dir, '.cache');
   const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
   const en = manifest.panels.cave!.en!;
