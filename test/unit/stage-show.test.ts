@@ -387,7 +387,15 @@ describe('the message protocol', () => {
       role: 'audience',
       from: 'a',
     });
-    const report = { beat: 1, blackout: false, visible: true, fullscreen: true, media: 'blocked' as const };
+    const report = {
+      beat: 1,
+      blackout: false,
+      visible: true,
+      fullscreen: true,
+      media: 'blocked' as const,
+      failed: [3, 7],
+      server: false,
+    };
     assert.deepEqual(parseMessage(envelope(key, { kind: 'here', role: 'audience', from: 'a', report }), key, bounds), {
       kind: 'here',
       role: 'audience',
@@ -448,6 +456,23 @@ describe('the message protocol', () => {
         role: 'audience',
         from: 'w',
         report: { beat: 0, blackout: false, visible: true, fullscreen: false, media: 'exploded' } as never,
+      }),
+    ],
+    [
+      'a report whose failed beats are not numbers',
+      envelope(key, {
+        kind: 'here',
+        role: 'audience',
+        from: 'w',
+        report: {
+          beat: 0,
+          blackout: false,
+          visible: true,
+          fullscreen: false,
+          media: 'none',
+          failed: ['x'],
+          server: true,
+        } as never,
       }),
     ],
     ['no sender', envelope(key, { kind: 'hello', role: 'presenter', from: '' })],

@@ -5,6 +5,7 @@
 import { startSync } from './sync.ts';
 import { afterPaint, helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
+import { registerWorker, watchServer } from './offline.ts';
 import { AUDIENCE_KEYS } from '../../shared/stage/keys.ts';
 import { videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { peertubeEmbed } from '../../shared/stage/cue.ts';
@@ -12,7 +13,7 @@ import { cueTextAt } from '../../shared/talk/vtt.ts';
 import type { MediaReport } from '../../shared/stage/protocol.ts';
 import type { Beat, StageImage } from '../../shared/stage/show-data.ts';
 
-const { show, strings } = pageData();
+const { show, strings, stageRoot } = pageData();
 const t = makeT(strings);
 const root = document.documentElement;
 const main = document.querySelector<HTMLElement>('[data-audience]')!;
@@ -28,6 +29,12 @@ const hint = document.querySelector<HTMLElement>('[data-hint]')!;
 let painted = -1;
 let paintedBlackout = false;
 let mediaState: MediaReport = 'none';
+/** Beats whose picture failed here (reported to the presenter with every heartbeat). */
+const failed = new Set<number>();
+let serverUp = true;
+
+// The offline copy: once its worker runs, every file of the show comes from this browser.
+registerWorker(stageRoot);
 
 const sync = startSync(show, 'audience', () => ({
   beat: painted,
@@ -35,7 +42,15 @@ const sync = startSync(show, 'audience', () => ({
   visible: document.visibilityState === 'visible',
   fullscreen: Boolean(document.fullscreenElement),
   media: mediaState,
+  failed: [...failed].sort((a, b) => a - b),
+  server: serverUp,
 }));
+
+watchServer(stageRoot, (up) => {
+  if (up === serverUp) return;
+  serverUp = up;
+  sync.announce();
+});
 
 // ── Panels, decoded and drawn ahead ────────────────────────────────────────────────────────
 // Every panel near the current beat is in the page already, each on its own compositor layer,
@@ -84,9 +99,12 @@ function ensure(index: number): Decoded | undefined {
   d.ready = img.decode().then(
     () => {
       d.state = 'ready';
+      if (failed.delete(index)) sync.announce();
     },
     () => {
       d.state = 'failed';
+      failed.add(index);
+      sync.announce();
     },
   );
   pool.set(index, d);

@@ -4,13 +4,22 @@
 import { startSync, type Sync } from './sync.ts';
 import { helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
+import {
+  formatBytes,
+  keepVideo,
+  offlineStatus,
+  registerWorker,
+  videoInfo,
+  watchServer,
+  type OfflineStatus,
+} from './offline.ts';
 import { PRESENTER_KEYS, type Command } from '../../shared/stage/keys.ts';
 import { cardForPosition, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { formatClock } from '../../shared/stage/duration.ts';
 import type { Beat, ScriptItem } from '../../shared/stage/show-data.ts';
 import type { Inline } from '../../shared/text.ts';
 
-const { show, strings, audienceUrl = '' } = pageData();
+const { show, strings, audienceUrl = '', stageRoot } = pageData();
 const t = makeT(strings);
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const root = document.documentElement;
@@ -317,7 +326,12 @@ function tick(): void {
 
 // ── The audience screen ────────────────────────────────────────────────────────────────────
 
-const audience = { status: $('[data-audience-status]'), text: $('[data-audience-text]') };
+const audience = {
+  status: $('[data-audience-status]'),
+  text: $('[data-audience-text]'),
+  fullscreen: $('[data-issue-fullscreen]'),
+  failed: $('[data-issue-failed]'),
+};
 let audienceWindow: Window | null = null;
 
 function drawAudience(): void {
@@ -341,10 +355,22 @@ function drawAudience(): void {
   }
   if (report?.media === 'blocked') text += ` — ${t('stage.mediaBlocked')}`;
   else if (report?.media === 'error') text += ` — ${t('stage.mediaError')}`;
+  if (report && !report.server) text += ` — ${t('stage.audienceServerDown')}`;
   if (audience.text.textContent !== text) audience.text.textContent = text;
   audience.status.dataset.connected = String(peers.length > 0);
   audience.status.dataset.tone = tone;
   root.dataset.audience = peers.length > 0 ? 'connected' : 'missing';
+  // What the audience window reported: full screen lost (only a click there restores it: the
+  // browser wants a gesture in that window), pictures that did not load.
+  const notFull = Boolean(report && !report.fullscreen);
+  audience.fullscreen.hidden = !notFull;
+  root.dataset.audienceFullscreen = report ? String(report.fullscreen) : '';
+  const failed = report?.failed ?? [];
+  audience.failed.hidden = failed.length === 0;
+  const failedText = t('stage.audienceFailed', { beats: failed.map((b) => b + 1).join(', ') });
+  if (failed.length && audience.failed.textContent !== failedText) audience.failed.textContent = failedText;
+  root.dataset.audienceFailed = failed.map((b) => b + 1).join(',');
+  root.dataset.audienceServer = report ? String(report.server) : '';
 }
 sync.onPeers(drawAudience);
 
@@ -373,6 +399,110 @@ $('[data-open-audience]').addEventListener('click', () => {
   audienceWindow = w;
   w.focus();
 });
+
+// ── The offline copy and the stage server ──────────────────────────────────────────────────
+
+const offline = {
+  server: $('[data-server]'),
+  status: $('[data-offline-status]'),
+  dialog: $<HTMLDialogElement>('dialog[data-offline-dialog]'),
+  summary: $('[data-offline-summary]'),
+  files: $('[data-offline-files]'),
+  videos: $('[data-offline-videos]'),
+  noVideos: $('[data-offline-no-videos]'),
+  keep: $<HTMLButtonElement>('[data-offline-keep]'),
+};
+let serverUp = true;
+let copy: OfflineStatus | undefined;
+
+function offlineLine(c: OfflineStatus): string {
+  if (c.state === 'unsupported') return t('stage.offlineUnsupported');
+  const missing = c.files.filter((f) => !f.cached).length;
+  if (c.state === 'ready')
+    return t('stage.offlineReady', { files: c.files.length, size: formatBytes(c.bytes, show.lang) });
+  return t('stage.offlineMissing', { missing: missing || '?', files: c.files.length || '?' });
+}
+
+function drawOffline(): void {
+  offline.server.textContent = serverUp
+    ? t('stage.serverUp')
+    : t(copy?.state === 'ready' ? 'stage.serverDown' : 'stage.serverDownNotReady');
+  offline.server.dataset.tone = serverUp ? 'good' : copy?.state === 'ready' ? 'warn' : 'bad';
+  root.dataset.server = serverUp ? 'up' : 'down';
+  if (copy) {
+    offline.status.textContent = offlineLine(copy);
+    offline.status.dataset.tone = copy.state === 'ready' ? 'good' : copy.state === 'unsupported' ? 'bad' : 'warn';
+    root.dataset.offline = copy.state;
+  }
+}
+
+async function refreshOffline(): Promise<void> {
+  copy = await offlineStatus(stageRoot);
+  drawOffline();
+  if (offline.dialog.open) fillOfflineDialog(copy);
+}
+
+function fillOfflineDialog(c: OfflineStatus): void {
+  offline.summary.textContent = offlineLine(c);
+  offline.summary.dataset.tone = c.state === 'ready' ? 'good' : 'warn';
+  offline.files.replaceChildren(
+    ...c.files.map((f) => {
+      const tr = document.createElement('tr');
+      for (const text of [f.url, f.kind, formatBytes(f.size, show.lang), f.cached ? '✓' : '✗']) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      tr.dataset.cached = String(f.cached);
+      return tr;
+    }),
+  );
+}
+
+/** The show's local videos: listed with their size; kept only when the performer says so. */
+async function fillVideos(): Promise<void> {
+  const videos = [
+    ...new Map(show.beats.flatMap((b) => (b.cue?.local ? [[b.cue.local.src, b.cue.local]] : []))).values(),
+  ];
+  offline.noVideos.hidden = videos.length > 0;
+  const infos = await Promise.all(videos.map(async (v) => ({ v, ...(await videoInfo(v.src)) })));
+  offline.videos.replaceChildren(
+    ...infos.map(({ v, size, kept }) => {
+      const li = document.createElement('li');
+      li.textContent = `${v.file} — ${size === undefined ? t('stage.offlineVideoUnknown') : formatBytes(size, show.lang)} ${kept ? '✓' : ''}`;
+      return li;
+    }),
+  );
+  const toKeep = infos.filter((i) => !i.kept && i.size !== undefined);
+  const total = toKeep.reduce((n, i) => n + (i.size ?? 0), 0);
+  offline.keep.hidden = toKeep.length === 0;
+  offline.keep.textContent = t('stage.offlineKeepVideos', { size: formatBytes(total, show.lang) });
+  offline.keep.onclick = async () => {
+    offline.keep.disabled = true;
+    for (const i of toKeep) await keepVideo(i.v.src);
+    offline.keep.disabled = false;
+    await fillVideos();
+  };
+}
+
+function openOffline(): void {
+  if (copy) fillOfflineDialog(copy);
+  offline.dialog.showModal();
+  void refreshOffline();
+  void fillVideos();
+}
+
+registerWorker(stageRoot);
+watchServer(stageRoot, (up) => {
+  serverUp = up;
+  drawOffline();
+});
+// Until the copy is complete (the worker fills it in the background), look again every few seconds.
+void refreshOffline();
+const offlineTimer = window.setInterval(() => {
+  if (copy?.state === 'ready' || copy?.state === 'unsupported') clearInterval(offlineTimer);
+  else void refreshOffline();
+}, 2000);
 
 // ── The teleprompter ───────────────────────────────────────────────────────────────────────
 
@@ -502,6 +632,9 @@ function run(command: Command): void {
       break;
     case 'help':
       help.toggle();
+      break;
+    case 'offline':
+      openOffline();
       break;
     case 'fullscreen':
       break;

@@ -23,6 +23,7 @@ export type Command =
   | 'mirror'
   | 'video'
   | 'fullscreen'
+  | 'offline'
   | 'help';
 
 /**
@@ -88,6 +89,7 @@ export const PRESENTER_KEYS: Binding[] = [
   { command: 'slower', keys: ['['], labels: ['['], text: 'stage.key.slower' },
   { command: 'mirror', keys: ['m'], labels: ['M'], text: 'stage.key.mirror' },
   { command: 'video', keys: ['v'], labels: ['V'], text: 'stage.key.video' },
+  { command: 'offline', keys: ['o'], labels: ['O'], text: 'stage.key.offline' },
   HELP,
 ];
 

@@ -19,6 +19,10 @@ export interface AudienceReport {
   fullscreen: boolean;
   /** The cued video: "blocked" when the browser wants a click on the audience window first. */
   media: MediaReport;
+  /** Beats (0-based) whose picture could not be loaded or decoded there. */
+  failed: number[];
+  /** Whether the stage server answered the audience window's last check. */
+  server: boolean;
 }
 
 export const MEDIA_STATES = ['none', 'loading', 'playing', 'paused', 'blocked', 'error'] as const;
@@ -135,7 +139,19 @@ function checkReport(x: unknown): AudienceReport | undefined {
     return undefined;
   const media = MEDIA_STATES.find((m) => m === x.media);
   if (!media) return undefined;
-  return { beat: x.beat, blackout: x.blackout, visible: x.visible, fullscreen: x.fullscreen, media };
+  const failedIn = x.failed;
+  if (!Array.isArray(failedIn) || failedIn.length > 1000 || !failedIn.every((b) => isInt(b, 0, 1_000_000)))
+    return undefined;
+  if (typeof x.server !== 'boolean') return undefined;
+  return {
+    beat: x.beat,
+    blackout: x.blackout,
+    visible: x.visible,
+    fullscreen: x.fullscreen,
+    media,
+    failed: [...failedIn],
+    server: x.server,
+  };
 }
 
 /**
