@@ -233,6 +233,9 @@ export default {
   'stage.beat': 'Cuadro {n}',
   'stage.key.next': 'Cuadro siguiente (o salir del oscuro)',
   'stage.key.prev': 'Cuadro anterior (o salir del oscuro)',
+  'stage.key.pageNext':
+    'Página siguiente de un texto largo (dos líneas conservadas), luego el cuadro siguiente (o salir del oscuro)',
+  'stage.key.pagePrev': 'Página anterior del texto, luego el final del cuadro anterior (o salir del oscuro)',
   'stage.key.first': 'Primer cuadro del espectáculo',
   'stage.key.last': 'Último cuadro del espectáculo',
   'stage.key.goto': 'Ir a un cuadro: escriba su número y pulse Intro',
@@ -271,9 +274,9 @@ export default {
   'stage.serverDownNotReady': 'Servidor inaccesible y copia sin conexión incompleta: pueden faltar imágenes',
   'stage.audienceServerDown': 'La pantalla del público no alcanza el servidor',
   'stage.audienceFailed': 'Pantalla del público: imágenes no cargadas: momentos {beats}',
-  'stage.audienceNotFullscreen':
-    'Pantalla del público sin pantalla completa: haga clic en la ventana del público (o pulse F en ella) para restaurarla',
+  'stage.audienceNotFullscreen': 'Público sin pantalla completa: haga clic en su ventana (o F)',
   'stage.key.offline': 'Comprobar sin conexión: cada archivo del espectáculo en este navegador',
+  'stage.moreBelow': 'sigue abajo: → para la página siguiente',
   'stage.key.help': 'Mostrar u ocultar esta lista',
   'stage.mediaBlocked': 'haga clic una vez en la ventana del público para que pueda reproducir el sonido',
   'stage.mediaError': 'no se puede reproducir el vídeo (¿está el archivo?)',

@@ -167,7 +167,7 @@ test('killed server, reloads, offline: both screens go on and every picture is d
   await painted(audience, 20);
   await assertDrawn(audience, show, 20, 'audience reloaded');
   await presenter.waitForSelector('html[data-audience-fullscreen="false"]');
-  assert.match((await presenter.textContent('[data-issue-fullscreen]'))!, /cliquez dans la fenêtre du public/);
+  assert.match((await presenter.textContent('[data-issue-fullscreen]'))!, /cliquez dans sa fenêtre/);
   assert.equal(await presenter.isVisible('[data-issue-fullscreen]'), true);
   await presenter.reload();
   await presenter.waitForSelector('html[data-ready="true"]');

@@ -171,14 +171,27 @@ test('next and previous from the presenter move the audience screen; bounds hold
   await presenter.keyboard.press('ArrowLeft');
   assert.equal(await beatOf(presenter), 0);
   let beat = 0;
+  // → and ← change beat at once; the clicker's keys first page through a long script (the
+  // audience screen does not move meanwhile), then change beat.
+  const press = async (key: string, to: number) => {
+    for (let i = 0; i < 30 && (await beatOf(presenter)) !== to; i++) {
+      assert.equal(
+        await audience.getAttribute('html', 'data-painted-beat'),
+        String(beat),
+        `${key}: paging moved the audience`,
+      );
+      await presenter.keyboard.press(key);
+      if (key === 'ArrowRight' || key === 'ArrowLeft') break;
+    }
+  };
   for (const key of ['ArrowRight', 'PageDown', 'Space', 'ArrowDown']) {
-    await presenter.keyboard.press(key);
+    await press(key, beat + 1);
     beat++;
     await painted(audience, beat);
     await assertShows(audience, show, beat, `${key} → beat ${beat}`);
   }
   for (const key of ['ArrowLeft', 'PageUp', 'ArrowUp']) {
-    await presenter.keyboard.press(key);
+    await press(key, beat - 1);
     beat--;
     await painted(audience, beat);
     await assertShows(audience, show, beat, `${key} → beat ${beat}`);
@@ -459,12 +472,19 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
             : k.key,
     );
   const show = await showData(presenter);
+  const pageOf = () =>
+    presenter.evaluate(
+      () => `${document.documentElement.dataset.beat}:${document.querySelector('[data-script-view]')!.scrollTop}`,
+    );
   // Each command, with what it must visibly do (and how to undo it for the next key).
   const effects: Record<
     string,
     { before?: () => Promise<void>; read: () => Promise<unknown>; after?: () => Promise<void> }
   > = {
     next: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
+    // The clicker's keys: a page of the script or, at its end, the next beat.
+    pageNext: { before: async () => void (await presenter.keyboard.press('Home')), read: () => pageOf() },
+    pagePrev: { before: async () => void (await presenter.keyboard.press('End')), read: () => pageOf() },
     prev: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     first: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     last: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
@@ -543,15 +563,19 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
   await presenter.keyboard.press('Home');
   await presenter.click('[data-act="next"]');
   await presenter.waitForSelector('html[data-beat="1"]');
+  // Space is the clicker's next: a page of a long script first, else the next beat — once either way.
+  const long = (await attr('more-below')) === 'true';
   await presenter.keyboard.press('Space');
   await presenter.waitForTimeout(200);
-  assert.equal(await attr('beat'), '2');
+  assert.equal(await attr('beat'), long ? '1' : '2');
   await presenter.locator('[data-act="blackout"]').focus();
+  const beatBefore = Number(await attr('beat'));
+  const pages = (await attr('more-below')) === 'true';
   await presenter.keyboard.press('Space');
   await presenter.waitForTimeout(200);
   assert.deepEqual(
     [await attr('beat'), await attr('blackout')],
-    ['3', 'false'],
+    [String(pages ? beatBefore : beatBefore + 1), 'false'],
     'Space on a focused button is still "next", only "next"',
   );
   // Keys that are not listed do nothing.
@@ -665,4 +689,77 @@ test('on a laptop (1280 × 720, 1366 × 768) the Now and Next previews are whole
     }
     await context.close();
   }
+});
+
+test('clicker paging: the longest beat is read to its last line with PageDown alone, the audience unchanged meanwhile', async () => {
+  const { page: presenter, context } = await site.newPage({ viewport: { width: 1366, height: 768 } });
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const show = await showData(presenter);
+  const longest = show.beats.reduce((a, b) => (b.words > a.words ? b : a));
+  const audience = await context.newPage();
+  await audience.goto(site.url(AUDIENCE));
+  await presenter.keyboard.press('g');
+  await presenter.keyboard.type(String(longest.index + 1));
+  await presenter.keyboard.press('Enter');
+  await painted(audience, longest.index);
+  const view = () =>
+    presenter.evaluate(() => {
+      const v = document.querySelector<HTMLElement>('[data-script-view]')!;
+      const last = document.querySelector('[data-script]')!.lastElementChild!;
+      const para = document.querySelector('[data-script] .sp-para')!;
+      return {
+        beat: Number(document.documentElement.dataset.beat),
+        top: v.scrollTop,
+        height: v.clientHeight,
+        line: Number.parseFloat(getComputedStyle(para).lineHeight),
+        endVisible: last.getBoundingClientRect().bottom <= v.getBoundingClientRect().bottom + 1,
+        more: !document.querySelector<HTMLElement>('p[data-more]')!.hidden,
+      };
+    });
+  let v = await view();
+  assert.equal(v.beat, longest.index);
+  assert.ok(
+    !v.endVisible && v.more,
+    `beat ${longest.index + 1} (${longest.words} words) does not fit: "more below" shows`,
+  );
+  let pages = 0;
+  while (!v.endVisible) {
+    const before = v;
+    await presenter.keyboard.press('PageDown');
+    v = await view();
+    pages++;
+    assert.equal(v.beat, longest.index, 'paging stays on the beat');
+    assert.equal(
+      await audience.getAttribute('html', 'data-painted-beat'),
+      String(longest.index),
+      'the audience does not move',
+    );
+    const moved = v.top - before.top;
+    assert.ok(moved > 0, `page ${pages} moved the script`);
+    assert.ok(
+      moved <= before.height - 2 * before.line + 1,
+      `page ${pages}: ${moved} px, keeps two lines of ${before.line} px`,
+    );
+    assert.ok(pages < 40, 'the end is reached');
+  }
+  assert.equal(v.more, false, '"more below" gone at the end');
+  assert.ok(pages >= 2, `${pages} pages`);
+  // At the end, the next press is the next beat.
+  await presenter.keyboard.press('PageDown');
+  await painted(audience, longest.index + 1);
+  // Previous goes back to the end of the beat, then pages up to its start, then to the beat before.
+  await presenter.keyboard.press('PageUp');
+  await painted(audience, longest.index);
+  v = await view();
+  assert.ok(v.endVisible && v.top > 0, 'back at the end of the long beat');
+  for (let i = 0; i < 40 && v.top > 0; i++) {
+    await presenter.keyboard.press('PageUp');
+    v = await view();
+    assert.equal(v.beat, longest.index);
+  }
+  assert.equal(v.top, 0);
+  await presenter.keyboard.press('PageUp');
+  await painted(audience, longest.index - 1);
+  await context.close();
 });

@@ -198,9 +198,51 @@ const els = {
   surtitleState: $('[data-surtitle-state]'),
   surtitleText: $('[data-surtitle-text]'),
   surtitleLang: document.querySelector<HTMLSelectElement>('[data-surtitle-lang]'),
+  more: $('p[data-more]'),
 };
 
 let drawnBeat = -1;
+let landAtEnd = false;
+
+// ── Clicker paging: a long script is read a screen at a time ──────────────────────────────
+
+/** How far the script's last line lies below the bottom of the view (≤ 0: the end is visible). */
+function overflowBelow(): number {
+  const last = els.script.lastElementChild;
+  if (!last) return 0;
+  return last.getBoundingClientRect().bottom - els.view.getBoundingClientRect().bottom;
+}
+
+function lineHeight(): number {
+  const lh = Number.parseFloat(getComputedStyle(els.script.querySelector('.sp-para') ?? els.script).lineHeight);
+  return Number.isFinite(lh) ? lh : prefs.size * 1.4;
+}
+
+function drawMore(): void {
+  const more = overflowBelow() > 1;
+  els.more.hidden = !more;
+  root.dataset.moreBelow = String(more);
+}
+
+/**
+ * Next (1) or previous (-1) as a page of the script: a screen less two lines (kept as context),
+ * and never past the beat's last line. False when there is no page to turn: the beat changes.
+ */
+function turnPage(direction: 1 | -1): boolean {
+  const view = els.view;
+  const step = Math.max(lineHeight(), view.clientHeight - 2 * lineHeight());
+  if (direction > 0) {
+    const below = overflowBelow();
+    if (below <= 1) return false;
+    view.scrollTop += Math.min(step, Math.ceil(below));
+  } else {
+    if (view.scrollTop <= 0) return false;
+    view.scrollTop = Math.max(0, view.scrollTop - step);
+  }
+  if (prompter.on) prompter.position = view.scrollTop;
+  drawMore();
+  return true;
+}
 
 function drawBeat(state: ShowState): void {
   const beat = show.beats[state.beat]!;
@@ -223,6 +265,10 @@ function drawBeat(state: ShowState): void {
   els.noNotes.hidden = beat.notes.length > 0;
   els.script.replaceChildren(...beat.script.map((item) => scriptItem(item, beat, state)));
   els.view.scrollTop = 0;
+  // Back from the next beat with the clicker: its end, where the performer was reading.
+  if (landAtEnd) els.view.scrollTop = Math.max(0, overflowBelow());
+  landAtEnd = false;
+  drawMore();
   prompter.position = 0;
   prompter.lastCard = -1;
   root.dataset.beat = String(state.beat);
@@ -515,6 +561,7 @@ function applyPrefs(): void {
   pressed('mirror', prefs.mirror);
   speedLabel.textContent = t('stage.prompterSpeed', { speed: prefs.speed });
   root.dataset.scriptSize = String(prefs.size);
+  drawMore();
 }
 
 /** The card the reading line is on, when the teleprompter runs: surtitles follow it. */
@@ -576,6 +623,16 @@ const resetDialog = $<HTMLDialogElement>('dialog[data-confirm-reset]');
 
 function run(command: Command): void {
   switch (command) {
+    case 'pageNext':
+      // Out of a blackout first (the picture comes back); then the script's pages; then the next beat.
+      if (sync.state().blackout || !turnPage(1)) sync.dispatch({ type: 'next' });
+      break;
+    case 'pagePrev':
+      if (sync.state().blackout || !turnPage(-1)) {
+        landAtEnd = !sync.state().blackout;
+        if (!sync.dispatch({ type: 'prev' })) landAtEnd = false;
+      }
+      break;
     case 'next':
     case 'prev':
     case 'first':
@@ -693,4 +750,6 @@ applyPrefs();
 sync.onChange((state) => draw(state));
 draw(sync.state());
 setInterval(tick, 250);
+els.view.addEventListener('scroll', drawMore, { passive: true });
+addEventListener('resize', drawMore);
 root.dataset.ready = 'true';

@@ -6,6 +6,8 @@
 export type Command =
   | 'next'
   | 'prev'
+  | 'pageNext'
+  | 'pagePrev'
   | 'first'
   | 'last'
   | 'blackout'
@@ -70,9 +72,18 @@ const CARD_PREV: Binding = {
 };
 const HELP: Binding = { command: 'help', keys: ['?'], labels: ['?'], text: 'stage.key.help' };
 
+// On the presenter screen the clicker's keys (PageDown, PageUp, the down and up arrows, Space)
+// page through a long script before they change beat; → and ← always change beat.
 export const PRESENTER_KEYS: Binding[] = [
-  NEXT,
-  PREV,
+  {
+    command: 'pageNext',
+    keys: ['PageDown', 'ArrowDown', ' '],
+    labels: ['stage.kbd.pageDown', '↓', 'stage.kbd.space'],
+    text: 'stage.key.pageNext',
+  },
+  { command: 'pagePrev', keys: ['PageUp', 'ArrowUp'], labels: ['stage.kbd.pageUp', '↑'], text: 'stage.key.pagePrev' },
+  { command: 'next', keys: ['ArrowRight'], labels: ['→'], text: 'stage.key.next' },
+  { command: 'prev', keys: ['ArrowLeft'], labels: ['←'], text: 'stage.key.prev' },
   FIRST,
   LAST,
   { command: 'goto', keys: ['g'], labels: ['G'], text: 'stage.key.goto' },
