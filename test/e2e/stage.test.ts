@@ -198,9 +198,12 @@ test('next and previous from the presenter move the audience screen; bounds hold
   }
   await presenter.keyboard.press('End');
   await painted(audience, last);
+  assert.match((await presenter.textContent('[data-next]'))!, /Fin du spectacle/);
+  // After the last beat: the end card (its own test below), no further beat.
+  await presenter.keyboard.press('ArrowRight');
   await presenter.keyboard.press('ArrowRight');
   assert.equal(await beatOf(presenter), last, 'nothing after the last beat');
-  assert.match((await presenter.textContent('[data-next]'))!, /Fin du spectacle/);
+  assert.equal(await presenter.getAttribute('html', 'data-ended'), 'true');
   await presenter.keyboard.press('Home');
   await painted(audience, 0);
   // G, a number, Enter. A number that is not a beat is refused with a message.
@@ -762,4 +765,43 @@ test('clicker paging: the longest beat is read to its last line with PageDown al
   await presenter.keyboard.press('PageUp');
   await painted(audience, longest.index - 1);
   await context.close();
+});
+
+test('end of show: next on the last beat shows the end card, stops the timer and gives the total against the plan', async () => {
+  const { presenter, audience } = await openBoth();
+  const show = await showData(presenter);
+  const last = show.beats.length - 1;
+  await presenter.keyboard.press('End');
+  await painted(audience, last);
+  await presenter.keyboard.press('t');
+  await presenter.waitForSelector('html[data-timer="running"]');
+  await presenter.keyboard.press('ArrowRight');
+  await audience.waitForSelector('html[data-ended="true"]');
+  const card = audience.locator('[data-endcard]');
+  assert.equal(await card.isVisible(), true, 'the end card is on the audience screen');
+  const text = (await card.textContent())!;
+  assert.match(text, new RegExp(show.title));
+  assert.match(text, /Merci/);
+  assert.match(text, /Pouhiou/);
+  // The card covers the screen: it is the top element in its middle.
+  assert.equal(
+    await audience.evaluate(() =>
+      document.querySelector('[data-endcard]')!.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)),
+    ),
+    true,
+  );
+  await presenter.waitForSelector('html[data-timer="paused"]');
+  const elapsed = await presenter.getAttribute('html', 'data-elapsed');
+  assert.match(
+    (await presenter.textContent('[data-end-summary]'))!,
+    /Spectacle terminé\s:\s\d+:\d\d pour \d+:\d\d prévues/,
+  );
+  await presenter.waitForTimeout(1200);
+  assert.equal(await presenter.getAttribute('html', 'data-elapsed'), elapsed, 'the timer has stopped');
+  assert.equal(await beatOf(presenter), last);
+  // Previous goes back to the last beat's picture.
+  await presenter.keyboard.press('ArrowLeft');
+  await audience.waitForSelector('html[data-ended="false"]');
+  assert.equal(await card.isVisible(), false);
+  await assertShows(audience, show, last);
 });

@@ -25,6 +25,7 @@ const media = document.querySelector<HTMLElement>('[data-media]')!;
 const surtitle = document.querySelector<HTMLElement>('[data-surtitle]')!;
 const black = document.querySelector<HTMLElement>('[data-black]')!;
 const hint = document.querySelector<HTMLElement>('[data-hint]')!;
+const endCard = document.querySelector<HTMLElement>('[data-endcard]')!;
 
 let painted = -1;
 let paintedBlackout = false;
@@ -308,6 +309,12 @@ function drawMedia(state: ShowState): void {
 function draw(state: ShowState, previous?: ShowState): void {
   black.hidden = !state.blackout;
   root.dataset.blackout = String(state.blackout);
+  // The end of the show: its card over the last picture (which stays decoded, for ← back).
+  endCard.hidden = !state.ended;
+  if (root.dataset.ended !== String(state.ended)) {
+    root.dataset.ended = String(state.ended);
+    markPainted(shownBeat, state.blackout, token);
+  }
   if (!previous || state.beat !== shownBeat || state.beat !== previous.beat) drawBeat(state);
   else if (previous.blackout !== state.blackout) markPainted(shownBeat, state.blackout, token);
   drawSurtitle(state);

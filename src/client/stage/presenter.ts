@@ -291,8 +291,19 @@ function pressed(act: string, on: boolean): void {
   document.querySelector(`[data-act="${act}"]`)?.setAttribute('aria-pressed', String(on));
 }
 
+let drawnEnd = false;
+
 function draw(state: ShowState): void {
-  if (state.beat !== drawnBeat) drawBeat(state);
+  if (state.beat !== drawnBeat || (drawnEnd && !state.ended)) drawBeat(state);
+  drawnEnd = state.ended;
+  root.dataset.ended = String(state.ended);
+  if (state.ended) {
+    // Now is the end card; nothing comes next.
+    els.now.replaceChildren(picture(undefined, false));
+    els.nowLabel.textContent = t('stage.endCard');
+    els.next.replaceChildren();
+    els.nextLabel.textContent = '';
+  }
   const beat = show.beats[state.beat]!;
   els.blackoutFlag.hidden = !state.blackout;
   root.dataset.blackout = String(state.blackout);
@@ -327,6 +338,7 @@ const time = {
   ahead: $('[data-ahead]'),
   clock: $('[data-clock]'),
   state: $('[data-timer-state]'),
+  end: $('[data-end-summary]'),
 };
 
 function tick(): void {
@@ -360,6 +372,17 @@ function tick(): void {
     time.ahead.dataset.tone = 'bad';
   }
   time.clock.textContent = clockFormat.format(now);
+  // At the end: the whole show's time against its plan.
+  time.end.hidden = !state.ended;
+  if (state.ended) {
+    const diff = tm.elapsed / 1000 - show.planned;
+    const text = t('stage.endSummary', {
+      total: formatClock(tm.elapsed / 1000),
+      planned: formatClock(show.planned),
+      diff: t(diff > 0 ? 'stage.over' : 'stage.under', { time: formatClock(Math.abs(diff)) }),
+    });
+    if (time.end.textContent !== text) time.end.textContent = text;
+  }
   time.state.textContent = t(
     tm.running ? 'stage.timerRunning' : tm.started ? 'stage.timerPaused' : 'stage.timerStopped',
   );

@@ -108,6 +108,8 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
       return undefined;
     video = { beat: v.beat, since: v.since as number | null, at: v.at };
   }
+  // A state saved before the end card existed has no `ended`: it is not at the end.
+  if (x.ended !== undefined && typeof x.ended !== 'boolean') return undefined;
   return {
     v: STATE_VERSION,
     show: bounds.show,
@@ -125,6 +127,7 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
     spent,
     mark: { episode: mark.episode, at: mark.at },
     video,
+    ended: x.ended === true,
   };
 }
 
