@@ -8,6 +8,8 @@ import { manifestFiles, PANEL_CACHE_DIR } from '../../model/image-manifest.ts';
 import { headersFile, nginxSnippet } from '../../shared/security.ts';
 import type { OutputContext } from '../contract.ts';
 import { routes } from '../../shared/addresses.ts';
+import { languageCodes } from '../../model/settings.ts';
+import { writeStageOffline } from './stage-offline.ts';
 
 export async function run({ book, images, dir, kit }: OutputContext): Promise<string> {
   const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -19,10 +21,12 @@ export async function run({ book, images, dir, kit }: OutputContext): Promise<st
   const files = manifestFiles(images);
   mkdirSync(join(dir, routes.image('')), { recursive: true });
   for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
-  // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const { base } = book.settings.site;
+  // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
   writeFileSync(join(dir, '_headers'), headersFile(base, { frameOrigins }));
   writeFileSync(join(dir, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
-  return `${files.length} image files`;
+  // The stage's offline copy lists the panels: after they are copied in.
+  const offline = writeStageOffline(dir, base, languageCodes(book.settings), kit);
+  return `${files.length} image files; stage offline copy: ${offline}`;
 }
