@@ -163,8 +163,8 @@ test('raster art still gets AVIF and WebP widths and a PNG', async () => {
   assert.deepEqual(
     en.bubbles!.map((b) => [b.x, b.y, b.w, b.h]),
     [
-      [8, 8, 96, 32],
-      [160, 120, 72, 32],
+      [16, 16, 240, 80],
+      [240, 240, 160, 48],
     ],
   );
   for (const v of [...en.avif, ...en.webp, en.file]) assert.ok(readdirSync(cacheDir).includes(v.file), v.file);
