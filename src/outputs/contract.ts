@@ -49,6 +49,11 @@ export interface OutputEntry {
   /** The files of this output readers download in `lang`, when there are any. */
   downloads?: (settings: Settings, lang: string) => Download[];
   /**
+   * Why this book has nothing for the output (a CBZ of a book without panels), or undefined when it
+   * has: a skipped output makes no file and offers no download, and the build's log says why.
+   */
+  skip?: (book: Pick<Book, 'episodes'>) => string | undefined;
+  /**
    * Loads the output's code. Only the build runs it; the site's pages import the list of outputs
    * for their download links, so the code is loaded when needed, not when the list is read.
    */
