@@ -18,8 +18,8 @@ const usage =
 try {
   const [command, ...rest] = positionals;
   const root = resolve(values.book);
-  // Drafts have translations to follow too.
-  const book = loadBook(root, { drafts: true });
+  // Drafts have translations to follow too; a language being added may lack its texts yet.
+  const book = loadBook(root, { drafts: true, unfinishedLanguages: true });
   if (command === 'export' && rest[0]) {
     const [lang, ...episodes] = rest;
     const numbers = episodes.map((n) => {
@@ -39,6 +39,12 @@ try {
       rest.map((f) => ({ file: f, text: readFileSync(f, 'utf8') })),
     );
     for (const w of result.writes) writeFileSync(join(root, w.file), w.text);
+    // A new language's interface strings go into the kit itself (src/i18n/).
+    const kit = resolve(import.meta.dirname, '..');
+    for (const w of result.kitWrites) {
+      writeFileSync(join(kit, w.file), w.text);
+      console.log(`${w.file}: written (the interface strings of a new language; send them upstream too)`);
+    }
     for (const line of result.report) console.log(line);
     if (!result.writes.length) console.log('Nothing changed: every translation in these files is already in the book.');
   } else {

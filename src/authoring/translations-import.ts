@@ -3,8 +3,9 @@
 // comments and order included); a unit translated and not fuzzy is stamped. All or nothing: one
 // refused unit (its original changed since the export, a broken inline code, a file for another
 // book) and nothing is written.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Document, isMap, isScalar, parseDocument, Scalar } from 'yaml';
 import type { Book, Episode, EpisodeText } from '../model/book.ts';
 import type { Block, ListBlock } from '../model/episode/blocks.ts';
@@ -17,14 +18,28 @@ import { SETTINGS_FILE } from '../model/settings.ts';
 import type { Inline } from '../shared/text.ts';
 import { fromCodes, sameInlines, toMarkdown } from './inline-codes.ts';
 import { type PoEntry, type PoFile, parsePo } from './po.ts';
-import { BOOK_HEADER, PART_HEADER, readSettingsText, settingTexts } from './translations-export.ts';
+import { STRINGS } from '../i18n/index.ts';
+import { BOOK_HEADER, PART_HEADER, readSettingsText, settingTexts, uiUnits } from './translations-export.ts';
+import { registerStrings, stringsModule } from './ui-strings.ts';
 import { episodeUnits, type Unit } from './translation-units.ts';
 
 export interface ImportResult {
   /** Files to write, relative to the book root, with their new text. */
   writes: Array<{ file: string; text: string }>;
+  /** Files of the kit to write (a new language's interface strings), relative to the kit's root. */
+  kitWrites: Array<{ file: string; text: string }>;
   report: string[];
 }
+
+export interface ImportOptions {
+  /** The kit's folder, whose src/i18n/ receives a new language's interface strings. */
+  kitRoot?: string;
+}
+
+const KIT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The book.yaml texts a build requires in every language (settings.ts, checkLocalized). */
+const REQUIRED_SETTINGS = ['book title', 'book description', 'book licence.name', 'book licence.statement'];
 
 /** One change the import makes: a unit's new text (inlines for prose), and whether to stamp it. */
 interface Change {
@@ -38,19 +53,33 @@ interface Change {
 
 class Refusals extends Error {}
 
-export function importTranslations(book: Book, inputs: Array<{ file: string; text: string }>): ImportResult {
+export function importTranslations(
+  book: Book,
+  inputs: Array<{ file: string; text: string }>,
+  options: ImportOptions = {},
+): ImportResult {
   const problems: string[] = [];
   const writes: ImportResult['writes'] = [];
+  const kitWrites: ImportResult['kitWrites'] = [];
   const report: string[] = [];
   const seen = new Set<string>();
+  const parsed: Array<{ input: { file: string; text: string }; po: PoFile }> = [];
   for (const input of inputs) {
-    let po: PoFile;
     try {
-      po = parsePo(input.text, input.file);
+      parsed.push({ input, po: parsePo(input.text, input.file) });
     } catch (e) {
       problems.push((e as Error).message);
-      continue;
     }
+  }
+  // A language the book does not list yet comes in with its book.po (it adds the language).
+  const listed = (lang: string) => book.settings.languages.some((l) => l.code === lang);
+  const arriving = new Set(
+    parsed
+      .filter(({ po }) => po.headers[PART_HEADER] === 'book' && po.headers[BOOK_HEADER] === book.settings.id)
+      .map(({ po }) => po.headers.Language ?? '')
+      .filter((lang) => lang && lang !== book.settings.original && !listed(lang)),
+  );
+  for (const { input, po } of parsed) {
     const bookId = po.headers[BOOK_HEADER];
     const lang = po.headers.Language ?? '';
     const part = po.headers[PART_HEADER] ?? '';
@@ -60,12 +89,14 @@ export function importTranslations(book: Book, inputs: Array<{ file: string; tex
       );
       continue;
     }
-    if (!lang || lang === book.settings.original || !book.settings.languages.some((l) => l.code === lang)) {
+    if (!lang || lang === book.settings.original || !(listed(lang) || arriving.has(lang))) {
       problems.push(
         `${input.file}: its Language header is "${lang}"; the book's translated languages are ${book.settings.languages
           .map((l) => l.code)
           .filter((c) => c !== book.settings.original)
-          .join(', ')} (add a new language to content/book.yaml and src/i18n/ first, see docs/authoring.md).`,
+          .join(
+            ', ',
+          )} (a new language comes in with its book.po: import it together with the episodes, see docs/authoring.md, "For translators").`,
       );
       continue;
     }
@@ -79,9 +110,10 @@ export function importTranslations(book: Book, inputs: Array<{ file: string; tex
     let changed = 0;
     try {
       if (part === 'book') {
-        const r = importSettings(book, lang, po, input.file, problems);
+        const r = importSettings(book, lang, po, input.file, problems, options.kitRoot ?? KIT_ROOT);
         out = r.writes;
         changed = r.changed;
+        kitWrites.push(...r.kitWrites);
       } else {
         const slug = part.replace(/^episode /, '');
         const episode = book.episodes.find((e) => e.slug === slug);
@@ -104,7 +136,7 @@ export function importTranslations(book: Book, inputs: Array<{ file: string; tex
   }
   if (problems.length)
     throw new Error(`nothing was imported; fix these and import again:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-  return { writes, report };
+  return { writes, kitWrites, report };
 }
 
 /** What the import does with each entry of `po`, checked against the units as they are now. */
@@ -203,6 +235,15 @@ function listMarkdown(list: ListBlock, value: (item: ListBlock['items'][number])
       return item.list ? `${own}\n${listMarkdown(item.list, value, indent + ' '.repeat(marker.length))}` : own;
     })
     .join('\n');
+}
+
+/**
+ * A YAML document written back in its file's own style: no line folding, and flow collections
+ * padded (`{ x: 24 }`) or not (`[en, fr]`) as the file already writes them.
+ */
+function yamlText(doc: Document, source: string): string {
+  const padded = /[[{][ \t]+[^\s\]}]/.test(source);
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: padded || !/[[{][^\s\]}]/.test(source) });
 }
 
 function setText(doc: Document, path: Array<string | number>, value: string): void {
@@ -359,9 +400,11 @@ function writeTranslation(
     const parsed = parseDocument(m[1] ?? '');
     // An empty frontmatter has no map to add to: start a new one.
     const doc: Document = isMap(parsed.contents) ? parsed : new Document({});
+    // A new translation's `{}` becomes a block map, as authors write frontmatter.
+    if (isMap(doc.contents) && !doc.contents.items.length) doc.contents.flow = false;
     for (const c of front) setText(doc, [c.unit.id], c.text);
     for (const c of stamps) doc.setIn(['translates', c.unit.id], c.unit.hash);
-    text = `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---\n${text.slice(m[0].length)}`;
+    text = `---\n${yamlText(doc, m[1] ?? '').trimEnd()}\n---\n${text.slice(m[0].length)}`;
   }
   verify(book, episode, lang, file, text, changes, poFile, problems);
   return { file, text };
@@ -405,7 +448,8 @@ function verify(
 
 function writePanels(book: Book, episode: Episode, lang: string, changes: Change[]): { file: string; text: string } {
   const file = `${episode.dir}/panels.yaml`;
-  const doc = parseDocument(read(book, file));
+  const source = read(book, file);
+  const doc = parseDocument(source);
   for (const c of changes) {
     const p = c.unit.place;
     const at: Array<string | number> =
@@ -413,7 +457,7 @@ function writePanels(book: Book, episode: Episode, lang: string, changes: Change
     if (c.write) setText(doc, [...at, p.kind === 'alt' ? 'alt' : 'text', lang], c.text);
     if (c.stamp) doc.setIn([...at, 'translates', lang], c.unit.hash);
   }
-  return { file, text: doc.toString({ lineWidth: 0 }) };
+  return { file, text: yamlText(doc, source) };
 }
 
 function importSettings(
@@ -422,18 +466,37 @@ function importSettings(
   po: PoFile,
   file: string,
   problems: string[],
-): { writes: Array<{ file: string; text: string }>; changed: number } {
+  kitRoot: string,
+): {
+  writes: Array<{ file: string; text: string }>;
+  kitWrites: Array<{ file: string; text: string }>;
+  changed: number;
+} {
   const source = readSettingsText(book);
   const texts = settingTexts(book, lang, source);
   const byId = new Map(texts.map((s) => [s.id, s]));
+  const ui = new Map(uiUnits(book, lang).map((u) => [u.id, u]));
   const doc = parseDocument(source);
-  let changed = 0;
+  const given = new Map<string, string>();
+  let yamlChanges = 0;
+  let uiChanges = 0;
   for (const e of po.entries) {
     if (e.id.startsWith('ui ')) {
-      if (e.target)
-        problems.push(
-          `${file}: unit "${e.id}": ${lang} already has its interface strings in src/i18n/${lang}.ts; change them there.`,
-        );
+      const u = ui.get(e.id);
+      if (STRINGS[lang]) {
+        if (e.target)
+          problems.push(
+            `${file}: unit "${e.id}": ${lang} already has its interface strings in src/i18n/${lang}.ts; change them there.`,
+          );
+      } else if (!u) problems.push(`${file}: unit "${e.id}" is not an interface string of the kit (export again).`);
+      else if (e.target && !e.fuzzy) {
+        const wanted = placeholders(u.source);
+        if (wanted !== placeholders(e.target))
+          problems.push(
+            `${file}: unit "${e.id}": keep the placeholders ${wanted || '(none)'} as they are; the translation has ${placeholders(e.target) || 'none'}.`,
+          );
+        else given.set(e.id, e.target);
+      }
       continue;
     }
     const s = byId.get(e.id);
@@ -441,6 +504,7 @@ function importSettings(
       problems.push(`${file}: unit "${e.id}" is not a text of ${SETTINGS_FILE} (export again).`);
       continue;
     }
+    if (e.target) given.set(e.id, e.target);
     if (!e.target || e.target === s.target) continue;
     if (e.source !== s.source) {
       problems.push(
@@ -449,8 +513,48 @@ function importSettings(
       continue;
     }
     setText(doc, [...s.path, lang], e.target);
-    changed++;
+    yamlChanges++;
   }
+  const kitWrites: Array<{ file: string; text: string }> = [];
+  const listed = book.settings.languages.some((l) => l.code === lang);
+  // A new language needs every interface string (the kit's types require each key) and, to be
+  // added to the book, the texts a build requires in every language; until then, nothing is written.
+  const missing = [
+    ...(STRINGS[lang] ? [] : [...ui.keys()].filter((id) => !given.has(id))),
+    ...(listed ? [] : REQUIRED_SETTINGS.filter((id) => byId.has(id) && !given.has(id))),
+  ];
+  if (missing.length)
+    problems.push(
+      `${file}: a new language needs these units translated (and not fuzzy) before it can be added: ${missing.slice(0, 8).join(', ')}${missing.length > 8 ? ` and ${missing.length - 8} more` : ''}.`,
+    );
   if (problems.length) throw new Refusals();
-  return { writes: changed ? [{ file: SETTINGS_FILE, text: doc.toString({ lineWidth: 0 }) }] : [], changed };
+  const name = given.get('ui lang.name') ?? lang;
+  if (!STRINGS[lang]) {
+    const index = readFileSync(join(kitRoot, 'src/i18n/index.ts'), 'utf8');
+    const registered = registerStrings(index, lang);
+    if (typeof registered !== 'string') {
+      problems.push(`${file}: ${registered.error}.`);
+      throw new Refusals();
+    }
+    const strings = [...ui.values()].map((u): [string, string] => [u.key, given.get(u.id)!]);
+    kitWrites.push({ file: `src/i18n/${lang}.ts`, text: stringsModule(lang, name, strings) });
+    kitWrites.push({ file: 'src/i18n/index.ts', text: registered });
+    uiChanges = strings.length;
+  }
+  if (!listed) {
+    doc.addIn(['languages'], doc.createNode({ code: lang, name }));
+    yamlChanges++;
+  }
+  return {
+    writes: yamlChanges ? [{ file: SETTINGS_FILE, text: yamlText(doc, source) }] : [],
+    kitWrites,
+    changed: yamlChanges + uiChanges,
+  };
 }
+
+/** The {placeholders} of an interface string, sorted, as one comparable string. */
+const placeholders = (s: string): string =>
+  [...s.matchAll(/\{\w+\}/g)]
+    .map((m) => m[0])
+    .sort()
+    .join(' ');

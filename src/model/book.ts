@@ -78,6 +78,8 @@ export interface LoadOptions {
   url?: string;
   /** Build draft episodes too (`npm run build -- --drafts`, `npm run dev`), marked as drafts. */
   drafts?: boolean;
+  /** Accept languages without their interface strings or book.yaml texts yet (`npm run translations`). */
+  unfinishedLanguages?: boolean;
 }
 
 export function loadBook(root: string, options: LoadOptions = {}): Book {

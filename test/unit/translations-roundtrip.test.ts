@@ -5,13 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadBook } from '../../src/model/book.ts';
 import { exportTranslations } from '../../src/authoring/translations-export.ts';
 import { importTranslations } from '../../src/authoring/translations-import.ts';
 import { parsePo, writePo } from '../../src/authoring/po.ts';
+import { STRINGS } from '../../src/i18n/index.ts';
 
 const EP19 = 'content/episodes/19-donner-de-l-exercice-a-ses-cobayes';
 const PO19 = '19-donner-de-l-exercice-a-ses-cobayes.po';
@@ -47,6 +49,13 @@ function changedLines(before: string, after: string): Array<[string, string]> {
   const b = after.split('\n');
   assert.equal(b.length, a.length, `the line count changed:\n${after}`);
   return a.flatMap((l, i): Array<[string, string]> => (l === b[i] ? [] : [[l, b[i]!]]));
+}
+
+/** Lines only in `before` and lines only in `after` (in order), for edits that add lines. */
+function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  return { removed: a.filter((l) => !b.includes(l)), added: b.filter((l) => !a.includes(l)) };
 }
 
 const exportAll = (dir: string, lang: string, numbers: number[] = []) =>
@@ -266,4 +275,131 @@ test('a PO file for another book, or for a language the book does not have, is r
     /de\.po: its Language header is "de"; the book's translated languages are en/,
   );
   assert.deepEqual(changedFiles(before, snapshot(dir)), []);
+});
+
+test('sections, list items and figures: each is a unit, written back in place', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'planches-translations-sections-'));
+  cpSync('test/fixtures/books/sections', dir, { recursive: true });
+  const ep1 = 'content/episodes/1-declaration-des-droits-de-l-homme';
+  const ep2 = 'content/episodes/2-physiologie-du-gout';
+  const files = exportAll(dir, 'en');
+  const [name1, name2] = [...files.keys()].filter((n) => n !== 'book.po');
+  const ids = parsePo(files.get(name1!)!, name1!).entries.map((e) => e.id);
+  assert.ok(
+    ids.includes('h1') && ids.some((i) => /\.caption$/.test(i)) && ids.some((i) => /\.alt$/.test(i)),
+    ids.join(),
+  );
+  const items = parsePo(files.get(name2!)!, name2!).entries.filter((e) => e.notes[0]?.includes('list item'));
+  assert.ok(items.length >= 18, 'every aphorism of the list is a unit');
+  const before = snapshot(dir);
+  const heading = parsePo(files.get(name1!)!, name1!).entries.find((e) => e.id === 'h1')!;
+  const caption = parsePo(files.get(name1!)!, name1!).entries.find((e) => /\.caption$/.test(e.id))!;
+  let po1 = edit(files.get(name1!)!, 'h1', { target: 'The Preamble' });
+  po1 = edit(po1, caption.id, { target: `${caption.target} (engraved)` });
+  const po2 = edit(files.get(name2!)!, items[3]!.id, {
+    target: 'Tell me what you eat and I shall tell you who you are.',
+  });
+  importInto(dir, [
+    [name1!, po1],
+    [name2!, po2],
+  ]);
+  const after = snapshot(dir);
+  assert.deepEqual(changedFiles(before, after), [`${ep1}/en.mdx`, `${ep2}/en.mdx`]);
+  // The two texts change where they are; the frontmatter gains their stamps; nothing else moves.
+  const d1 = lineDiff(before.get(`${ep1}/en.mdx`)!.toString(), after.get(`${ep1}/en.mdx`)!.toString());
+  assert.deepEqual(d1.removed, [`## ${heading.target}`, caption.target]);
+  assert.deepEqual(
+    d1.added.filter((l) => !/^ {2}(h1|f\d+\.caption): [0-9a-f]{8}$/.test(l)),
+    ['translates:', '## The Preamble', `${caption.target} (engraved)`],
+  );
+  const d2 = lineDiff(before.get(`${ep2}/en.mdx`)!.toString(), after.get(`${ep2}/en.mdx`)!.toString());
+  assert.deepEqual(d2.removed, ['4. Tell me what you eat, and I will tell you what you are.']);
+  assert.deepEqual(
+    d2.added.filter((l) => !/^ {2}[\w.]+: [0-9a-f]{8}$/.test(l) && l !== 'translates:'),
+    ['4. Tell me what you eat and I shall tell you who you are.'],
+  );
+  loadBook(dir);
+});
+
+test('a new language starts from an export, with the UI strings in book.po, and its import adds it', async () => {
+  const dir = copyBook();
+  const kit = join(dir, 'kit');
+  cpSync('src/i18n/index.ts', join(kit, 'src/i18n/index.ts'));
+  const load = () => loadBook(dir, { drafts: true, unfinishedLanguages: true });
+  const files = exportTranslations(load(), 'it', [19]);
+  const bookPo = parsePo(files[0]!.text, 'book.po');
+  const ui = bookPo.entries.filter((e) => e.id.startsWith('ui '));
+  assert.ok(ui.length > 200, 'every interface string');
+  assert.ok(ui.some((e) => e.id === 'ui nav.readIn' && e.source.includes('{language}')));
+  const translate = (text: string, name: string, skip = '') => {
+    const po = parsePo(text, name);
+    for (const e of po.entries) if (e.id !== skip) e.target = e.id === 'ui lang.name' ? 'Italiano' : `(it) ${e.source}`;
+    return writePo(po);
+  };
+  const episode: [string, string] = [files[1]!.name, translate(files[1]!.text, files[1]!.name)];
+  const before = snapshot(dir);
+  // Alone, an episode of a language the book does not have is refused; so is an incomplete book.po.
+  assert.throws(() => importInto(dir, [episode]), /its Language header is "it"/);
+  assert.throws(
+    () =>
+      importTranslations(
+        load(),
+        [
+          { file: 'book.po', text: translate(files[0]!.text, 'book.po', 'book title') },
+          { file: episode[0], text: episode[1] },
+        ],
+        { kitRoot: kit },
+      ),
+    /book\.po: a new language needs these units translated \(and not fuzzy\) before it can be added: book title\./,
+  );
+  const broken = translate(files[0]!.text, 'book.po').replace('(it) Lire en {language}', '(it) Lire en {lingua}');
+  assert.throws(
+    () => importTranslations(load(), [{ file: 'book.po', text: broken }], { kitRoot: kit }),
+    /unit "ui nav\.readIn": keep the placeholders \{language\} as they are; the translation has \{lingua\}/,
+  );
+  assert.deepEqual(changedFiles(before, snapshot(dir)), []);
+  const result = importTranslations(
+    load(),
+    [
+      { file: 'book.po', text: translate(files[0]!.text, 'book.po') },
+      { file: episode[0], text: episode[1] },
+    ],
+    { kitRoot: kit },
+  );
+  for (const w of result.writes) writeFileSync(join(dir, w.file), w.text);
+  assert.deepEqual(
+    result.kitWrites.map((w) => w.file),
+    ['src/i18n/it.ts', 'src/i18n/index.ts'],
+  );
+  // book.yaml: only lines added (the language, its texts), every line of the author's kept.
+  const yamlBefore = before.get('content/book.yaml')!.toString().split('\n');
+  const yamlAfter = readFileSync(join(dir, 'content/book.yaml'), 'utf8').split('\n');
+  assert.deepEqual(
+    yamlAfter.filter((l) => l && yamlBefore.includes(l)),
+    yamlBefore.filter((l) => l),
+    'no line of book.yaml rewritten',
+  );
+  assert.ok(yamlAfter.includes('  - code: it') && yamlAfter.includes('    name: Italiano'));
+  const book = load();
+  const ep = book.episodes.find((e) => e.number === 19)!;
+  assert.equal(ep.translations.it?.title, '(it) Donner de l’exercice à ses cobayes');
+  assert.equal(book.settings.title.it, '(it) Le Guide du Connard Professionnel');
+  assert.match(readFileSync(join(dir, ep.dir, 'it.mdx'), 'utf8'), /^---\ntitle: "\(it\) Donner/);
+  // The strings module: the keys of en.ts, formatted as Biome formats it, registered in index.ts.
+  for (const w of result.kitWrites) {
+    mkdirSync(dirname(join(kit, w.file)), { recursive: true });
+    writeFileSync(join(kit, w.file), w.text);
+    const fmt = spawnSync('npx', ['biome', 'format', `--stdin-file-path=${w.file}`], {
+      input: w.text,
+      encoding: 'utf8',
+    });
+    assert.equal(fmt.stdout, w.text, `${w.file} as Biome formats it`);
+  }
+  cpSync('src/i18n/types.ts', join(kit, 'src/i18n/types.ts'));
+  const it = ((await import(pathToFileURL(join(kit, 'src/i18n/it.ts')).href)) as { default: Record<string, string> })
+    .default;
+  assert.deepEqual(Object.keys(it), Object.keys(STRINGS.en!));
+  assert.equal(it['nav.readIn'], '(it) Lire en {language}');
+  assert.match(result.kitWrites[1]!.text, /import it from '\.\/it\.ts';\n/);
+  assert.match(result.kitWrites[1]!.text, /STRINGS: Record<string, Strings> = \{ en, es, fr, it \}/);
 });
