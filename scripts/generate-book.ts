@@ -65,7 +65,8 @@ export function generateBook(opts: GenerateOptions): string {
   };
   /** Words until `maxChars`, plus the serial number: short enough for a speech bubble. */
   const shortSentence = (lang: string, maxChars: number, n: number) => {
-    const v = vocab[lang]!.filter((w) => w.length <= 9);
+    // Words only (letters, digits, hyphens): the prose has emoji and signs the bubble font lacks.
+    const v = vocab[lang]!.filter((w) => w.length <= 9 && /^[\p{L}\p{N}-]+$/u.test(w));
     let s = `n°${n}`;
     for (let i = 0; i < 40; i++) {
       const w = v[Math.floor(random() * v.length)]!;

@@ -1,6 +1,6 @@
 // The PDFs for a printer, checked on the built files with the figures scripts/measure-pdf.ts
 // prints (src/outputs/pdf/measure/): no widow or orphan, no hole in the middle of an episode, no
-// running head on a chapter opener, the interior's page count a multiple of 4, every Figure with
+// running head on a chapter opener, no episode or book ending on a page of fewer than 5 lines, the interior's page count a multiple of 4, every Figure with
 // /Alt, the exact page size, and a cover sheet with its bleed and trim boxes where the settings say.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -88,6 +88,11 @@ function checkBook(name: string, settings: Settings, dist: string): void {
           'mid-episode pages with more than 15 % of the text block empty',
         );
         assert.equal(f.headsOnOpeners, 0, 'running heads on chapter-opening pages');
+        assert.deepEqual(
+          f.shortEnds.map((e) => `${e.label}, page ${e.page}: ${e.lines} lines`),
+          [],
+          'episodes or book ending with fewer than 5 lines on their last page',
+        );
         // The measure found the episodes: a figure of 0 widows over no parts would prove nothing.
         assert.ok(f.parts.filter((p) => p.first > f.firstBodyPage).length >= 2, 'episodes found from the bookmarks');
       });

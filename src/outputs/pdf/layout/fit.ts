@@ -11,7 +11,9 @@
 //   panel goes to the next one; otherwise it is scaled down as far as allowed and up to three
 //   paragraphs of the page are tightened by a line each; last, it goes up before the paragraphs
 //   above it (up to three, ten lines at most) when it fits, scaled down if need be, where they
-//   start. The tagged reading order follows the new
+//   start. That lift is tried before the scaling when its outcome, predicted from the heights, is
+//   clean (no widow or orphan, and a part's end of at least five lines), with up to two lines of
+//   extra space around the panel if that is what makes it clean. The tagged reading order follows the new
 //   order, which is the order the reader sees: text, then the panel it was moved past.
 // - a widow: the paragraph is tightened by a line (letter- and word-spacing, at most 2 % and
 //   5 %), else loosened by a line (its last two lines then go over together), else a panel on the
@@ -20,7 +22,8 @@
 //   (the page loses one line at its foot).
 // - a part whose last page has fewer than 5 lines: paragraphs on its last pages are tightened by
 //   a line each to pull those lines back, else its panels are scaled down together (by at most
-//   15 %), else paragraphs before the last page are loosened to send it more lines, else the
+//   15 %), else, when the page before ends with a panel (no line can flow past it), the panel goes
+//   up before the paragraph(s) above it so that they run on onto the last page, else paragraphs before the last page are loosened to send it more lines, else the
 //   paragraph that runs onto the last page starts it (at most four lines left empty before).
 // - a widow that nothing else mends: its paragraph starts the next page, on the same condition.
 
@@ -66,7 +69,9 @@ export type Fix =
   | { kind: 'lift'; panel: string; before: string }
   | { kind: 'tighten'; id: string }
   | { kind: 'loosen'; id: string }
-  | { kind: 'break'; id: string };
+  | { kind: 'break'; id: string }
+  /** More space around a panel, in points (half above, half below). */
+  | { kind: 'pad'; id: string; pt: number };
 
 /** The smallest scale a panel may be given (it loses at most 15 % of its width). */
 export const MIN_SCALE = 0.85;
@@ -80,7 +85,9 @@ export const fixKey = (f: Fix): string =>
     ? `move:${f.panel}:${f.paragraphs.join(',')}`
     : f.kind === 'lift'
       ? `lift:${f.panel}:${f.before}`
-      : `${f.kind}:${f.id}`;
+      : f.kind === 'pad'
+        ? `pad:${f.id}:${f.pt}`
+        : `${f.kind}:${f.id}`;
 
 /** Every problem of a part, in page order. */
 export function findProblems(part: PartLayout, frame: Frame): Problem[] {
@@ -163,6 +170,8 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
         if (k > 0) moves.push({ kind: 'move', panel: panel.id, paragraphs: following.slice(0, k).map((b) => b.id) });
       const first = pick(scaled, ...moves);
       if (first.length) return first;
+      const lifted = liftPanel(blocks, problem.index, problem.page, frame, fresh);
+      if (lifted.length) return lifted;
       // Scaled down as far as allowed, and the paragraphs on the page tightened by a line each
       // for what is still missing.
       const art = panel.height - 18;
@@ -234,7 +243,7 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
         .map((b): Fix => ({ kind: 'tighten', id: b.id }))
         .filter(fresh)
         .slice(0, need);
-      if (tighten.length >= need) return tighten;
+      if (tighten.length >= need && !underPanel(blocks, problem.page)) return tighten;
       const panels = blocks.filter((b) => b.kind === 'panel');
       const art = panels.reduce((s, b) => s + b.height - 18, 0);
       if (art > 0) {
@@ -244,6 +253,10 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
           .filter((f) => f.factor >= MIN_SCALE && fresh(f));
         if (factor >= MIN_SCALE && scales.length === panels.length) return scales;
       }
+      // The page before ends with a panel: no line above it can flow over, the text after it must.
+      const under = underPanel(blocks, problem.page);
+      const lifted = under === undefined ? [] : liftPanel(blocks, under, problem.page - 1, frame, fresh, problem.lines);
+      if (lifted.length) return lifted;
       // More lines: paragraphs on the page before (each sends one over) or on the last page itself.
       const before = blocks.filter(
         (b) => b.kind === 'p' && (b.end.page === problem.page - 1 || b.end.page === problem.page),
@@ -262,4 +275,67 @@ export function chooseFixes(part: PartLayout, problem: Problem, frame: Frame, tr
       return loosen;
     }
   }
+}
+
+/** The index of a panel that ends the page before `page`, directly before the first block of `page`. */
+function underPanel(blocks: PlacedBlock[], page: number): number | undefined {
+  const first = blocks.findIndex((b) => b.start.page === page);
+  const panel = blocks[first - 1];
+  return first >= 1 && panel?.kind === 'panel' && panel.end.page === page - 1 ? first - 1 : undefined;
+}
+
+/**
+ * The panel at `index` goes up before the paragraphs above it on `page` (one to three, ten lines
+ * at most), which then run on from under it onto the next page. Chosen only when the prediction
+ * from the measured heights is clean: the paragraph split across the page break keeps two lines
+ * on each side, and when the panel came last in its part (or `lastLines` says the part's last
+ * page already holds that many lines, as in a short end) the part's last page gets at least
+ * MIN_LAST_LINES. Where that needs the run-on text to start lower, the panel is given up to two
+ * lines more space around it (half above, half below): more air around a drawing, never a hole.
+ * The next print checks the prediction; what it missed is mended like any other problem.
+ */
+function liftPanel(
+  blocks: PlacedBlock[],
+  index: number,
+  page: number,
+  frame: Frame,
+  fresh: (f: Fix) => boolean,
+  lastLines?: number,
+): Fix[] {
+  const { pitch } = frame;
+  const panel = blocks[index];
+  if (panel?.kind !== 'panel') return [];
+  const atEnd = lastLines !== undefined || index === blocks.length - 1;
+  const lineCount = (b: PlacedBlock) => Math.max(1, Math.round(b.height / pitch));
+  for (const back of [1, 2, 3]) {
+    const lifted = blocks.slice(index - back, index);
+    const top = lifted[0];
+    if (lifted.length < back || !top || lifted.some((b) => b.kind !== 'p' || !b.movable)) break;
+    if (lifted.reduce((n, b) => n + b.height, 0) > 10 * pitch) break;
+    if (top.start.page !== page) continue;
+    const lift: Fix = { kind: 'lift', panel: panel.id, before: top.id };
+    if (!fresh(lift)) continue;
+    // After the lifted paragraphs, in its part: what already runs onto the next page.
+    const after = lastLines ?? 0;
+    for (let pad = 0; pad <= 2; pad++) {
+      // Lines of the lifted paragraphs that fit under the panel on this page.
+      let room = Math.floor((frame.bottom - top.start.top - pad * pitch - panel.height) / pitch + 0.1);
+      if (room < 0) break;
+      let over = 0;
+      let clean = true;
+      for (const b of lifted) {
+        const n = lineCount(b);
+        const here = Math.max(0, Math.min(n, room));
+        room -= here;
+        over += n - here;
+        if (here > 0 && here < n && (here < 2 || n - here < 2)) clean = false;
+      }
+      // Nothing runs over: the panel was not the problem, or the end stays where it was.
+      if (over === 0 && lastLines !== undefined) clean = false;
+      if (clean && atEnd && over > 0 && over + after < MIN_LAST_LINES) clean = false;
+      const fixes: Fix[] = pad ? [lift, { kind: 'pad', id: panel.id, pt: pad * pitch }] : [lift];
+      if (clean && fixes.every(fresh)) return fixes;
+    }
+  }
+  return [];
 }

@@ -173,6 +173,16 @@ export function applyFixes(fixes: Fix[]): string[] {
       p.before(panel);
       panel.dataset.lifted = '';
       globalThis.planchesSetLines?.([p.id, after?.id].filter((id): id is string => !!id));
+    } else if (f.kind === 'pad') {
+      const el = document.getElementById(f.id);
+      if (!el) {
+        failed.push(`pad:${f.id}:${f.pt}`);
+        continue;
+      }
+      // Over print.css's margin, half above and half below.
+      const half = `calc(0.9em + ${f.pt / 2}pt)`;
+      el.style.marginTop = half;
+      el.style.marginBottom = half;
     } else if (f.kind === 'break') {
       const el = document.getElementById(f.id);
       if (el) el.style.breakBefore = 'page';

@@ -321,7 +321,7 @@ export interface PartFigures {
   last: number;
   /** Mid-part pages (not the part's last page) and their blank share. */
   blanks: Array<{ page: number; share: number }>;
-  /** Lines' worth of ink on the part's last page. */
+  /** Lines on the part's last page: its text lines, or its ink's height in lines if more (a panel). */
   lastPageLines: number;
   /** The part's first page has text in the top margin (a running head). */
   headOnOpener: boolean;
@@ -349,12 +349,19 @@ export function partFigures(
     const lastInk = ink[last - 1];
     const opener = pages[part.page - 1];
     const block = textBlock(g, part.page);
+    // Ink of n lines is (n - 1) pitches and one line's ink, under n pitches: lines are counted too
+    // (text in the text block, not the 1 px transcripts under panels).
+    const endBlock = textBlock(g, last);
+    const textLines =
+      pages[last - 1]?.lines.filter(
+        (l) => l.yMin >= endBlock.top - 1 && l.yMax <= endBlock.bottom + 1 && l.yMax - l.yMin >= 5,
+      ).length ?? 0;
     return {
       label: part.label,
       first: part.page,
       last,
       blanks,
-      lastPageLines: lastInk ? (lastInk.bottom - lastInk.top) / pitch : 0,
+      lastPageLines: Math.max(textLines, lastInk ? (lastInk.bottom - lastInk.top) / pitch : 0),
       headOnOpener: !!opener?.lines.some((l) => l.yMax < block.top - 1 && l.yMax - l.yMin >= 5),
     };
   });
