@@ -1,6 +1,7 @@
 // `node scripts/yardsticks.ts [--dist DIR] [--lang fr] [--out .build/yardsticks]`: the same text
 // and panels typeset by XeLaTeX and by WeasyPrint, to measure our PDF against (run by hand, not by
-// the tests: they need the Debian packages texlive-xetex, texlive-lang-french, weasyprint and
+// the tests: they need the Debian packages texlive-xetex, texlive-lang-french,
+// texlive-fonts-recommended (hyperref loads its pzdr font), weasyprint and
 // python3-fonttools). Then `node scripts/measure-pdf.ts .build/yardsticks/*.pdf`.
 //
 // - WeasyPrint prints the built print edition itself (its HTML and CSS, hyphens: auto done by

@@ -1,8 +1,9 @@
 // Page make-up before the final print (src/outputs/pdf/index.ts): cheap prints (images hidden, no
 // tags), each read for where every block of every part landed, each followed by the corrections
 // that src/outputs/pdf/layout/fit.ts chooses (one problem per part per round: a correction moves
-// everything after it in its part, and parts are independent, each opening a new page). Stops
-// when no part has a problem left, or after MAX_ROUNDS, or when nothing more can be tried; what
+// everything after it in its part, and parts are independent, each opening a new page). A panel
+// scaled down for a problem that the next print still shows gets its size back (a scaling that
+// did not help would only make the drawing smaller). Stops when no part has a problem left, or after MAX_ROUNDS, or when nothing more can be tried; what
 // is left is reported (a warning in the build's log, and the measuring tools' figures).
 import type { Page } from 'playwright-core';
 import type { PDFDocument } from 'pdf-lib';
@@ -110,6 +111,11 @@ export async function makeUp(
   let rounds = 0;
   let left: Problem[] = [];
   let retried = false;
+  let undone = 0;
+  // Per part, the problem the last round's corrections were for and the panels' scales before
+  // them: a panel scaled down for a problem still there after the print gets its size back.
+  let pending = new Map<string, { problem: string; scales: Array<{ id: string; factor: number }> }>();
+  const problemKey = (p: Problem) => `${p.kind}:${p.kind === 'short-end' ? '' : p.block}`;
   for (;;) {
     const doc = await loadPrinted(await print());
     rounds++;
@@ -123,19 +129,28 @@ export async function makeUp(
     );
     const layouts = placeBlocks(doc, dests, parts, sizes, frame.pitch);
     const round: Fix[] = [];
+    const undo: Fix[] = [];
+    const next = new Map<string, { problem: string; scales: Array<{ id: string; factor: number }> }>();
     left = [];
     for (const layout of layouts) {
       const problems = findProblems(layout, frame);
+      const before = pending.get(layout.id);
+      if (before && problems.some((p) => problemKey(p) === before.problem))
+        undo.push(...before.scales.map((s): Fix => ({ kind: 'scale', ...s })));
       for (const problem of problems) {
         const chosen = chooseFixes(layout, problem, frame, tried);
         if (chosen.length) {
           round.push(...chosen);
+          const scales = chosen.flatMap((f) =>
+            f.kind === 'scale' ? [{ id: f.id, factor: layout.blocks.find((b) => b.id === f.id)?.scale ?? 1 }] : [],
+          );
+          next.set(layout.id, { problem: problemKey(problem), scales });
           break;
         }
         left.push(problem);
       }
     }
-    if (!round.length || rounds >= MAX_ROUNDS) {
+    if ((!round.length && !undo.length) || rounds >= MAX_ROUNDS) {
       if (round.length) left = layouts.flatMap((l) => findProblems(l, frame));
       const unset = await page.evaluate(unsetOverflowing);
       if (unset) {
@@ -147,11 +162,15 @@ export async function makeUp(
       }
       const ragged = await page.evaluate(raggedLines, RAGGED_RATIO);
       log?.(
-        `make-up: ${set} paragraphs set whole, ${rounds} print(s), ${fixes.length} correction(s), ${ragged} line(s) set ragged${left.length ? `; left: ${left.map(describe).join('; ')}` : ''}`,
+        `make-up: ${set} paragraphs set whole, ${rounds} print(s), ${fixes.length} correction(s)${undone ? ` (${undone} scaling(s) undone)` : ''}, ${ragged} line(s) set ragged${left.length ? `; left: ${left.map(describe).join('; ')}` : ''}`,
       );
       return { doc, dests, rounds, fixes, left };
     }
+    pending = next;
     for (const f of round) tried.add(fixKey(f));
+    // Undone first: a correction of this round may scale the same panel again.
+    if (undo.length) await page.evaluate(applyFixes, undo);
+    undone += undo.length;
     const failed = await page.evaluate(applyFixes, round);
     fixes.push(...round.filter((f) => !failed.includes(fixKey(f))));
   }
