@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { loadBook } from '../../src/model/book.ts';
-import { languageCodes } from '../../src/model/settings.ts';
+import { languageCodes, pick } from '../../src/model/settings.ts';
 import { CREATOR_ROLES, creditGroups, creditLine, credited, rolesLabel } from '../../src/model/views/credits.ts';
 import { epubFile } from '../../src/outputs/epub/downloads.ts';
 import { pdfFile } from '../../src/outputs/pdf/downloads.ts';
@@ -59,6 +59,28 @@ for (const lang of languageCodes(settings)) {
       ]) {
         const footer = /<footer class="site-footer">(.*?)<\/footer>/s.exec(html(page))![1]!;
         assert.ok(text(footer).includes(lines.join(' · ')), `${page}: ${text(footer)}`);
+      }
+    });
+
+    test('every page’s footer reads with its spaces between sentences and links (in the HTML)', () => {
+      const expected = [
+        `${pick(settings.title, lang, settings)} — ${lines.join(' · ')}. ${pick(settings.licence.name, lang, settings)}.`,
+        [t(lang, 'footer.feed'), t(lang, 'nav.about'), t(lang, 'footer.translation'), t(lang, 'footer.madeWith')].join(
+          ' · ',
+        ),
+      ];
+      for (const page of [
+        `${lang}/index.html`,
+        `${lang}/search/index.html`,
+        `${lang}/22-conclusion-le-swot-de-la-connardise/index.html`,
+        '404.html',
+      ]) {
+        const footer = /<footer class="site-footer">(.*?)<\/footer>/s.exec(html(page))![1]!;
+        const paragraphs = all(footer, /<p>(.*?)<\/p>/gs).map((p) => p.replace(/[ \n\t]+/g, ' '));
+        if (page === '404.html') {
+          // The one static 404 page carries its first language's footer.
+          if (lang === languageCodes(settings)[0]) assert.deepEqual(paragraphs, expected, page);
+        } else assert.deepEqual(paragraphs, expected, page);
       }
     });
 
