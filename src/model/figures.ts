@@ -7,7 +7,7 @@ import { extname, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from './errors.ts';
 import { readBookBytes } from './read.ts';
-import { checkSvg, svgSize } from './svg-safety.ts';
+import { checkSvg, svgSize, svgSizeProblem } from './svg-safety.ts';
 import { MAX_ART_PIXELS, rasterComplete } from './panels.ts';
 import type { Block } from './episode/blocks.ts';
 
@@ -71,9 +71,11 @@ export function loadFigures(
       const findings = checkSvg(text);
       for (const f of findings) at(`${rel} line ${f.line} contains ${f.message}.`);
       const size = svgSize(text);
+      const tooBig = size && svgSizeProblem(rel, size, MAX_ART_PIXELS);
       if (!size) at(`${rel} has no viewBox or width/height: give the drawing a size.`);
+      else if (tooBig) at(`${tooBig}.`);
       else ({ width, height } = size);
-      if (findings.length || !size) continue;
+      if (findings.length || !size || tooBig) continue;
     } else {
       try {
         const size = imageSize(data);

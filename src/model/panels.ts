@@ -7,7 +7,7 @@ import type { ContentProblem } from './errors.ts';
 import { languageCodes } from './settings.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
 import { readBookBytes, readBookText } from './read.ts';
-import { checkSvg, svgSize } from './svg-safety.ts';
+import { checkSvg, svgSize, svgSizeProblem } from './svg-safety.ts';
 import type { Settings } from './schemas/settings.ts';
 import { panelsFileSchema, type PanelDef } from './schemas/panels.ts';
 
@@ -94,7 +94,9 @@ export function loadPanels(
       const text = readBookBytes(root, `${dir}/${panel.art}`).toString('utf8');
       for (const f of checkSvg(text)) at(['art'], 'art', `${dir}/${panel.art} line ${f.line} contains ${f.message}.`);
       const size = svgSize(text);
+      const tooBig = size && svgSizeProblem(`${dir}/${panel.art}`, size, MAX_ART_PIXELS);
       if (!size) at(['art'], 'art', `${dir}/${panel.art} has no viewBox or width/height: give the drawing a size.`);
+      else if (tooBig) at(['art'], 'art', `${tooBig}.`);
       else ({ width, height } = size);
     } else {
       try {

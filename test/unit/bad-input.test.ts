@@ -255,6 +255,17 @@ const CASES: Expected[] = [
     includes: ['20000×20000 pixels', 'megapixels'],
   },
   {
+    case: 'panel-art-svg-too-large',
+    file: `${EP1}/panels.yaml`,
+    line: 3,
+    field: 'panels.cave.art',
+    includes: [
+      'art/cave.svg has width="20000" height="20000" on its <svg> root: it would render at 20000×20000 pixels, ' +
+        '100 times its viewBox (300×200); the limits are 40 megapixels and 4 times the viewBox. ' +
+        'Write width="300" height="200" instead, or remove width and height.',
+    ],
+  },
+  {
     case: 'panel-art-outside-folder',
     file: `${EP1}/panels.yaml`,
     line: 3,
