@@ -15,6 +15,7 @@ import { ContentError, type ContentProblem } from '../model/errors.ts';
 import { sha256 } from '../model/hash.ts';
 import { languageCodes } from '../model/settings.ts';
 import { drawBubble, setBubbleText } from './bubbles.ts';
+import { libraryPoses, tailsInHeads } from './speakers.ts';
 import { panelText, type PanelText } from '../model/views/panel-text.ts';
 import { loadFont, missingGlyphs } from './text-layout.ts';
 import { checkSvg } from '../model/svg-safety.ts';
@@ -202,6 +203,25 @@ export async function renderPanels(
   // language's texts, font, the drawing code), so a cached image needs no text layout at all
   // (profiled: laying out 1,600 bubbles took 4 s on every rebuild).
   const libHash = sha256(library);
+  // Tails point at their speaker without touching a face: no tip inside a head box (speakers.ts).
+  const poses = libraryPoses(library);
+  for (const e of book.episodes)
+    for (const panel of e.panels) {
+      if (panel.format !== 'svg') continue;
+      for (const { bubble: b, hit, suggestion: to } of tailsInHeads(
+        readArt(panel).data.toString('utf8'),
+        poses,
+        panel.bubbles,
+        panel.width,
+      )) {
+        const box = hit.head;
+        problems.push({
+          file: `${panel.dir}/panels.yaml`,
+          field: `panels.${panel.id}.bubbles.${b.id}.tail`,
+          message: `in episode ${e.number}, panel "${panel.id}", bubble "${b.id}" (every language): the tail ends inside the head of "${hit.pose}" (x ${Math.round(box.x)}–${Math.round(box.x + box.w)}, y ${Math.round(box.y)}–${Math.round(box.y + box.h)}); a tail points at its speaker without touching the face. Aim it outside the head, for instance tail: { x: ${to.x}, y: ${to.y} }, or move the bubble.`,
+        });
+      }
+    }
   const planned = new Map<Job, { image: PanelImage; text: PanelText }>();
   for (const job of jobs) {
     const { panel, lang } = job;

@@ -212,3 +212,32 @@ export function suggestedTarget(b: Bubble, unit: number, head: PlacedHead): Poin
   d += 4 * unit;
   return { x: Math.round(m.x + ux * d), y: Math.round(m.y + uy * d) };
 }
+
+export interface TailInHead {
+  bubble: Bubble;
+  /** The head the tip falls inside. */
+  hit: PlacedHead;
+  /** A target that would stop the tip outside the head, towards the speaker's mouth. */
+  suggestion: Point;
+}
+
+/**
+ * The bubbles of one vector panel whose tail tip falls inside a character's head box: a tail
+ * points at its speaker without touching a face. The suggestion aims at the speaker's own pose
+ * (its symbol id starts with the bubble's `speaker`) when the panel has one.
+ */
+export function tailsInHeads(svg: string, poses: Map<string, Pose>, bubbles: Bubble[], width: number): TailInHead[] {
+  const heads = panelHeads(svg, poses);
+  const unit = width / 1200;
+  const out: TailInHead[] = [];
+  for (const b of bubbles) {
+    const hit = headsUnderTip(b, unit, heads)[0];
+    if (!hit || !b.tail) continue;
+    const tail = b.tail;
+    const own = heads.filter((h) => b.speaker && (h.pose === b.speaker || h.pose.startsWith(`${b.speaker}-`)));
+    const near = (h: PlacedHead) => Math.hypot(h.mouth.x - tail.x, h.mouth.y - tail.y);
+    const speaker = own.sort((p, q) => near(p) - near(q))[0] ?? hit;
+    out.push({ bubble: b, hit, suggestion: suggestedTarget(b, unit, speaker) });
+  }
+  return out;
+}
