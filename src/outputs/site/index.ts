@@ -7,9 +7,14 @@ import { join } from 'node:path';
 import { manifestFiles, PANEL_CACHE_DIR } from '../../model/image-manifest.ts';
 import { headersFile, nginxSnippet } from '../../shared/security.ts';
 import type { OutputContext } from '../contract.ts';
+import { FONT_CACHE_DIR, fontFiles } from '../../fonts/make.ts';
+import type { FontRole } from '../../fonts/faces.ts';
 import { routes } from '../../shared/addresses.ts';
 
-export async function run({ book, images, dir, kit }: OutputContext): Promise<string> {
+/** The fonts the pages link (the EPUB embeds its own). */
+const SITE_FONT_ROLES: FontRole[] = ['site', 'print', 'stage'];
+
+export async function run({ book, images, fonts, dir, kit }: OutputContext): Promise<string> {
   const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: kit,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -19,10 +24,12 @@ export async function run({ book, images, dir, kit }: OutputContext): Promise<st
   const files = manifestFiles(images);
   mkdirSync(join(dir, routes.image('')), { recursive: true });
   for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
+  mkdirSync(join(dir, routes.font('')), { recursive: true });
+  for (const file of fontFiles(fonts, SITE_FONT_ROLES)) copyFileSync(join(book.root, FONT_CACHE_DIR, file), join(dir, routes.font(file)));
   // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const { base } = book.settings.site;
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
   writeFileSync(join(dir, '_headers'), headersFile(base, { frameOrigins }));
   writeFileSync(join(dir, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
-  return `${files.length} image files`;
+  return `${files.length} image files, ${fontFiles(fonts, SITE_FONT_ROLES).length} font files`;
 }
