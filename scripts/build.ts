@@ -113,6 +113,11 @@ mkdirSync(staging, { recursive: true });
 // The outputs, in order (src/outputs/index.ts): the site's pages first, then what is made from them.
 const context = { book, images, fonts, dir: staging, kit, log: (line: string) => console.log(`  ${line}`) };
 for (const output of OUTPUTS) {
+  const skipped = output.skip?.(book);
+  if (skipped) {
+    console.log(`– ${output.label} — not made: ${skipped}`);
+    continue;
+  }
   const finished = step(output.label, output.id);
   try {
     const { run } = await output.load();

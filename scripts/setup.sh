@@ -9,15 +9,16 @@ for c in "${CHROMIUM_PATH:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/b
   [ -n "$c" ] && [ -x "$c" ] && need_chromium=0 && break
 done
 if [ "$need_chromium" = 1 ] || ! command -v qpdf >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/java/epubcheck.jar ] \
-   || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || { [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/bin/nginx ]; }; then
+   || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || { [ ! -x /usr/sbin/nginx ] && [ ! -x /usr/bin/nginx ]; } \
+   || ! command -v ebook-convert >/dev/null; then
   if command -v apt-get >/dev/null; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      chromium epubcheck qpdf poppler-utils fonts-noto-color-emoji fonts-dejavu-core nginx-light
+      chromium epubcheck qpdf poppler-utils fonts-noto-color-emoji fonts-dejavu-core nginx-light calibre
   else
-    echo "Chromium, epubcheck, qpdf, poppler-utils or nginx is missing and this system has no apt-get."
-    echo "Install them with your package manager (e.g. 'brew install --cask chromium && brew install qpdf poppler epubcheck nginx'),"
+    echo "Chromium, epubcheck, qpdf, poppler-utils, nginx or calibre is missing and this system has no apt-get."
+    echo "Install them with your package manager (e.g. 'brew install --cask chromium calibre && brew install qpdf poppler epubcheck nginx'),"
     echo "or set CHROMIUM_PATH=/path/to/chrome, then run this again."
     exit 1
   fi

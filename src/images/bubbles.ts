@@ -2,6 +2,7 @@
 // as an SVG group in the art's coordinates.
 import { fitText, type LoadedFont, type SetText } from './text-layout.ts';
 import type { Bubble } from '../model/schemas/panels.ts';
+import { tailBase, tailTip } from './speakers.ts';
 
 export const INK = '#1d1b26';
 const BUBBLE_FILL = '#ffffff';
@@ -29,9 +30,13 @@ export function textArea(b: Bubble, unit: number): { x: number; y: number; w: nu
   };
 }
 
+/**
+ * Lettering sizes in art pixels. The minimum is what a phone reader can read inline: a panel as
+ * wide as a 360 px screen shows 37 of 1200 units at 11.1 CSS px (issue 17).
+ */
 export function sizeLimits(artWidth: number): { maxSize: number; minSize: number } {
   const unit = artWidth / 1200;
-  return { maxSize: 46 * unit, minSize: 24 * unit };
+  return { maxSize: 46 * unit, minSize: 37 * unit };
 }
 
 /** Sets one bubble's text; undefined when it cannot fit at the smallest allowed size. */
@@ -39,25 +44,6 @@ export function setBubbleText(b: Bubble, text: string, font: LoadedFont, style: 
   const unit = style.artWidth / 1200;
   const area = textArea(b, unit);
   return fitText(font, text, { width: area.w, height: area.h, ...sizeLimits(style.artWidth) });
-}
-
-function tailPoints(b: Bubble, unit: number): [number, number, number, number] {
-  // Two base points on the bubble, around the point of the box nearest to the tail's target.
-  const t = b.tail!;
-  const cx = b.box.x + b.box.w / 2;
-  const cy = b.box.y + b.box.h / 2;
-  const dx = t.x - cx;
-  const dy = t.y - cy;
-  const half = Math.min(22 * unit, b.box.w * 0.12, b.box.h * 0.2);
-  if (Math.abs(dy) * b.box.w >= Math.abs(dx) * b.box.h) {
-    // The tail leaves from the top or bottom edge.
-    const x = Math.min(Math.max(cx + dx * 0.35, b.box.x + b.box.w * 0.22), b.box.x + b.box.w * 0.78);
-    const y = dy > 0 ? b.box.y + b.box.h - half * 0.6 : b.box.y + half * 0.6;
-    return [x - half, y, x + half, y];
-  }
-  const y = Math.min(Math.max(cy + dy * 0.35, b.box.y + b.box.h * 0.3), b.box.y + b.box.h * 0.7);
-  const x = dx > 0 ? b.box.x + b.box.w - half * 0.6 : b.box.x + half * 0.6;
-  return [x, y - half, x, y + half];
 }
 
 const f = (n: number) => Number(n.toFixed(2));
@@ -74,8 +60,10 @@ export function drawBubble(b: Bubble, set: SetText, font: LoadedFont, style: Bub
     );
   } else if (b.kind === 'speech') {
     const rx = f(Math.min(w, h) * 0.42);
-    const [ax, ay, bx, by] = tailPoints(b, unit);
-    const tail = `M${f(ax)} ${f(ay)}L${f(b.tail!.x)} ${f(b.tail!.y)}L${f(bx)} ${f(by)}Z`;
+    const [ax, ay, bx, by] = tailBase(b, unit);
+    // The tip stops short of the target, so that it points at the speaker without touching.
+    const tip = tailTip(b, unit);
+    const tail = `M${f(ax)} ${f(ay)}L${f(tip.x)} ${f(tip.y)}L${f(bx)} ${f(by)}Z`;
     parts.push(`<path d="${tail}" fill="${BUBBLE_FILL}" ${attrs}/>`);
     parts.push(
       `<rect x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}" rx="${rx}" fill="${BUBBLE_FILL}" ${attrs}/>`,
@@ -87,7 +75,7 @@ export function drawBubble(b: Bubble, set: SetText, font: LoadedFont, style: Bub
     parts.push(
       `<ellipse cx="${f(x + w / 2)}" cy="${f(y + h / 2)}" rx="${f(w / 2)}" ry="${f(h / 2)}" fill="${BUBBLE_FILL}" ${attrs}/>`,
     );
-    const t = b.tail!;
+    const t = tailTip(b, unit);
     const sx = x + w / 2;
     const sy = y + h / 2;
     // Start the trail at the ellipse's edge in the direction of the tail.

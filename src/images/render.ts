@@ -1,6 +1,7 @@
 // Composites every panel in every language (bubbles and text drawn over the textless art). Vector
-// art (SVG) is published as one SVG per panel and language, which every output shows (site, PDF,
-// EPUB, stage): sharp only checks that it renders. Raster art is encoded for each output: AVIF and
+// art (SVG) is published as one self-contained SVG per panel and language, which every output shows
+// (site, PDF, EPUB, stage), and rasterised once to a PNG (RASTER_PANEL) for the outputs whose
+// readers draw no SVG (the e-ink EPUB, the CBZ). Raster art is encoded for each output: AVIF and
 // WebP at several widths for the site, one PNG for the EPUB, the PDF and as the <img> fallback.
 // Results are cached by the hash of everything that goes into them, so a rebuild only redoes what
 // changed.
@@ -23,7 +24,7 @@ import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
 import { renderFigures } from './figures.ts';
 import { withJfifHeader } from './jfif.ts';
-import type { ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
+import type { BubbleLayout, ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
 import type { PanelDef } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
 
@@ -42,7 +43,16 @@ export const ENCODING = {
 } as const;
 
 /** Bump when the published SVG changes shape (svg-output.ts): it is part of every vector cache key. */
-const VECTOR_OUTPUT = 'svg-1';
+const VECTOR_OUTPUT = 'svg-2';
+
+/**
+ * The PNG of a vector panel for readers that draw no SVG, or draw it badly (the e-ink EPUB, its
+ * Kindle conversions, the CBZ), rasterised by librsvg from the published SVG. 1440 px wide: a
+ * panel across a 6-inch reader (1072 px at 300 ppi) up to a 10-inch one (1404 px) is never
+ * enlarged. A palette PNG: the art is flat colour and outlined lettering, which JPEG blurs and
+ * makes larger (measured on the sample: 75–110 kB as PNG, 110–175 kB as JPEG q82).
+ */
+export const RASTER_PANEL = { width: 1440, palette: true, quality: 90, effort: 3, compressionLevel: 9 } as const;
 
 export interface RenderStats {
   images: number;
@@ -126,6 +136,7 @@ function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
       avif: [],
       webp: [],
       file: { width: panel.width, file: name('.svg') },
+      raster: { width: RASTER_PANEL.width, file: name(`-${RASTER_PANEL.width}.png`) },
     };
   const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
   const largest = Math.max(...widths);
@@ -151,6 +162,19 @@ const DRAWING_CODE = (() => {
     ? sha256(files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\0')).slice(0, 16)
     : `uncached-${process.pid}-${Date.now()}`;
 })();
+
+/** The bubble layouts of the panel images the last run made, by image file (none if unreadable). */
+function previousLayouts(cacheDir: string): Map<string, BubbleLayout[]> {
+  const out = new Map<string, BubbleLayout[]>();
+  try {
+    const last = JSON.parse(readFileSync(join(cacheDir, 'manifest.json'), 'utf8')) as ImageManifest;
+    for (const byLang of Object.values(last.panels))
+      for (const img of Object.values(byLang)) if (img.bubbles) out.set(img.file.file, img.bubbles);
+  } catch {
+    // No usable manifest: every panel is laid out and drawn again.
+  }
+  return out;
+}
 
 export async function renderPanels(
   book: Book,
@@ -206,7 +230,7 @@ export async function renderPanels(
         lines: text.lines.map((l) => l.text),
         font: font.hash,
         code: DRAWING_CODE,
-        out: panel.format === 'svg' ? VECTOR_OUTPUT : ENCODING,
+        out: panel.format === 'svg' ? [VECTOR_OUTPUT, RASTER_PANEL] : ENCODING,
         w: panel.width,
         h: panel.height,
       }),
@@ -214,15 +238,24 @@ export async function renderPanels(
     planned.set(job, { image: plannedImage(panel, lang, key), text });
   }
   if (problems.length) throw new ContentError(problems);
+  // A cached image keeps the bubble layout the last run recorded for it (same name, same inputs).
+  const laidOut = previousLayouts(opts.cacheDir);
   const isCached = (image: PanelImage) =>
-    [...image.avif, ...image.webp, image.file].every((v) => existsSync(join(opts.cacheDir, v.file)));
+    laidOut.has(image.file.file) &&
+    [...image.avif, ...image.webp, image.file, ...(image.raster ? [image.raster] : [])].every((v) =>
+      existsSync(join(opts.cacheDir, v.file)),
+    );
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
   // Second pass, for what must be drawn: lay out every bubble, so that all problems are reported
   // before any image is made.
   const overlays = new Map<Job, string>();
   for (const job of todo) {
-    const { text } = planned.get(job)!;
+    const { text, image } = planned.get(job)!;
     const parts: string[] = [];
+    const layouts: BubbleLayout[] = [];
+    // From art pixels to the image's own (a raster panel's largest variant may be smaller).
+    const k = image.width / job.panel.width;
+    const px = (n: number) => Math.round(n * k * 100) / 100;
     job.panel.bubbles.forEach((b, i) => {
       const line = text.lines[i]!;
       const set = setBubbleText(b, line.text, font, { artWidth: job.panel.width });
@@ -235,8 +268,18 @@ export async function renderPanels(
         return;
       }
       parts.push(drawBubble(b, set, font, { artWidth: job.panel.width }));
+      layouts.push({
+        id: b.id,
+        x: px(b.box.x),
+        y: px(b.box.y),
+        w: px(b.box.w),
+        h: px(b.box.h),
+        ...(b.tail ? { tail: { x: px(b.tail.x), y: px(b.tail.y) } } : {}),
+        text: px(set.size),
+      });
     });
     overlays.set(job, `<g class="bubbles">${parts.join('')}</g>`);
+    laidOut.set(image.file.file, layouts);
   }
   if (problems.length) throw new ContentError(problems);
 
@@ -250,8 +293,13 @@ export async function renderPanels(
     seconds: 0,
     parts: { panels: 0, covers: 0, posters: 0, social: 0 },
   };
-  for (const job of jobs)
-    manifest.panels[job.panel.id] = { ...manifest.panels[job.panel.id], [job.lang]: planned.get(job)!.image };
+  for (const job of jobs) {
+    const { image } = planned.get(job)!;
+    manifest.panels[job.panel.id] = {
+      ...manifest.panels[job.panel.id],
+      [job.lang]: { ...image, bubbles: laidOut.get(image.file.file)! },
+    };
+  }
   let lap = performance.now();
   const split = (part: keyof RenderStats['parts']) => {
     stats.parts[part] = (performance.now() - lap) / 1000;
@@ -278,6 +326,17 @@ export async function renderPanels(
       writeFileSync(tmp, svg);
       renameSync(tmp, target);
       stats.written++;
+      if (image.raster) {
+        const { width, ...png } = RASTER_PANEL;
+        const out = join(opts.cacheDir, image.raster.file);
+        await sharp(Buffer.from(svg), { density: (72 * width) / panel.width, limitInputPixels: 80_000_000 })
+          .resize({ width })
+          .flatten({ background: '#ffffff' })
+          .png(png)
+          .toFile(`${out}.tmp-${process.pid}`);
+        renameSync(`${out}.tmp-${process.pid}`, out);
+        stats.encodes++;
+      }
       return;
     }
     try {

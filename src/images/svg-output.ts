@@ -1,5 +1,5 @@
-// The published SVG of a vector panel: the art, only the library drawings it uses (directly or
-// through other drawings), and the bubbles, with the whitespace between tags folded. Vector art is
+// The published SVG of a vector panel: the art, the library drawings it uses (directly or
+// through other drawings) copied where it uses them (no <use>, see expandUses), and the bubbles, with the whitespace between tags folded. Vector art is
 // published as vector: it stays sharp at every screen density and zoom, weighs less than the
 // raster variants, and costs no encoding (measured: docs/benchmarks.md).
 
@@ -78,11 +78,107 @@ export function composeSvg(art: string, library: string, overlay: string, underl
   return `${art.slice(0, at)}${underlay}${library ? `<defs>${library}</defs>` : ''}${art.slice(at, close)}${overlay}</svg>`;
 }
 
+/** The attributes of a start tag, in order ("href", "x"…; a prefix stays in the name: "xlink:href"). */
+function attributes(tag: string): Map<string, string> {
+  return new Map([...tag.matchAll(/([A-Za-z_][\w:.-]*)\s*=\s*"([^"]*)"/g)].map((m) => [m[1]!, m[2]!] as const));
+}
+
+/** Marks where the kept definitions go while the uses are copied out (a character no SVG holds). */
+const DEFS_HERE = '\u0000defs\u0000';
+const USE = /<use\b[^>]*?(?:\/>|>\s*<\/use>)/g;
+const num = (v: string | undefined, fallback: number) => (v === undefined ? fallback : Number.parseFloat(v));
+
+/**
+ * The transform that puts a symbol's viewBox into the box (x, y, w, h) of the <use> that draws
+ * it, per SVG's preserveAspectRatio (default "xMidYMid meet").
+ */
+export function symbolTransform(
+  viewBox: string,
+  par: string | undefined,
+  box: { x: number; y: number; w: number; h: number },
+): string {
+  const [vx = 0, vy = 0, vw = box.w, vh = box.h] = viewBox
+    .trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const m = /^\s*(none|x(Min|Mid|Max)Y(Min|Mid|Max))(?:\s+(meet|slice))?\s*$/.exec(par ?? 'xMidYMid meet');
+  if (!m) throw new Error(`preserveAspectRatio="${par}" is not a value SVG knows.`);
+  let sx = box.w / vw;
+  let sy = box.h / vh;
+  let tx = box.x;
+  let ty = box.y;
+  if (m[1] !== 'none') {
+    sx = sy = m[4] === 'slice' ? Math.max(sx, sy) : Math.min(sx, sy);
+    const free = { x: box.w - vw * sx, y: box.h - vh * sy };
+    const at = (a: string | undefined) => (a === 'Min' ? 0 : a === 'Mid' ? 0.5 : 1);
+    tx += free.x * at(m[2]);
+    ty += free.y * at(m[3]);
+  }
+  const r = (n: number) => Number(n.toFixed(4));
+  return `translate(${r(tx - vx * sx)} ${r(ty - vy * sy)}) scale(${r(sx)} ${r(sy)})`;
+}
+
+/**
+ * The SVG with every <use> of a definition replaced by a copy of what it draws, and the
+ * definitions only <use> needed dropped: a self-contained drawing. Reading systems differ in
+ * what they draw of <use> and <symbol> (calibre's MOBI rasteriser drew none of the characters:
+ * "link #… is undefined"); a copy they all draw. Definitions referenced otherwise (url(#…):
+ * gradients, clips) stay in <defs>.
+ */
+export function expandUses(svg: string): string {
+  const defs = [...svg.matchAll(/<defs\b[^>]*>([\s\S]*?)<\/defs>/gi)].map((m) => m[1]!).join('');
+  if (!/<use\b/.test(svg)) return svg;
+  const byId = new Map(topLevelElements(defs).flatMap((e) => (e.id ? [[e.id, e.text] as const] : [])));
+  // The definitions that stay go where the first <defs> was (after the paper, before the art).
+  let seen = 0;
+  const body = svg.replace(/<defs\b[^>]*>[\s\S]*?<\/defs>/gi, () => (seen++ === 0 ? DEFS_HERE : ''));
+  const expand = (text: string, depth: number): string =>
+    text.replace(USE, (use) => {
+      const a = attributes(use);
+      const ref = a.get('href') ?? a.get('xlink:href') ?? '';
+      const def = ref.startsWith('#') ? byId.get(ref.slice(1)) : undefined;
+      if (!def) throw new Error(`<use href="${ref}"> draws nothing: no definition has that id.`);
+      if (depth > 16) throw new Error(`<use href="${ref}"> is part of a loop of definitions using each other.`);
+      const open = /^<([A-Za-z][\w:.-]*)\b[^>]*?(\/?)>/.exec(def)!;
+      const d = attributes(open[0]);
+      const x = num(a.get('x'), 0);
+      const y = num(a.get('y'), 0);
+      // What the <use> carries besides its geometry (fill, class, opacity…) is inherited by the copy.
+      const kept = [...a].filter(
+        ([k]) => !['href', 'xlink:href', 'x', 'y', 'width', 'height', 'transform'].includes(k),
+      );
+      const own = a.get('transform');
+      const at = (inner: string) =>
+        `<g${own ? ` transform="${own}"` : ''}${kept.map(([k, v]) => ` ${k}="${v}"`).join('')}>${inner}</g>`;
+      if (open[1] === 'symbol') {
+        const inner = open[2] ? '' : def.slice(open[0].length, def.lastIndexOf('</symbol>'));
+        const vb = d.get('viewBox');
+        const w = num(a.get('width'), vb ? Number(vb.trim().split(/[\s,]+/)[2]) : 0);
+        const h = num(a.get('height'), vb ? Number(vb.trim().split(/[\s,]+/)[3]) : 0);
+        const place = vb ? symbolTransform(vb, d.get('preserveAspectRatio'), { x, y, w, h }) : `translate(${x} ${y})`;
+        const rest = [...d].filter(
+          ([k]) => !['id', 'viewBox', 'preserveAspectRatio', 'width', 'height', 'x', 'y'].includes(k),
+        );
+        return at(
+          `<g transform="${place}"${rest.map(([k, v]) => ` ${k}="${v}"`).join('')}>${expand(inner, depth + 1)}</g>`,
+        );
+      }
+      // Any other element: drawn as is (without its id, which the copy must not repeat), moved by x, y.
+      const copy = def.replace(/^(<[A-Za-z][\w:.-]*\b[^>]*?)\s+id="[^"]*"/, '$1');
+      const moved =
+        x || y ? `<g transform="translate(${x} ${y})">${expand(copy, depth + 1)}</g>` : expand(copy, depth + 1);
+      return own || kept.length ? at(moved) : moved;
+    });
+  const drawn = expand(body, 0);
+  const still = defs ? pruneLibrary(defs, drawn) : '';
+  return drawn.replace(DEFS_HERE, still ? `<defs>${still}</defs>` : '');
+}
+
 /** Paper white behind the art, as the raster variants are flattened on (never the page's dark mode). */
 const PAPER = '<rect width="100%" height="100%" fill="#fff"/>';
 
-/** The panel as published: paper, the library drawings it uses, the art, the bubbles. */
+/** The panel as published: paper, the art with the library drawings it uses drawn in place, the bubbles. */
 export function vectorPanel(art: string, library: string, overlay: string): string {
   const used = library ? pruneLibrary(library, art + overlay) : '';
-  return foldSvg(composeSvg(art, used, overlay, PAPER));
+  return foldSvg(expandUses(composeSvg(art, used, overlay, PAPER)));
 }

@@ -3,6 +3,9 @@
 // every part that shows or copies them: the pages, the outputs, the stage, the dev server.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BubbleLayout } from '../shared/panel-layout.ts';
+
+export type { BubbleLayout };
 
 /** Where the images and their manifest are cached, under the book's folder. */
 export const PANEL_CACHE_DIR = '.cache/panels';
@@ -21,6 +24,18 @@ export interface PanelImage {
   webp: Variant[];
   /** The one file every output can show: the SVG of a vector panel, else a PNG. */
   file: Variant;
+  /** Panels only: each bubble as laid out, in reading order (what the guided viewer zooms to). */
+  bubbles?: BubbleLayout[];
+  /**
+   * A vector panel as a PNG, for readers that draw no SVG (the e-ink EPUB, the CBZ); a raster
+   * panel's `file` is already one.
+   */
+  raster?: Variant;
+}
+
+/** The raster image of a panel: its PNG rendering if it is vector, else its one file. */
+export function rasterFile(image: PanelImage): Variant {
+  return image.raster ?? image.file;
 }
 
 /** What to show where one format must serve every width, smallest first: the WebP variants, else the one file. */
@@ -65,7 +80,7 @@ export interface SocialImage {
 export function manifestFiles(manifest: ImageManifest): string[] {
   const panels = Object.values(manifest.panels).flatMap((byLang) => Object.values(byLang));
   const files = [
-    ...panels.flatMap((img) => [...img.avif, ...img.webp, img.file]),
+    ...panels.flatMap((img) => [...img.avif, ...img.webp, img.file, ...(img.raster ? [img.raster] : [])]),
     ...Object.values(manifest.covers).flatMap((img) => [...img.avif, ...img.webp, img.file, img.jpeg]),
     ...Object.values(manifest.posters).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
     ...Object.values(manifest.social).flatMap((byLang) => Object.values(byLang)),

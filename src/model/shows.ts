@@ -15,6 +15,9 @@ export interface ShowEpisode {
 export interface ShowDef {
   id: string;
   title?: Record<string, string>;
+  /** The end card: its words per language, and its credits (the book's authors when unset). */
+  thanks?: Record<string, string>;
+  credits?: string[];
   episodes: ShowEpisode[];
   /** The first show is the default one (the stage pages without a show in their address). */
   isDefault: boolean;
@@ -51,6 +54,8 @@ export function resolveShows(
   return entries.map(([id, s], i) => ({
     id,
     title: s.title,
+    thanks: s.thanks,
+    credits: s.credits,
     episodes: s.episodes.map((e) => ({ number: e.episode, planned: e.duration, estimated: false })),
     isDefault: i === 0,
   }));
@@ -86,12 +91,15 @@ export function checkShows(
         message: `"${id}" is one of the page names of the stage mode (${RESERVED_SHOW_IDS.join(', ')}): choose another show id.`,
       });
     }
-    for (const lang of Object.keys(show.title ?? {})) {
+    for (const [key, lang] of [
+      ...Object.keys(show.title ?? {}).map((l) => ['title', l] as const),
+      ...Object.keys(show.thanks ?? {}).map((l) => ['thanks', l] as const),
+    ]) {
       if (!languages.includes(lang)) {
         problems.push({
           file,
-          line: lineOf(['shows', id, 'title', lang]),
-          field: `shows.${id}.title.${lang}`,
+          line: lineOf(['shows', id, key, lang]),
+          field: `shows.${id}.${key}.${lang}`,
           message: `unknown language "${lang}": the book's languages are ${languages.join(', ')}.`,
         });
       }

@@ -18,8 +18,13 @@ export interface Download {
   type: string;
   /** The format's name as readers know it ("EPUB", "PDF A5"). */
   label: string;
-  /** What this file is, when the format alone does not say it (in the page's language). */
+  /**
+   * What this file is for, when the format alone does not say it (in the page's language). A file
+   * with a note is offered in the page's language only (the printer's PDFs).
+   */
   note?: StringKey;
+  /** Like `note`, for a file offered in every language (the e-ink EPUB). */
+  detail?: StringKey;
 }
 
 export interface OutputContext {
@@ -46,6 +51,11 @@ export interface OutputEntry {
   label: string;
   /** The files of this output readers download in `lang`, when there are any. */
   downloads?: (settings: Settings, lang: string) => Download[];
+  /**
+   * Why this book has nothing for the output (a CBZ of a book without panels), or undefined when it
+   * has: a skipped output makes no file and offers no download, and the build's log says why.
+   */
+  skip?: (book: Pick<Book, 'episodes'>) => string | undefined;
   /**
    * Loads the output's code. Only the build runs it; the site's pages import the list of outputs
    * for their download links, so the code is loaded when needed, not when the list is read.

@@ -8,8 +8,9 @@
 import { languageCodes } from '../model/settings.ts';
 import type { Download, OutputEntry } from './contract.ts';
 import { epubDownloads } from './epub/downloads.ts';
+import { cbzDownloads } from './cbz/downloads.ts';
 import { pdfDownloads } from './pdf/downloads.ts';
-import type { Settings } from '../model/schemas/settings.ts';
+import type { Book } from '../model/book.ts';
 
 export const OUTPUTS: readonly OutputEntry[] = [
   { id: 'site', label: 'site', load: () => import('./site/index.ts') },
@@ -17,6 +18,14 @@ export const OUTPUTS: readonly OutputEntry[] = [
   // Soft hyphens into the print editions, which the EPUBs and PDFs are made from.
   { id: 'hyphenation', label: 'hyphenation', load: () => import('./hyphenation/index.ts') },
   { id: 'epub', label: 'EPUBs', downloads: epubDownloads, load: () => import('./epub/index.ts') },
+  // Pictures only, for comic readers: the cover and the panels of the print edition, as the EPUB cuts it.
+  {
+    id: 'cbz',
+    label: 'CBZs',
+    downloads: cbzDownloads,
+    skip: (book) => (book.episodes.some((e) => e.panels.length) ? undefined : 'the book has no panels'),
+    load: () => import('./cbz/index.ts'),
+  },
   { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, load: () => import('./pdf/index.ts') },
 ];
 
@@ -24,10 +33,12 @@ export const OUTPUTS: readonly OutputEntry[] = [
  * Every download of the book: the page's language first, then the book's order; by output within a
  * language. Files with a note (the printer's PDFs) are offered in the page's language only.
  */
-export function downloads(settings: Settings, pageLang: string): Download[] {
+export function downloads(book: Pick<Book, 'settings' | 'episodes'>, pageLang: string): Download[] {
+  const { settings } = book;
   const langs = languageCodes(settings);
   const ordered = [pageLang, ...langs.filter((l) => l !== pageLang)].filter((l) => langs.includes(l));
+  const made = OUTPUTS.filter((o) => !o.skip?.(book));
   return ordered.flatMap((lang) =>
-    OUTPUTS.flatMap((o) => o.downloads?.(settings, lang) ?? []).filter((d) => lang === pageLang || !d.note),
+    made.flatMap((o) => o.downloads?.(settings, lang) ?? []).filter((d) => lang === pageLang || !d.note),
   );
 }

@@ -32,6 +32,17 @@ const TYPES: Record<string, string> = {
   '.webm': 'video/webm',
 };
 
+/**
+ * Files whose name carries a hash of their content (Vite's `_astro/` bundles, the panels under
+ * `panels/`): they never change under their name, so a browser may keep them for a year without
+ * asking again. Everything else (pages, the service worker, manifests) is checked on every use.
+ */
+export function cacheControl(path: string): string {
+  return /^(_astro|panels)\/[^/]+[.-][A-Za-z0-9_-]{8,}\.\w+$/.test(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-cache';
+}
+
 export interface StaticServer {
   url: string;
   server: Server;
@@ -85,6 +96,7 @@ export async function serveStatic(
       }
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const cache = status === 200 ? cacheControl(path) : 'no-cache';
     // Text is compressed as any real host would, so that measured transfers are realistic.
     const compress =
       /^(text\/|application\/(json|xml|javascript)|image\/svg)/.test(type) &&
@@ -95,13 +107,13 @@ export async function serveStatic(
         'Content-Type': type,
         'Content-Encoding': 'gzip',
         'Content-Length': body.length,
-        'Cache-Control': 'no-cache',
+        'Cache-Control': cache,
         Vary: 'Accept-Encoding',
       });
       res.end(body);
       return;
     }
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok, fail) => {

@@ -32,6 +32,11 @@ export const routes = {
   stage: (lang: string, show: { id: string; isDefault: boolean }, screen: StageScreen = 'presenter') =>
     (show.isDefault ? `${lang}/stage/` : `${lang}/stage/${show.id}/`) + (screen === 'presenter' ? '' : `${screen}/`),
   /**
+   * A file of the stage's offline copy, in one language: its service worker (`sw.js`, whose folder
+   * is its scope: every show's screens in that language) and the list of what it keeps (`offline.json`).
+   */
+  stageFile: (lang: string, file: 'sw.js' | 'offline.json') => `${lang}/stage/${file}`,
+  /**
    * A file of the book in one language: dist/<lang>/<book-id>-<lang>[-<variant>].<extension>. The book id and
    * the language in the name keep downloaded files apart in a reader's folder; the language folder
    * keeps the file next to that language's pages.

@@ -18,7 +18,7 @@ import { panelText } from '../../src/model/views/panel-text.ts';
 import { epubIdentifier, CONFORMANCE } from '../../src/outputs/epub/package.ts';
 import { dosDateTime, readZip, type ReadEntry } from '../../src/outputs/zip.ts';
 import { formatSize } from '../../src/outputs/downloads.ts';
-import { epubFile as epubPath } from '../../src/outputs/epub/downloads.ts';
+import { EPUB_FLAVOURS, epubFile as epubPath, type EpubFlavour } from '../../src/outputs/epub/downloads.ts';
 import { languageName } from '../../src/astro-adapter/views.ts';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
 import { launchBrowser } from '../../src/server/browser.ts';
@@ -35,7 +35,7 @@ const { settings } = book;
 const LANGS = languageCodes(settings);
 const manifest = JSON.parse(readFileSync(join(ROOT, PANEL_CACHE_DIR, 'manifest.json'), 'utf8')) as ImageManifest;
 const EPUBCHECK = process.env.EPUBCHECK_JAR ?? '/usr/share/java/epubcheck.jar';
-const epubFile = (lang: string) => join(DIST, epubPath(settings, lang));
+const epubFile = (lang: string, flavour: EpubFlavour = 'standard') => join(DIST, epubPath(settings, lang, flavour));
 /** A paragraph's id in the print edition, hence in the EPUB (the site's p1 is e19-p1 there). */
 const paragraphId = (d: { langOf: Record<string, string | null> }, episode: number, id: string) =>
   `e${episode}-${id}` in d.langOf ? `e${episode}-${id}` : id;
@@ -110,13 +110,18 @@ const trilingualOut = BUILDS.trilingual.out;
 let trilingualBuild: Promise<Run>;
 const epubchecks = new Map<string, Promise<{ run: Run; report: string }>>();
 
+/** The EPUBs epubcheck reads: every flavour of every language ("fr", "fr eink"). */
+const CHECKED = LANGS.flatMap((lang) => EPUB_FLAVOURS.map((flavour) => ({ lang, flavour })));
+const checkName = (c: { lang: string; flavour: EpubFlavour }) =>
+  c.flavour === 'standard' ? c.lang : `${c.lang} ${c.flavour}`;
 before(() => {
-  for (const lang of LANGS) {
-    const report = join(repro, `epubcheck-${lang}.json`);
-    if (existsSync(epubFile(lang)) && existsSync(EPUBCHECK))
+  for (const c of CHECKED) {
+    const report = join(repro, `epubcheck-${c.lang}-${c.flavour}.json`);
+    const file = epubFile(c.lang, c.flavour);
+    if (existsSync(file) && existsSync(EPUBCHECK))
       epubchecks.set(
-        lang,
-        run('java', ['-jar', EPUBCHECK, epubFile(lang), '--json', report]).then((r) => ({ run: r, report })),
+        checkName(c),
+        run('java', ['-jar', EPUBCHECK, file, '--json', report]).then((r) => ({ run: r, report })),
       );
   }
   // A copy of the book without its .cache/ (every panel encoded again), and the three-language
@@ -275,10 +280,10 @@ const about = (lang: string) =>
   book.pages.find((p) => p.id === 'about' && p.lang === settings.original);
 
 describe('epubcheck', () => {
-  for (const lang of LANGS) {
-    test(`${lang}: 0 fatals, 0 errors, 0 warnings`, { timeout: 300_000 }, async () => {
+  for (const c of CHECKED) {
+    test(`${checkName(c)}: 0 fatals, 0 errors, 0 warnings`, { timeout: 300_000 }, async () => {
       assert.ok(existsSync(EPUBCHECK), `epubcheck is not installed at ${EPUBCHECK} (npm run setup installs it)`);
-      const { run: check, report } = await epubchecks.get(lang)!;
+      const { run: check, report } = await epubchecks.get(checkName(c))!;
       assert.ok(existsSync(report), `epubcheck wrote no report: ${check.stderr.slice(-2000)}`);
       const code = check.code;
       const r = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -531,6 +536,8 @@ for (const lang of LANGS) {
             `${i.href} refers to nothing outside itself`,
           );
           assert.doesNotMatch(svg, /<script|<foreignObject/i);
+          // Drawn by every reading system: no <use> or <symbol> (calibre's MOBI rasteriser drew none).
+          assert.doesNotMatch(svg, /<use\b|<symbol\b/, `${i.href} draws everything itself`);
           continue;
         }
         const width = i.type === 'image/png' ? data.readUInt32BE(16) : jpegWidth(data);
@@ -686,6 +693,66 @@ for (const lang of LANGS) {
   });
 }
 
+describe('the e-ink flavour (PNG panels)', () => {
+  for (const lang of LANGS) {
+    test(`${lang}: the same documents as the EPUB, each SVG panel replaced by its 1440 px PNG`, () => {
+      const std = readZip(readFileSync(epubFile(lang)));
+      const eink = readZip(readFileSync(epubFile(lang, 'eink')));
+      const swaps = new Map(
+        Object.values(manifest.panels)
+          .flatMap((byLang) => Object.values(byLang))
+          .flatMap((img) => (img.raster ? [[img.file.file, img.raster.file] as const] : [])),
+      );
+      assert.ok(swaps.size > 0, 'the image pipeline made PNGs of the vector panels');
+      // Only the image files differ: their names, and their media type in the package.
+      const swap = (text: string) =>
+        text.replace(/images\/([^"]+\.svg)"( media-type="image\/svg\+xml")?/g, (all, f: string, type?: string) =>
+          swaps.has(f) ? `images/${swaps.get(f)}"${type ? ' media-type="image/png"' : ''}` : all,
+        );
+      let svgs = 0;
+      for (const e of std) {
+        if (/\.svg$/.test(e.name)) {
+          svgs++;
+          const png = swaps.get(e.name.slice('OEBPS/images/'.length));
+          const raster = eink.find((x) => x.name === `OEBPS/images/${png}`);
+          assert.ok(raster, `${e.name} has its PNG in the e-ink EPUB`);
+          assert.equal(raster.data.readUInt32BE(16), 1440, `${raster.name} is 1440 px wide`);
+          continue;
+        }
+        const twin = eink.find((x) => x.name === e.name);
+        assert.ok(twin, `${e.name} is in the e-ink EPUB too`);
+        if (/\.(xhtml|opf|ncx)$/.test(e.name))
+          assert.equal(
+            twin.data.toString('utf8'),
+            swap(e.data.toString('utf8')),
+            `${e.name}: only the image files differ`,
+          );
+        else assert.ok(twin.data.equals(e.data), `${e.name} is the same`);
+      }
+      assert.ok(svgs > 0);
+      assert.deepEqual(
+        eink.filter((e) => /\.svg$/.test(e.name)).map((e) => e.name),
+        [],
+        'no SVG left',
+      );
+    });
+  }
+
+  test('calibre converts it to AZW3 (Kindle) with every image found', { timeout: 180_000 }, async () => {
+    const lang = LANGS[0]!;
+    const out = join(repro, `eink-${lang}.azw3`);
+    const r = await run('ebook-convert', [epubFile(lang, 'eink'), out]);
+    assert.equal(
+      r.code,
+      0,
+      `ebook-convert failed (npm run setup installs calibre):\n${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`,
+    );
+    const log = r.stdout + r.stderr;
+    assert.deepEqual(log.match(/.*\bundefined\b.*/g) ?? [], [], 'no “link … is undefined” warning');
+    assert.ok(statSync(out).size > 500_000, `the AZW3 holds the panels (${statSync(out).size} bytes)`);
+  });
+});
+
 describe('downloads on the site', () => {
   const pages = LANGS.flatMap((lang) => [
     `${lang}/index.html`,
@@ -705,6 +772,15 @@ describe('downloads on the site', () => {
         const label = link[1]!.replace(/<[^>]+>/g, '');
         const size = formatSize(statSync(epubFile(lang)).size, pageLang);
         assert.equal(label, `EPUB · ${languageName(lang, pageLang)} · ${size}`);
+        const einkHref = `${settings.site.base}${epubPath(settings, lang, 'eink')}`;
+        const eink = new RegExp(`<a href="${einkHref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([^]*?)</a>`).exec(
+          html,
+        );
+        assert.ok(eink, `${p} links to ${einkHref}`);
+        assert.equal(
+          eink[1]!.replace(/<[^>]+>/g, ''),
+          `EPUB, ${t(pageLang, 'download.eink')} · ${languageName(lang, pageLang)} · ${formatSize(statSync(epubFile(lang, 'eink')).size, pageLang)}`,
+        );
       }
     });
   }

@@ -22,6 +22,8 @@ export interface Harness {
     colorScheme?: 'light' | 'dark';
     javaScriptEnabled?: boolean;
     locale?: string;
+    /** A touch screen (touch events; what CDP's Input.dispatchTouchEvent needs). */
+    hasTouch?: boolean;
   }): Promise<{ page: Page; context: BrowserContext }>;
   url(path: string): string;
 }
@@ -56,6 +58,7 @@ export function useSite(options: SiteOptions = {}): Harness {
       colorScheme: opts.colorScheme ?? 'light',
       javaScriptEnabled: opts.javaScriptEnabled ?? true,
       ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.hasTouch ? { hasTouch: true } : {}),
     });
     const origin = new URL(h.server.url).origin;
     // Anything not for the site is recorded and blocked: the test machine has no network anyway.

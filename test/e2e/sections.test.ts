@@ -235,3 +235,12 @@ test('a draft is refused by a build, named; --drafts builds it marked, out of th
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a book without panels gets no CBZ: no file, no link, and the log says why', () => {
+  const { stdout } = ensureBuilt('sections');
+  assert.match(stdout, /CBZs — not made: the book has no panels/);
+  assert.ok(!existsSync(join(OUT, 'en/textes-en-sections-en.cbz')));
+  const home = readFileSync(join(OUT, 'en/index.html'), 'utf8');
+  assert.match(home, /textes-en-sections-en\.epub/, 'the other downloads are offered');
+  assert.doesNotMatch(home, /\.cbz/);
+});

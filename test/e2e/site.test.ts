@@ -68,6 +68,22 @@ test('an episode reads fully, with typography of its language', async () => {
   await context.close();
 });
 
+test('on a 360 px phone every panel takes the whole screen width (its lettering then ≥ 11 CSS px)', async () => {
+  // The lettering's size in art units is checked by test/unit/bubble-lettering.test.ts; here, that
+  // the page shows the art at the width that check assumes.
+  const { page, context } = await site.newPage({ viewport: { width: 360, height: 740 } });
+  for (const lang of ['fr', 'en']) {
+    await page.goto(site.url(`/${lang}/${EP19}/`));
+    const boxes = await page
+      .locator('.panel__art img')
+      .evaluateAll((imgs) => imgs.map((i) => i.getBoundingClientRect()).map((r) => [r.left, r.width]));
+    assert.equal(boxes.length, 5);
+    for (const [left, width] of boxes) assert.deepEqual([left, width], [0, 360], lang);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scroll');
+  }
+  await context.close();
+});
+
 test('← and → move between episodes, but not while typing in a field', async () => {
   const { page, context } = await site.newPage();
   await page.goto(site.url(`/en/${EP19}/`));

@@ -171,23 +171,39 @@ test('next and previous from the presenter move the audience screen; bounds hold
   await presenter.keyboard.press('ArrowLeft');
   assert.equal(await beatOf(presenter), 0);
   let beat = 0;
+  // → and ← change beat at once; the clicker's keys first page through a long script (the
+  // audience screen does not move meanwhile), then change beat.
+  const press = async (key: string, to: number) => {
+    for (let i = 0; i < 30 && (await beatOf(presenter)) !== to; i++) {
+      assert.equal(
+        await audience.getAttribute('html', 'data-painted-beat'),
+        String(beat),
+        `${key}: paging moved the audience`,
+      );
+      await presenter.keyboard.press(key);
+      if (key === 'ArrowRight' || key === 'ArrowLeft') break;
+    }
+  };
   for (const key of ['ArrowRight', 'PageDown', 'Space', 'ArrowDown']) {
-    await presenter.keyboard.press(key);
+    await press(key, beat + 1);
     beat++;
     await painted(audience, beat);
     await assertShows(audience, show, beat, `${key} → beat ${beat}`);
   }
   for (const key of ['ArrowLeft', 'PageUp', 'ArrowUp']) {
-    await presenter.keyboard.press(key);
+    await press(key, beat - 1);
     beat--;
     await painted(audience, beat);
     await assertShows(audience, show, beat, `${key} → beat ${beat}`);
   }
   await presenter.keyboard.press('End');
   await painted(audience, last);
+  assert.match((await presenter.textContent('[data-next]'))!, /Fin du spectacle/);
+  // After the last beat: the end card (its own test below), no further beat.
+  await presenter.keyboard.press('ArrowRight');
   await presenter.keyboard.press('ArrowRight');
   assert.equal(await beatOf(presenter), last, 'nothing after the last beat');
-  assert.match((await presenter.textContent('[data-next]'))!, /Fin du spectacle/);
+  assert.equal(await presenter.getAttribute('html', 'data-ended'), 'true');
   await presenter.keyboard.press('Home');
   await painted(audience, 0);
   // G, a number, Enter. A number that is not a beat is refused with a message.
@@ -459,12 +475,19 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
             : k.key,
     );
   const show = await showData(presenter);
+  const pageOf = () =>
+    presenter.evaluate(
+      () => `${document.documentElement.dataset.beat}:${document.querySelector('[data-script-view]')!.scrollTop}`,
+    );
   // Each command, with what it must visibly do (and how to undo it for the next key).
   const effects: Record<
     string,
     { before?: () => Promise<void>; read: () => Promise<unknown>; after?: () => Promise<void> }
   > = {
     next: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
+    // The clicker's keys: a page of the script or, at its end, the next beat.
+    pageNext: { before: async () => void (await presenter.keyboard.press('Home')), read: () => pageOf() },
+    pagePrev: { before: async () => void (await presenter.keyboard.press('End')), read: () => pageOf() },
     prev: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     first: { before: async () => void (await presenter.keyboard.press('End')), read: () => attr('beat') },
     last: { before: async () => void (await presenter.keyboard.press('Home')), read: () => attr('beat') },
@@ -488,6 +511,10 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     slower: { read: () => presenter.textContent('[data-speed]') },
     mirror: { read: () => pressedOf('mirror') },
     help: { read: () => help.isVisible(), after: async () => void (await presenter.keyboard.press('Escape')) },
+    offline: {
+      read: () => dialogOpen('dialog[data-offline-dialog]'),
+      after: async () => void (await presenter.keyboard.press('Escape')),
+    },
   };
   /** Reads until `done` holds or 2 s have passed; returns the last reading. */
   const settle = async (read: () => Promise<unknown>, done: (v: unknown) => boolean) => {
@@ -504,14 +531,14 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     if (command === 'video') {
       // V plays the beat's talk excerpt; the sample book configures none, so it must change nothing
       // (playing a cue is covered by the state machine's unit tests).
-      const before = await presenter.evaluate(() =>
-        JSON.stringify({ ...document.documentElement.dataset, elapsed: '' }),
-      );
+      // (The offline copy's and the server's state change on their own: not compared.)
+      const dataset = () =>
+        presenter.evaluate(() =>
+          JSON.stringify({ ...document.documentElement.dataset, elapsed: '', offline: '', server: '' }),
+        );
+      const before = await dataset();
       await presenter.keyboard.press('v');
-      assert.equal(
-        await presenter.evaluate(() => JSON.stringify({ ...document.documentElement.dataset, elapsed: '' })),
-        before,
-      );
+      assert.equal(await dataset(), before);
       continue;
     }
     const effect = effects[command];
@@ -539,15 +566,19 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
   await presenter.keyboard.press('Home');
   await presenter.click('[data-act="next"]');
   await presenter.waitForSelector('html[data-beat="1"]');
+  // Space is the clicker's next: a page of a long script first, else the next beat — once either way.
+  const long = (await attr('more-below')) === 'true';
   await presenter.keyboard.press('Space');
   await presenter.waitForTimeout(200);
-  assert.equal(await attr('beat'), '2');
+  assert.equal(await attr('beat'), long ? '1' : '2');
   await presenter.locator('[data-act="blackout"]').focus();
+  const beatBefore = Number(await attr('beat'));
+  const pages = (await attr('more-below')) === 'true';
   await presenter.keyboard.press('Space');
   await presenter.waitForTimeout(200);
   assert.deepEqual(
     [await attr('beat'), await attr('blackout')],
-    ['3', 'false'],
+    [String(pages ? beatBefore : beatBefore + 1), 'false'],
     'Space on a focused button is still "next", only "next"',
   );
   // Keys that are not listed do nothing.
@@ -661,4 +692,116 @@ test('on a laptop (1280 × 720, 1366 × 768) the Now and Next previews are whole
     }
     await context.close();
   }
+});
+
+test('clicker paging: the longest beat is read to its last line with PageDown alone, the audience unchanged meanwhile', async () => {
+  const { page: presenter, context } = await site.newPage({ viewport: { width: 1366, height: 768 } });
+  await presenter.goto(site.url(PRESENTER));
+  await presenterReady(presenter);
+  const show = await showData(presenter);
+  const longest = show.beats.reduce((a, b) => (b.words > a.words ? b : a));
+  const audience = await context.newPage();
+  await audience.goto(site.url(AUDIENCE));
+  await presenter.keyboard.press('g');
+  await presenter.keyboard.type(String(longest.index + 1));
+  await presenter.keyboard.press('Enter');
+  await painted(audience, longest.index);
+  const view = () =>
+    presenter.evaluate(() => {
+      const v = document.querySelector<HTMLElement>('[data-script-view]')!;
+      const last = document.querySelector('[data-script]')!.lastElementChild!;
+      const para = document.querySelector('[data-script] .sp-para')!;
+      return {
+        beat: Number(document.documentElement.dataset.beat),
+        top: v.scrollTop,
+        height: v.clientHeight,
+        line: Number.parseFloat(getComputedStyle(para).lineHeight),
+        endVisible: last.getBoundingClientRect().bottom <= v.getBoundingClientRect().bottom + 1,
+        more: !document.querySelector<HTMLElement>('p[data-more]')!.hidden,
+      };
+    });
+  let v = await view();
+  assert.equal(v.beat, longest.index);
+  assert.ok(
+    !v.endVisible && v.more,
+    `beat ${longest.index + 1} (${longest.words} words) does not fit: "more below" shows`,
+  );
+  let pages = 0;
+  while (!v.endVisible) {
+    const before = v;
+    await presenter.keyboard.press('PageDown');
+    v = await view();
+    pages++;
+    assert.equal(v.beat, longest.index, 'paging stays on the beat');
+    assert.equal(
+      await audience.getAttribute('html', 'data-painted-beat'),
+      String(longest.index),
+      'the audience does not move',
+    );
+    const moved = v.top - before.top;
+    assert.ok(moved > 0, `page ${pages} moved the script`);
+    assert.ok(
+      moved <= before.height - 2 * before.line + 1,
+      `page ${pages}: ${moved} px, keeps two lines of ${before.line} px`,
+    );
+    assert.ok(pages < 40, 'the end is reached');
+  }
+  assert.equal(v.more, false, '"more below" gone at the end');
+  assert.ok(pages >= 2, `${pages} pages`);
+  // At the end, the next press is the next beat.
+  await presenter.keyboard.press('PageDown');
+  await painted(audience, longest.index + 1);
+  // Previous goes back to the end of the beat, then pages up to its start, then to the beat before.
+  await presenter.keyboard.press('PageUp');
+  await painted(audience, longest.index);
+  v = await view();
+  assert.ok(v.endVisible && v.top > 0, 'back at the end of the long beat');
+  for (let i = 0; i < 40 && v.top > 0; i++) {
+    await presenter.keyboard.press('PageUp');
+    v = await view();
+    assert.equal(v.beat, longest.index);
+  }
+  assert.equal(v.top, 0);
+  await presenter.keyboard.press('PageUp');
+  await painted(audience, longest.index - 1);
+  await context.close();
+});
+
+test('end of show: next on the last beat shows the end card, stops the timer and gives the total against the plan', async () => {
+  const { presenter, audience } = await openBoth();
+  const show = await showData(presenter);
+  const last = show.beats.length - 1;
+  await presenter.keyboard.press('End');
+  await painted(audience, last);
+  await presenter.keyboard.press('t');
+  await presenter.waitForSelector('html[data-timer="running"]');
+  await presenter.keyboard.press('ArrowRight');
+  await audience.waitForSelector('html[data-ended="true"]');
+  const card = audience.locator('[data-endcard]');
+  assert.equal(await card.isVisible(), true, 'the end card is on the audience screen');
+  const text = (await card.textContent())!;
+  assert.match(text, new RegExp(show.title));
+  assert.match(text, /Merci/);
+  assert.match(text, /Pouhiou/);
+  // The card covers the screen: it is the top element in its middle.
+  assert.equal(
+    await audience.evaluate(() =>
+      document.querySelector('[data-endcard]')!.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)),
+    ),
+    true,
+  );
+  await presenter.waitForSelector('html[data-timer="paused"]');
+  const elapsed = await presenter.getAttribute('html', 'data-elapsed');
+  assert.match(
+    (await presenter.textContent('[data-end-summary]'))!,
+    /Spectacle terminé\s:\s\d+:\d\d pour \d+:\d\d prévues/,
+  );
+  await presenter.waitForTimeout(1200);
+  assert.equal(await presenter.getAttribute('html', 'data-elapsed'), elapsed, 'the timer has stopped');
+  assert.equal(await beatOf(presenter), last);
+  // Previous goes back to the last beat's picture.
+  await presenter.keyboard.press('ArrowLeft');
+  await audience.waitForSelector('html[data-ended="false"]');
+  assert.equal(await card.isVisible(), false);
+  await assertShows(audience, show, last);
 });

@@ -6,6 +6,7 @@ import { fillDownloadSizes, formatSize } from '../../src/outputs/downloads.ts';
 import { downloads } from '../../src/outputs/index.ts';
 import { epubFile } from '../../src/outputs/epub/downloads.ts';
 import { settingsSchema } from '../../src/model/schemas/settings.ts';
+import type { Book } from '../../src/model/book.ts';
 
 const settings = settingsSchema.parse({
   id: 'my-book',
@@ -23,31 +24,71 @@ const settings = settingsSchema.parse({
   published: '2022-12-01',
 });
 
+// A book with one panel (the CBZ is made only for a book that has panels).
+const book = { settings, episodes: [{ panels: [{}] }] } as unknown as Pick<Book, 'settings' | 'episodes'>;
+
+test('a book without panels offers no CBZ, and every other file', () => {
+  const paths = downloads({ settings, episodes: [] }, 'en').map((d) => d.path);
+  assert.ok(!paths.some((p) => p.endsWith('.cbz')), paths.join(', '));
+  assert.equal(paths.length, downloads(book, 'en').length - 2);
+});
+
 test('each language’s EPUB has its own address, named after the book', () => {
   assert.equal(epubFile(settings, 'en'), 'en/my-book-en.epub');
   assert.deepEqual(
-    downloads(settings, 'en').map((d) => d.path),
+    downloads(book, 'en').map((d) => d.path),
     [
       'en/my-book-en.epub',
+      'en/my-book-en-eink.epub',
+      'en/my-book-en.cbz',
       'en/my-book-en.pdf',
       // The printer's files, in the page's language only.
       'en/my-book-en-print-interior.pdf',
       'en/my-book-en-print-cover.pdf',
       'fr/my-book-fr.epub',
+      'fr/my-book-fr-eink.epub',
+      'fr/my-book-fr.cbz',
       'fr/my-book-fr.pdf',
     ],
   );
   assert.deepEqual(
-    downloads(settings, 'fr').map((d) => d.lang),
-    ['fr', 'fr', 'fr', 'fr', 'en', 'en'],
+    downloads(book, 'fr').map((d) => d.lang),
+    ['fr', 'fr', 'fr', 'fr', 'fr', 'fr', 'en', 'en', 'en', 'en'],
     'the page’s language first',
   );
   assert.deepEqual(
-    downloads(settings, 'fr').map((d) => d.note),
-    [undefined, undefined, 'download.printInterior', 'download.printCover', undefined, undefined],
+    downloads(book, 'fr').map((d) => d.note),
+    [
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'download.printInterior',
+      'download.printCover',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ],
   );
-  assert.equal(downloads(settings, 'fr')[0]!.type, 'application/epub+zip');
-  assert.deepEqual(downloads(settings, 'fr')[1], {
+  // The e-ink EPUB says what it is for, in every language.
+  assert.deepEqual(
+    downloads(book, 'fr').map((d) => d.detail),
+    [
+      undefined,
+      'download.eink',
+      'download.cbz',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      'download.eink',
+      'download.cbz',
+      undefined,
+    ],
+  );
+  assert.equal(downloads(book, 'fr')[0]!.type, 'application/epub+zip');
+  assert.deepEqual(downloads(book, 'fr')[3], {
     lang: 'fr',
     format: 'pdf',
     path: 'fr/my-book-fr.pdf',

@@ -10,6 +10,7 @@ import { loadBook } from '../../src/model/book.ts';
 import { ContentError } from '../../src/model/errors.ts';
 import { renderPanels, BUBBLE_FONT } from '../../src/images/render.ts';
 import { fitText, loadFont } from '../../src/images/text-layout.ts';
+import { setBubbleText } from '../../src/images/bubbles.ts';
 
 const copy = () => {
   const dir = mkdtempSync(join(tmpdir(), 'planches-render-'));
@@ -90,6 +91,7 @@ test('a second render encodes nothing; changing one bubble re-encodes only that 
   assert.equal(second.stats.encodes, 0);
   assert.equal(second.stats.written, 0);
   assert.equal(second.stats.cached, second.stats.images);
+  assert.deepEqual(second.manifest.panels, first.manifest.panels, 'a cached panel keeps its bubble layout');
   setBubble(dir, 'en: Later.', 'en: Much later.');
   const third = await renderPanels(loadBook(dir), { cacheDir });
   assert.equal(third.stats.images - third.stats.cached, 1, 'only the English composite of that panel');
@@ -98,14 +100,33 @@ test('a second render encodes nothing; changing one bubble re-encodes only that 
   assert.notEqual(third.manifest.panels.cave!.en!.file.file, first.manifest.panels.cave!.en!.file.file);
 });
 
-test('vector art is published as one SVG per language: bubbles drawn in, paper behind, no raster variants', async () => {
+test('vector art is published as one SVG per language: bubbles drawn in, paper behind, one PNG for e-ink', async () => {
   const dir = copy();
   const cacheDir = join(dir, '.cache');
   const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
   const fr = manifest.panels.cave!.fr!;
   assert.deepEqual([fr.avif, fr.webp], [[], []]);
+  // The raster path (e-ink EPUB, CBZ): the same SVG through librsvg, 1440 px wide.
+  assert.match(fr.raster!.file, /^cave\.fr\.[0-9a-f]{12}-1440\.png$/);
+  const png = await sharp(join(cacheDir, fr.raster!.file)).raw().toBuffer({ resolveWithObject: true });
+  assert.deepEqual([png.info.width, png.info.height], [1440, 960]);
+  assert.ok(png.data[0]! < 60, 'the dark cave in the corner, as in the SVG');
   assert.match(fr.file.file, /^cave\.fr\.[0-9a-f]{12}\.svg$/);
   assert.deepEqual([fr.width, fr.height], [300, 200]);
+  // The bubbles as laid out, in reading order, in the image's pixels: what the guided viewer uses.
+  assert.deepEqual(
+    fr.bubbles!.map((b) => [b.id, b.x, b.y, b.w, b.h, b.tail]),
+    [
+      ['noir', 10, 10, 120, 40, { x: 100, y: 120 }],
+      ['plus-tard', 200, 150, 90, 40, undefined],
+    ],
+  );
+  // The text size is the one the lettering was set at.
+  const panel = loadBook(dir).episodes[0]!.panels[0]!;
+  assert.deepEqual(
+    fr.bubbles!.map((b) => b.text),
+    panel.bubbles.map((b) => setBubbleText(b, b.text.fr!, loadFont(BUBBLE_FONT), { artWidth: 300 })!.size),
+  );
   const svg = readFileSync(join(cacheDir, fr.file.file), 'utf8');
   assert.match(svg, /^<svg [^>]*viewBox="0 0 300 200"[^>]*><rect width="100%" height="100%" fill="#fff"\/>/);
   assert.equal((svg.match(/class="bubble"/g) ?? []).length, 2, 'both bubbles of the panel');
@@ -123,6 +144,9 @@ test('raster art still gets AVIF and WebP widths and a PNG', async () => {
     .toBuffer();
   writeFileSync(join(dir, 'content/episodes/1-la-cave/art/cave.png'), png);
   setBubble(dir, 'art: art/cave.svg', 'art: art/cave.png');
+  // Lettering scales with the art: twice as wide, so the boxes too.
+  setBubble(dir, 'box: { x: 10, y: 10, w: 120, h: 40 }', 'box: { x: 20, y: 20, w: 300, h: 100 }');
+  setBubble(dir, 'box: { x: 200, y: 150, w: 90, h: 40 }', 'box: { x: 300, y: 300, w: 200, h: 60 }');
   const cacheDir = join(dir, '.cache');
   const { manifest } = await renderPanels(loadBook(dir), { cacheDir });
   const en = manifest.panels.cave!.en!;
@@ -135,6 +159,14 @@ test('raster art still gets AVIF and WebP widths and a PNG', async () => {
     [480],
   );
   assert.match(en.file.file, /\.png$/);
+  // Bubble boxes and text sizes follow the image (480 px wide), not the art (600).
+  assert.deepEqual(
+    en.bubbles!.map((b) => [b.x, b.y, b.w, b.h]),
+    [
+      [16, 16, 240, 80],
+      [240, 240, 160, 48],
+    ],
+  );
   for (const v of [...en.avif, ...en.webp, en.file]) assert.ok(readdirSync(cacheDir).includes(v.file), v.file);
 });
 

@@ -387,7 +387,15 @@ describe('the message protocol', () => {
       role: 'audience',
       from: 'a',
     });
-    const report = { beat: 1, blackout: false, visible: true, fullscreen: true, media: 'blocked' as const };
+    const report = {
+      beat: 1,
+      blackout: false,
+      visible: true,
+      fullscreen: true,
+      media: 'blocked' as const,
+      failed: [3, 7],
+      server: false,
+    };
     assert.deepEqual(parseMessage(envelope(key, { kind: 'here', role: 'audience', from: 'a', report }), key, bounds), {
       kind: 'here',
       role: 'audience',
@@ -450,6 +458,23 @@ describe('the message protocol', () => {
         report: { beat: 0, blackout: false, visible: true, fullscreen: false, media: 'exploded' } as never,
       }),
     ],
+    [
+      'a report whose failed beats are not numbers',
+      envelope(key, {
+        kind: 'here',
+        role: 'audience',
+        from: 'w',
+        report: {
+          beat: 0,
+          blackout: false,
+          visible: true,
+          fullscreen: false,
+          media: 'none',
+          failed: ['x'],
+          server: true,
+        } as never,
+      }),
+    ],
     ['no sender', envelope(key, { kind: 'hello', role: 'presenter', from: '' })],
   ];
   for (const [name, data] of malformed) {
@@ -484,8 +509,13 @@ describe('the key maps', () => {
   });
   test('the keys the issue lists, on the presenter screen', () => {
     const k = (key: string, mods: Record<string, boolean> = {}) => commandFor(PRESENTER_KEYS, { key, ...mods });
-    for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ']) assert.equal(k(key), 'next', key);
-    for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp']) assert.equal(k(key), 'prev', key);
+    // The clicker's keys page through a long script before they change beat; the arrows ← → do not.
+    for (const key of ['ArrowDown', 'PageDown', ' ']) assert.equal(k(key), 'pageNext', key);
+    for (const key of ['ArrowUp', 'PageUp']) assert.equal(k(key), 'pagePrev', key);
+    assert.equal(k('ArrowRight'), 'next');
+    assert.equal(k('ArrowLeft'), 'prev');
+    for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' '])
+      assert.equal(commandFor(AUDIENCE_KEYS, { key }), 'next', key);
     for (const key of ['b', 'B', '.']) assert.equal(k(key), 'blackout', key);
     assert.equal(k('Home'), 'first');
     assert.equal(k('End'), 'last');

@@ -76,7 +76,7 @@ describe('moving through the show', () => {
     assert.equal(reduce(start, { type: 'prev' }, SHOW, s(1)), start);
     const end = run([[{ type: 'last' }, 1]]);
     assert.equal(end.beat, 4);
-    assert.equal(reduce(end, { type: 'next' }, SHOW, s(2)), end);
+    // Next on the last beat is the end card (below); Last there changes nothing.
     assert.equal(reduce(end, { type: 'last' }, SHOW, s(2)), end);
     assert.equal(run([[{ type: 'first' }, 3]], end).beat, 0);
   });
@@ -330,5 +330,29 @@ describe('windows agreeing on one state', () => {
     const gone = fitState({ ...saved, beat: 4, beatId: '20:zzz' }, rebuilt);
     assert.equal(gone.beat, 3);
     assert.equal(fitState(saved, SHOW), saved, 'nothing to fit: the same object');
+  });
+});
+
+describe('the end of the show', () => {
+  const last = SHOW.beats.length - 1;
+  const at = (s: ShowState, a: Action, now: number) => reduce(s, a, SHOW, now);
+  test('next on the last beat ends the show and stops the timer; next again does nothing', () => {
+    let s = at(initialState(SHOW, 0), { type: 'last' }, 0);
+    s = at(s, { type: 'timer' }, 1000);
+    const ended = at(s, { type: 'next' }, 61_000);
+    assert.equal(ended.ended, true);
+    assert.equal(ended.beat, last);
+    assert.equal(ended.timer.since, null, 'the timer is stopped');
+    assert.equal(elapsed(ended.timer, 999_000), 60_000, 'and keeps its time');
+    assert.equal(at(ended, { type: 'next' }, 62_000), ended);
+  });
+  test('previous, Home, G leave the end card; a blackout is lifted first', () => {
+    const ended = at(at(initialState(SHOW, 0), { type: 'last' }, 0), { type: 'next' }, 0);
+    const back = at(ended, { type: 'prev' }, 1);
+    assert.deepEqual([back.ended, back.beat], [false, last]);
+    const home = at(ended, { type: 'first' }, 1);
+    assert.deepEqual([home.ended, home.beat], [false, 0]);
+    const dark = at(at(at(initialState(SHOW, 0), { type: 'last' }, 0), { type: 'blackout' }, 0), { type: 'next' }, 0);
+    assert.deepEqual([dark.ended, dark.blackout], [false, false]);
   });
 });

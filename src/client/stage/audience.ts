@@ -5,6 +5,7 @@
 import { startSync } from './sync.ts';
 import { afterPaint, helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
+import { registerWorker, watchServer } from './offline.ts';
 import { AUDIENCE_KEYS } from '../../shared/stage/keys.ts';
 import { videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { peertubeEmbed } from '../../shared/stage/cue.ts';
@@ -12,7 +13,7 @@ import { cueTextAt } from '../../shared/talk/vtt.ts';
 import type { MediaReport } from '../../shared/stage/protocol.ts';
 import type { Beat, StageImage } from '../../shared/stage/show-data.ts';
 
-const { show, strings } = pageData();
+const { show, strings, stageRoot } = pageData();
 const t = makeT(strings);
 const root = document.documentElement;
 const main = document.querySelector<HTMLElement>('[data-audience]')!;
@@ -24,10 +25,17 @@ const media = document.querySelector<HTMLElement>('[data-media]')!;
 const surtitle = document.querySelector<HTMLElement>('[data-surtitle]')!;
 const black = document.querySelector<HTMLElement>('[data-black]')!;
 const hint = document.querySelector<HTMLElement>('[data-hint]')!;
+const endCard = document.querySelector<HTMLElement>('[data-endcard]')!;
 
 let painted = -1;
 let paintedBlackout = false;
 let mediaState: MediaReport = 'none';
+/** Beats whose picture failed here (reported to the presenter with every heartbeat). */
+const failed = new Set<number>();
+let serverUp = true;
+
+// The offline copy: once its worker runs, every file of the show comes from this browser.
+registerWorker(stageRoot);
 
 const sync = startSync(show, 'audience', () => ({
   beat: painted,
@@ -35,7 +43,15 @@ const sync = startSync(show, 'audience', () => ({
   visible: document.visibilityState === 'visible',
   fullscreen: Boolean(document.fullscreenElement),
   media: mediaState,
+  failed: [...failed].sort((a, b) => a - b),
+  server: serverUp,
 }));
+
+watchServer(stageRoot, (up) => {
+  if (up === serverUp) return;
+  serverUp = up;
+  sync.announce();
+});
 
 // ── Panels, decoded and drawn ahead ────────────────────────────────────────────────────────
 // Every panel near the current beat is in the page already, each on its own compositor layer,
@@ -84,9 +100,12 @@ function ensure(index: number): Decoded | undefined {
   d.ready = img.decode().then(
     () => {
       d.state = 'ready';
+      if (failed.delete(index)) sync.announce();
     },
     () => {
       d.state = 'failed';
+      failed.add(index);
+      sync.announce();
     },
   );
   pool.set(index, d);
@@ -290,6 +309,12 @@ function drawMedia(state: ShowState): void {
 function draw(state: ShowState, previous?: ShowState): void {
   black.hidden = !state.blackout;
   root.dataset.blackout = String(state.blackout);
+  // The end of the show: its card over the last picture (which stays decoded, for ← back).
+  endCard.hidden = !state.ended;
+  if (root.dataset.ended !== String(state.ended)) {
+    root.dataset.ended = String(state.ended);
+    markPainted(shownBeat, state.blackout, token);
+  }
   if (!previous || state.beat !== shownBeat || state.beat !== previous.beat) drawBeat(state);
   else if (previous.blackout !== state.blackout) markPainted(shownBeat, state.blackout, token);
   drawSurtitle(state);

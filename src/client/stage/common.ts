@@ -8,6 +8,8 @@ export interface PageData {
   strings: Record<string, string>;
   role: 'presenter' | 'audience';
   audienceUrl?: string;
+  /** The stage folder of this language ("/fr/stage/"): the offline copy's scope. */
+  stageRoot: string;
 }
 
 export function pageData(): PageData {

@@ -4,13 +4,22 @@
 import { startSync, type Sync } from './sync.ts';
 import { helpOverlay, listenKeys, makeT, pageData } from './common.ts';
 import { keepAwake } from './wake.ts';
+import {
+  formatBytes,
+  keepVideo,
+  offlineStatus,
+  registerWorker,
+  videoInfo,
+  watchServer,
+  type OfflineStatus,
+} from './offline.ts';
 import { PRESENTER_KEYS, type Command } from '../../shared/stage/keys.ts';
 import { cardForPosition, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { formatClock } from '../../shared/stage/duration.ts';
 import type { Beat, ScriptItem } from '../../shared/stage/show-data.ts';
 import type { Inline } from '../../shared/text.ts';
 
-const { show, strings, audienceUrl = '' } = pageData();
+const { show, strings, audienceUrl = '', stageRoot } = pageData();
 const t = makeT(strings);
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const root = document.documentElement;
@@ -189,9 +198,51 @@ const els = {
   surtitleState: $('[data-surtitle-state]'),
   surtitleText: $('[data-surtitle-text]'),
   surtitleLang: document.querySelector<HTMLSelectElement>('[data-surtitle-lang]'),
+  more: $('p[data-more]'),
 };
 
 let drawnBeat = -1;
+let landAtEnd = false;
+
+// ── Clicker paging: a long script is read a screen at a time ──────────────────────────────
+
+/** How far the script's last line lies below the bottom of the view (≤ 0: the end is visible). */
+function overflowBelow(): number {
+  const last = els.script.lastElementChild;
+  if (!last) return 0;
+  return last.getBoundingClientRect().bottom - els.view.getBoundingClientRect().bottom;
+}
+
+function lineHeight(): number {
+  const lh = Number.parseFloat(getComputedStyle(els.script.querySelector('.sp-para') ?? els.script).lineHeight);
+  return Number.isFinite(lh) ? lh : prefs.size * 1.4;
+}
+
+function drawMore(): void {
+  const more = overflowBelow() > 1;
+  els.more.hidden = !more;
+  root.dataset.moreBelow = String(more);
+}
+
+/**
+ * Next (1) or previous (-1) as a page of the script: a screen less two lines (kept as context),
+ * and never past the beat's last line. False when there is no page to turn: the beat changes.
+ */
+function turnPage(direction: 1 | -1): boolean {
+  const view = els.view;
+  const step = Math.max(lineHeight(), view.clientHeight - 2 * lineHeight());
+  if (direction > 0) {
+    const below = overflowBelow();
+    if (below <= 1) return false;
+    view.scrollTop += Math.min(step, Math.ceil(below));
+  } else {
+    if (view.scrollTop <= 0) return false;
+    view.scrollTop = Math.max(0, view.scrollTop - step);
+  }
+  if (prompter.on) prompter.position = view.scrollTop;
+  drawMore();
+  return true;
+}
 
 function drawBeat(state: ShowState): void {
   const beat = show.beats[state.beat]!;
@@ -214,6 +265,10 @@ function drawBeat(state: ShowState): void {
   els.noNotes.hidden = beat.notes.length > 0;
   els.script.replaceChildren(...beat.script.map((item) => scriptItem(item, beat, state)));
   els.view.scrollTop = 0;
+  // Back from the next beat with the clicker: its end, where the performer was reading.
+  if (landAtEnd) els.view.scrollTop = Math.max(0, overflowBelow());
+  landAtEnd = false;
+  drawMore();
   prompter.position = 0;
   prompter.lastCard = -1;
   root.dataset.beat = String(state.beat);
@@ -236,8 +291,19 @@ function pressed(act: string, on: boolean): void {
   document.querySelector(`[data-act="${act}"]`)?.setAttribute('aria-pressed', String(on));
 }
 
+let drawnEnd = false;
+
 function draw(state: ShowState): void {
-  if (state.beat !== drawnBeat) drawBeat(state);
+  if (state.beat !== drawnBeat || (drawnEnd && !state.ended)) drawBeat(state);
+  drawnEnd = state.ended;
+  root.dataset.ended = String(state.ended);
+  if (state.ended) {
+    // Now is the end card; nothing comes next.
+    els.now.replaceChildren(picture(undefined, false));
+    els.nowLabel.textContent = t('stage.endCard');
+    els.next.replaceChildren();
+    els.nextLabel.textContent = '';
+  }
   const beat = show.beats[state.beat]!;
   els.blackoutFlag.hidden = !state.blackout;
   root.dataset.blackout = String(state.blackout);
@@ -272,6 +338,7 @@ const time = {
   ahead: $('[data-ahead]'),
   clock: $('[data-clock]'),
   state: $('[data-timer-state]'),
+  end: $('[data-end-summary]'),
 };
 
 function tick(): void {
@@ -305,6 +372,17 @@ function tick(): void {
     time.ahead.dataset.tone = 'bad';
   }
   time.clock.textContent = clockFormat.format(now);
+  // At the end: the whole show's time against its plan.
+  time.end.hidden = !state.ended;
+  if (state.ended) {
+    const diff = tm.elapsed / 1000 - show.planned;
+    const text = t('stage.endSummary', {
+      total: formatClock(tm.elapsed / 1000),
+      planned: formatClock(show.planned),
+      diff: t(diff > 0 ? 'stage.over' : 'stage.under', { time: formatClock(Math.abs(diff)) }),
+    });
+    if (time.end.textContent !== text) time.end.textContent = text;
+  }
   time.state.textContent = t(
     tm.running ? 'stage.timerRunning' : tm.started ? 'stage.timerPaused' : 'stage.timerStopped',
   );
@@ -317,7 +395,12 @@ function tick(): void {
 
 // ── The audience screen ────────────────────────────────────────────────────────────────────
 
-const audience = { status: $('[data-audience-status]'), text: $('[data-audience-text]') };
+const audience = {
+  status: $('[data-audience-status]'),
+  text: $('[data-audience-text]'),
+  fullscreen: $('[data-issue-fullscreen]'),
+  failed: $('[data-issue-failed]'),
+};
 let audienceWindow: Window | null = null;
 
 function drawAudience(): void {
@@ -341,10 +424,22 @@ function drawAudience(): void {
   }
   if (report?.media === 'blocked') text += ` — ${t('stage.mediaBlocked')}`;
   else if (report?.media === 'error') text += ` — ${t('stage.mediaError')}`;
+  if (report && !report.server) text += ` — ${t('stage.audienceServerDown')}`;
   if (audience.text.textContent !== text) audience.text.textContent = text;
   audience.status.dataset.connected = String(peers.length > 0);
   audience.status.dataset.tone = tone;
   root.dataset.audience = peers.length > 0 ? 'connected' : 'missing';
+  // What the audience window reported: full screen lost (only a click there restores it: the
+  // browser wants a gesture in that window), pictures that did not load.
+  const notFull = Boolean(report && !report.fullscreen);
+  audience.fullscreen.hidden = !notFull;
+  root.dataset.audienceFullscreen = report ? String(report.fullscreen) : '';
+  const failed = report?.failed ?? [];
+  audience.failed.hidden = failed.length === 0;
+  const failedText = t('stage.audienceFailed', { beats: failed.map((b) => b + 1).join(', ') });
+  if (failed.length && audience.failed.textContent !== failedText) audience.failed.textContent = failedText;
+  root.dataset.audienceFailed = failed.map((b) => b + 1).join(',');
+  root.dataset.audienceServer = report ? String(report.server) : '';
 }
 sync.onPeers(drawAudience);
 
@@ -374,6 +469,110 @@ $('[data-open-audience]').addEventListener('click', () => {
   w.focus();
 });
 
+// ── The offline copy and the stage server ──────────────────────────────────────────────────
+
+const offline = {
+  server: $('[data-server]'),
+  status: $('[data-offline-status]'),
+  dialog: $<HTMLDialogElement>('dialog[data-offline-dialog]'),
+  summary: $('[data-offline-summary]'),
+  files: $('[data-offline-files]'),
+  videos: $('[data-offline-videos]'),
+  noVideos: $('[data-offline-no-videos]'),
+  keep: $<HTMLButtonElement>('[data-offline-keep]'),
+};
+let serverUp = true;
+let copy: OfflineStatus | undefined;
+
+function offlineLine(c: OfflineStatus): string {
+  if (c.state === 'unsupported') return t('stage.offlineUnsupported');
+  const missing = c.files.filter((f) => !f.cached).length;
+  if (c.state === 'ready')
+    return t('stage.offlineReady', { files: c.files.length, size: formatBytes(c.bytes, show.lang) });
+  return t('stage.offlineMissing', { missing: missing || '?', files: c.files.length || '?' });
+}
+
+function drawOffline(): void {
+  offline.server.textContent = serverUp
+    ? t('stage.serverUp')
+    : t(copy?.state === 'ready' ? 'stage.serverDown' : 'stage.serverDownNotReady');
+  offline.server.dataset.tone = serverUp ? 'good' : copy?.state === 'ready' ? 'warn' : 'bad';
+  root.dataset.server = serverUp ? 'up' : 'down';
+  if (copy) {
+    offline.status.textContent = offlineLine(copy);
+    offline.status.dataset.tone = copy.state === 'ready' ? 'good' : copy.state === 'unsupported' ? 'bad' : 'warn';
+    root.dataset.offline = copy.state;
+  }
+}
+
+async function refreshOffline(): Promise<void> {
+  copy = await offlineStatus(stageRoot);
+  drawOffline();
+  if (offline.dialog.open) fillOfflineDialog(copy);
+}
+
+function fillOfflineDialog(c: OfflineStatus): void {
+  offline.summary.textContent = offlineLine(c);
+  offline.summary.dataset.tone = c.state === 'ready' ? 'good' : 'warn';
+  offline.files.replaceChildren(
+    ...c.files.map((f) => {
+      const tr = document.createElement('tr');
+      for (const text of [f.url, f.kind, formatBytes(f.size, show.lang), f.cached ? '✓' : '✗']) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      tr.dataset.cached = String(f.cached);
+      return tr;
+    }),
+  );
+}
+
+/** The show's local videos: listed with their size; kept only when the performer says so. */
+async function fillVideos(): Promise<void> {
+  const videos = [
+    ...new Map(show.beats.flatMap((b) => (b.cue?.local ? [[b.cue.local.src, b.cue.local]] : []))).values(),
+  ];
+  offline.noVideos.hidden = videos.length > 0;
+  const infos = await Promise.all(videos.map(async (v) => ({ v, ...(await videoInfo(v.src)) })));
+  offline.videos.replaceChildren(
+    ...infos.map(({ v, size, kept }) => {
+      const li = document.createElement('li');
+      li.textContent = `${v.file} — ${size === undefined ? t('stage.offlineVideoUnknown') : formatBytes(size, show.lang)} ${kept ? '✓' : ''}`;
+      return li;
+    }),
+  );
+  const toKeep = infos.filter((i) => !i.kept && i.size !== undefined);
+  const total = toKeep.reduce((n, i) => n + (i.size ?? 0), 0);
+  offline.keep.hidden = toKeep.length === 0;
+  offline.keep.textContent = t('stage.offlineKeepVideos', { size: formatBytes(total, show.lang) });
+  offline.keep.onclick = async () => {
+    offline.keep.disabled = true;
+    for (const i of toKeep) await keepVideo(i.v.src);
+    offline.keep.disabled = false;
+    await fillVideos();
+  };
+}
+
+function openOffline(): void {
+  if (copy) fillOfflineDialog(copy);
+  offline.dialog.showModal();
+  void refreshOffline();
+  void fillVideos();
+}
+
+registerWorker(stageRoot);
+watchServer(stageRoot, (up) => {
+  serverUp = up;
+  drawOffline();
+});
+// Until the copy is complete (the worker fills it in the background), look again every few seconds.
+void refreshOffline();
+const offlineTimer = window.setInterval(() => {
+  if (copy?.state === 'ready' || copy?.state === 'unsupported') clearInterval(offlineTimer);
+  else void refreshOffline();
+}, 2000);
+
 // ── The teleprompter ───────────────────────────────────────────────────────────────────────
 
 const prompter = { on: false, position: 0, last: 0, lastCard: -1, frame: 0 };
@@ -385,6 +584,7 @@ function applyPrefs(): void {
   pressed('mirror', prefs.mirror);
   speedLabel.textContent = t('stage.prompterSpeed', { speed: prefs.speed });
   root.dataset.scriptSize = String(prefs.size);
+  drawMore();
 }
 
 /** The card the reading line is on, when the teleprompter runs: surtitles follow it. */
@@ -446,6 +646,16 @@ const resetDialog = $<HTMLDialogElement>('dialog[data-confirm-reset]');
 
 function run(command: Command): void {
   switch (command) {
+    case 'pageNext':
+      // Out of a blackout first (the picture comes back); then the script's pages; then the next beat.
+      if (sync.state().blackout || !turnPage(1)) sync.dispatch({ type: 'next' });
+      break;
+    case 'pagePrev':
+      if (sync.state().blackout || !turnPage(-1)) {
+        landAtEnd = !sync.state().blackout;
+        if (!sync.dispatch({ type: 'prev' })) landAtEnd = false;
+      }
+      break;
     case 'next':
     case 'prev':
     case 'first':
@@ -502,6 +712,9 @@ function run(command: Command): void {
       break;
     case 'help':
       help.toggle();
+      break;
+    case 'offline':
+      openOffline();
       break;
     case 'fullscreen':
       break;
@@ -560,4 +773,6 @@ applyPrefs();
 sync.onChange((state) => draw(state));
 draw(sync.state());
 setInterval(tick, 250);
+els.view.addEventListener('scroll', drawMore, { passive: true });
+addEventListener('resize', drawMore);
 root.dataset.ready = 'true';

@@ -22,6 +22,10 @@ export const showsSchema = z.record(
   z.strictObject({
     /** The show's name per language (optional: the book's title is used). */
     title: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
+    /** The end card's words per language (optional: a plain thank-you). */
+    thanks: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
+    /** The end card's credits, one line each (optional: the book's authors). */
+    credits: z.array(z.string().min(1, 'expected a non-empty line')).optional(),
     episodes: z
       .array(
         z.strictObject({

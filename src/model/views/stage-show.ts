@@ -310,6 +310,12 @@ export function buildShow(book: Book, show: ShowDef, lang: string, options: Buil
     planned: episodes.reduce((s, e) => s + e.planned, 0),
     episodes,
     beats,
+    end: {
+      ...(show.thanks ? { thanks: pick(show.thanks, lang, settings) } : {}),
+      credits:
+        show.credits ??
+        settings.authors.map((a) => (typeof a.name === 'string' ? a.name : pick(a.name, lang, settings))),
+    },
     fingerprint: fnv(beats.map((b) => b.id).join('|')),
   };
 }

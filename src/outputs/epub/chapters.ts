@@ -95,6 +95,11 @@ export interface CutOptions {
   outDir: string;
   /** The cover image to use instead of the print edition's (a JPEG file name in <outDir>/panels/). */
   coverFile?: string;
+  /**
+   * The file to show instead of each of the print edition's images (a file name in <outDir>/panels/):
+   * the e-ink flavour's PNG of each SVG panel. Unlisted images stay as they are.
+   */
+  imageFor?: ReadonlyMap<string, string>;
   /** Labels of the documents (from the interface strings of the language). */
   labels: { cover: string; episode: (number: number, title: string) => string };
 }
@@ -262,6 +267,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     for (const img of findAll(el, (e) => e.tagName === 'img')) {
       let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
       if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
+      else file = opts.imageFor?.get(file) ?? file;
       const abs = join(opts.outDir, routes.image(file));
       if (!/\.(png|jpe?g|svg)$/i.test(file))
         fail(`${where} shows ${file}: an EPUB takes SVG, PNG or JPEG images only (epubcheck rejects WebP and AVIF).`);

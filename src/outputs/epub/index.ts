@@ -1,7 +1,9 @@
-// The EPUB of each language, made by scripts/build.ts once Astro has built the pages, inside the
+// The EPUBs of each language, made by scripts/build.ts once Astro has built the pages, inside the
 // build's all-or-nothing step: the built print edition dist/<lang>/print/index.html is cut into
 // chapters (chapters.ts), packaged by epub-gen-memory with the kit's templates
-// and metadata, re-packed reproducibly, and written to dist/<lang>/<book-id>-<lang>.epub.
+// and metadata, re-packed reproducibly, and written to dist/<lang>/<book-id>-<lang>.epub. A second
+// flavour, dist/<lang>/<book-id>-<lang>-eink.epub, shows each SVG panel as its PNG (the image
+// pipeline's `raster` variant): e-ink readers and Kindle conversions draw SVG badly or not at all.
 // Any problem throws: the build stops and the previous dist/ stays as it was.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,7 @@ import { epubMetadata, epubModified } from './package.ts';
 import { assembleEpub, type Font } from './generator.ts';
 import type { OutputContext } from '../contract.ts';
 import { routes } from '../../shared/addresses.ts';
-import { epubFile } from './downloads.ts';
+import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +29,7 @@ export const EPUB_CSS_FILE = new URL('./epub.css', import.meta.url);
 
 export interface EpubResult {
   lang: string;
+  flavour: EpubFlavour;
   /** Absolute path of the EPUB. */
   file: string;
   bytes: number;
@@ -36,7 +39,9 @@ export interface EpubResult {
 /** The output's step: one EPUB per language. */
 export async function run(context: OutputContext): Promise<string> {
   const results = await buildEpubs(context);
-  return `${results.length} files`;
+  return results
+    .map((r) => `${r.lang}${r.flavour === 'standard' ? '' : ` ${r.flavour}`} ${(r.bytes / 1e6).toFixed(2)} MB`)
+    .join(', ');
 }
 
 export async function buildEpubs({
@@ -49,44 +54,56 @@ export async function buildEpubs({
   const css = readFileSync(EPUB_CSS_FILE, 'utf8');
   const modified = epubModified(settings, process.env.SOURCE_DATE_EPOCH);
   const results: EpubResult[] = [];
-  for (const lang of languageCodes(settings)) {
-    const t0 = performance.now();
-    const fail = (message: string): never => {
-      throw new Error(`EPUB (${lang}): ${message}`);
-    };
-    const printFile = join(outDir, lang, 'print', 'index.html');
-    if (!existsSync(printFile)) fail(`the print edition ${printFile} was not built.`);
-    const cover = images.covers[lang]?.jpeg;
-    if (!cover) fail('the image manifest has no JPEG cover for this language.');
-    const coverPath = join(outDir, routes.image(cover!.file));
-    if (!existsSync(coverPath)) fail(`the cover ${coverPath} was not copied into the build.`);
-    const cut = cutPrintEdition(readFileSync(printFile, 'utf8'), {
-      lang,
-      base: settings.site.base,
-      siteUrl: settings.site.url,
-      outDir,
-      coverFile: cover!.file,
-      labels: { cover: t(lang, 'epub.cover'), episode: (number, title) => t(lang, 'episode.label', { number, title }) },
-    });
-    const bytes = await assembleEpub({
-      book: cut,
-      meta: epubMetadata(settings, lang, modified),
-      css,
-      fonts: EPUB_FONTS,
-      cover: coverPath,
-      labels: {
-        contents: t(lang, 'print.contents'),
-        landmarks: t(lang, 'epub.landmarks'),
-        start: t(lang, 'epub.start'),
-      },
-    });
-    const file = join(outDir, epubFile(settings, lang));
-    writeFileSync(file, bytes);
-    const result = { lang, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
-    results.push(result);
-    log(
-      `EPUB ${lang}: ${epubFile(settings, lang)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`,
-    );
-  }
+  // The e-ink flavour's image for each SVG panel of the build (every language's: a translation
+  // may show the original's panel).
+  const rasters = new Map(
+    Object.values(images.panels)
+      .flatMap((byLang) => Object.values(byLang))
+      .flatMap((img) => (img.raster ? [[img.file.file, img.raster.file] as const] : [])),
+  );
+  for (const lang of languageCodes(settings))
+    for (const flavour of EPUB_FLAVOURS) {
+      const t0 = performance.now();
+      const fail = (message: string): never => {
+        throw new Error(`EPUB (${lang}${flavour === 'standard' ? '' : `, ${flavour}`}): ${message}`);
+      };
+      const printFile = join(outDir, lang, 'print', 'index.html');
+      if (!existsSync(printFile)) fail(`the print edition ${printFile} was not built.`);
+      const cover = images.covers[lang]?.jpeg;
+      if (!cover) fail('the image manifest has no JPEG cover for this language.');
+      const coverPath = join(outDir, routes.image(cover!.file));
+      if (!existsSync(coverPath)) fail(`the cover ${coverPath} was not copied into the build.`);
+      const cut = cutPrintEdition(readFileSync(printFile, 'utf8'), {
+        lang,
+        base: settings.site.base,
+        siteUrl: settings.site.url,
+        outDir,
+        coverFile: cover!.file,
+        ...(flavour === 'eink' ? { imageFor: rasters } : {}),
+        labels: {
+          cover: t(lang, 'epub.cover'),
+          episode: (number, title) => t(lang, 'episode.label', { number, title }),
+        },
+      });
+      const bytes = await assembleEpub({
+        book: cut,
+        meta: epubMetadata(settings, lang, modified),
+        css,
+        fonts: EPUB_FONTS,
+        cover: coverPath,
+        labels: {
+          contents: t(lang, 'print.contents'),
+          landmarks: t(lang, 'epub.landmarks'),
+          start: t(lang, 'epub.start'),
+        },
+      });
+      const file = join(outDir, epubFile(settings, lang, flavour));
+      writeFileSync(file, bytes);
+      const result = { lang, flavour, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
+      results.push(result);
+      log(
+        `EPUB ${lang}: ${epubFile(settings, lang, flavour)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`,
+      );
+    }
   return results;
 }

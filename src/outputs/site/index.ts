@@ -10,6 +10,8 @@ import type { OutputContext } from '../contract.ts';
 import { FONT_CACHE_DIR, fontFiles } from '../../fonts/make.ts';
 import type { FontRole } from '../../fonts/faces.ts';
 import { routes } from '../../shared/addresses.ts';
+import { languageCodes } from '../../model/settings.ts';
+import { writeStageOffline } from './stage-offline.ts';
 
 /** The fonts the pages link (the EPUB embeds its own). */
 const SITE_FONT_ROLES: FontRole[] = ['site', 'print', 'stage'];
@@ -26,10 +28,12 @@ export async function run({ book, images, fonts, dir, kit }: OutputContext): Pro
   for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
   mkdirSync(join(dir, routes.font('')), { recursive: true });
   for (const file of fontFiles(fonts, SITE_FONT_ROLES)) copyFileSync(join(book.root, FONT_CACHE_DIR, file), join(dir, routes.font(file)));
-  // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const { base } = book.settings.site;
+  // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
   writeFileSync(join(dir, '_headers'), headersFile(base, { frameOrigins }));
   writeFileSync(join(dir, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
-  return `${files.length} image files, ${fontFiles(fonts, SITE_FONT_ROLES).length} font files`;
+  // The stage's offline copy lists the panels: after they are copied in.
+  const offline = writeStageOffline(dir, base, languageCodes(book.settings), kit);
+  return `${files.length} image files, ${fontFiles(fonts, SITE_FONT_ROLES).length} font files; stage offline copy: ${offline}`;
 }

@@ -6,6 +6,8 @@
 export type Command =
   | 'next'
   | 'prev'
+  | 'pageNext'
+  | 'pagePrev'
   | 'first'
   | 'last'
   | 'blackout'
@@ -23,6 +25,7 @@ export type Command =
   | 'mirror'
   | 'video'
   | 'fullscreen'
+  | 'offline'
   | 'help';
 
 /**
@@ -69,9 +72,18 @@ const CARD_PREV: Binding = {
 };
 const HELP: Binding = { command: 'help', keys: ['?'], labels: ['?'], text: 'stage.key.help' };
 
+// On the presenter screen the clicker's keys (PageDown, PageUp, the down and up arrows, Space)
+// page through a long script before they change beat; → and ← always change beat.
 export const PRESENTER_KEYS: Binding[] = [
-  NEXT,
-  PREV,
+  {
+    command: 'pageNext',
+    keys: ['PageDown', 'ArrowDown', ' '],
+    labels: ['stage.kbd.pageDown', '↓', 'stage.kbd.space'],
+    text: 'stage.key.pageNext',
+  },
+  { command: 'pagePrev', keys: ['PageUp', 'ArrowUp'], labels: ['stage.kbd.pageUp', '↑'], text: 'stage.key.pagePrev' },
+  { command: 'next', keys: ['ArrowRight'], labels: ['→'], text: 'stage.key.next' },
+  { command: 'prev', keys: ['ArrowLeft'], labels: ['←'], text: 'stage.key.prev' },
   FIRST,
   LAST,
   { command: 'goto', keys: ['g'], labels: ['G'], text: 'stage.key.goto' },
@@ -88,6 +100,7 @@ export const PRESENTER_KEYS: Binding[] = [
   { command: 'slower', keys: ['['], labels: ['['], text: 'stage.key.slower' },
   { command: 'mirror', keys: ['m'], labels: ['M'], text: 'stage.key.mirror' },
   { command: 'video', keys: ['v'], labels: ['V'], text: 'stage.key.video' },
+  { command: 'offline', keys: ['o'], labels: ['O'], text: 'stage.key.offline' },
   HELP,
 ];
 

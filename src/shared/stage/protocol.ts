@@ -19,6 +19,10 @@ export interface AudienceReport {
   fullscreen: boolean;
   /** The cued video: "blocked" when the browser wants a click on the audience window first. */
   media: MediaReport;
+  /** Beats (0-based) whose picture could not be loaded or decoded there. */
+  failed: number[];
+  /** Whether the stage server answered the audience window's last check. */
+  server: boolean;
 }
 
 export const MEDIA_STATES = ['none', 'loading', 'playing', 'paused', 'blocked', 'error'] as const;
@@ -104,6 +108,8 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
       return undefined;
     video = { beat: v.beat, since: v.since as number | null, at: v.at };
   }
+  // A state saved before the end card existed has no `ended`: it is not at the end.
+  if (x.ended !== undefined && typeof x.ended !== 'boolean') return undefined;
   return {
     v: STATE_VERSION,
     show: bounds.show,
@@ -121,6 +127,7 @@ export function checkState(x: unknown, bounds: StateBounds): ShowState | undefin
     spent,
     mark: { episode: mark.episode, at: mark.at },
     video,
+    ended: x.ended === true,
   };
 }
 
@@ -135,7 +142,19 @@ function checkReport(x: unknown): AudienceReport | undefined {
     return undefined;
   const media = MEDIA_STATES.find((m) => m === x.media);
   if (!media) return undefined;
-  return { beat: x.beat, blackout: x.blackout, visible: x.visible, fullscreen: x.fullscreen, media };
+  const failedIn = x.failed;
+  if (!Array.isArray(failedIn) || failedIn.length > 1000 || !failedIn.every((b) => isInt(b, 0, 1_000_000)))
+    return undefined;
+  if (typeof x.server !== 'boolean') return undefined;
+  return {
+    beat: x.beat,
+    blackout: x.blackout,
+    visible: x.visible,
+    fullscreen: x.fullscreen,
+    media,
+    failed: [...failedIn],
+    server: x.server,
+  };
 }
 
 /**

@@ -104,6 +104,8 @@ export interface ShowData {
   planned: number;
   episodes: ShowEpisodeData[];
   beats: Beat[];
+  /** The audience's end card, after the last beat: the show's title, its thanks, its credits. */
+  end: { thanks?: string; credits: string[] };
   /** Changes whenever the beats change: a saved position is checked against it. */
   fingerprint: string;
 }

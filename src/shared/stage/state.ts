@@ -45,6 +45,8 @@ export interface ShowState {
   /** The episode being timed and the timer's reading when it began to be. */
   mark: { episode: number; at: number };
   video: VideoState | null;
+  /** Past the last beat: the audience shows the end card and the timer has stopped. */
+  ended: boolean;
 }
 
 /** The part of a show the state machine needs. */
@@ -99,6 +101,7 @@ export function initialState(show: ShowShape, now: number, by = ''): ShowState {
     spent: {},
     mark: { episode: first?.episode ?? 0, at: 0 },
     video: null,
+    ended: false,
   };
 }
 
@@ -190,7 +193,14 @@ function clampBeat(show: ShowShape, beat: number): number {
 /** Moves to `beat`: the card goes back to the first, a playing cue stops, episode time is booked. */
 function moveTo(state: ShowState, show: ShowShape, beat: number, now: number): ShowState {
   const target = clampBeat(show, beat);
+  // Any move from the end card goes back into the show (the timer stays stopped: T resumes it).
+  if (state.ended)
+    return { ...state, ended: false, ...(target === state.beat ? {} : landOn(state, show, target, now)) };
   if (target === state.beat) return state;
+  return { ...state, ...landOn(state, show, target, now) };
+}
+
+function landOn(state: ShowState, show: ShowShape, target: number, now: number): Partial<ShowState> {
   const to = show.beats[target]!;
   let { spent, mark } = state;
   if (to.episode !== mark.episode) {
@@ -198,7 +208,7 @@ function moveTo(state: ShowState, show: ShowShape, beat: number, now: number): S
     spent = { ...spent, [mark.episode]: episodeElapsed(state, now) };
     mark = { episode: to.episode, at: reading };
   }
-  return { ...state, beat: target, beatId: to.id, card: 0, spent, mark, video: null };
+  return { beat: target, beatId: to.id, card: 0, spent, mark, video: null };
 }
 
 function cardsOf(state: ShowState, show: ShowShape): number {
@@ -222,6 +232,17 @@ function apply(state: ShowState, action: Action, show: ShowShape, now: number): 
       // During a blackout the first press brings the picture back, without moving (as
       // presentation software does): a performer never advances blind.
       if (state.blackout) return { ...state, blackout: false };
+      // Next on the last beat: the end of the show. The timer stops there, its time kept.
+      if (action.type === 'next' && state.beat === show.beats.length - 1) {
+        if (state.ended) return state;
+        return {
+          ...state,
+          ended: true,
+          video: null,
+          timer: running(state.timer) ? pauseTimer(state.timer, now) : state.timer,
+        };
+      }
+      if (action.type === 'prev' && state.ended) return { ...state, ended: false };
       return moveTo(state, show, state.beat + (action.type === 'next' ? 1 : -1), now);
     case 'first':
       return moveTo(state, show, 0, now);
