@@ -42,7 +42,8 @@ export function italicCharacters(book: Book): string {
   emphasised({ episodes: book.episodes, pages: book.pages }, texts);
   const langs = book.settings.languages.map((l) => l.code);
   const all = new Set<string>([...' .,;:!?-()\u00a0\u202f’«»“”…–—']);
-  for (const s of texts) for (const lang of ['', ...langs]) for (const ch of lang ? typographize(s, lang) : s) if (ch >= ' ') all.add(ch);
+  for (const s of texts)
+    for (const lang of ['', ...langs]) for (const ch of lang ? typographize(s, lang) : s) if (ch >= ' ') all.add(ch);
   return sorted(all);
 }
 

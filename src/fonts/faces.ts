@@ -57,17 +57,46 @@ const literataStatic = (weight: 400 | 700, style: 'normal' | 'italic'): FaceSour
 
 export const FACES: Record<FontRole, FaceSource[]> = {
   // Reading pages: the italic face holds only the emphasised text's characters.
-  site: [literataRange('normal'), { ...literataRange('italic'), name: 'literata-italic-emphasis', characters: 'emphasis' }],
+  site: [
+    literataRange('normal'),
+    { ...literataRange('italic'), name: 'literata-italic-emphasis', characters: 'emphasis' },
+  ],
   // The print edition, which the PDF is printed from (Chromium embeds instances of variable fonts):
   // headings, notices and subtitles are italic there too.
   print: [literataRange('normal'), literataRange('italic')],
   // The stage: Atkinson Hyperlegible for the presenter's script, Literata for the audience's titles.
   stage: [
-    { family: 'Atkinson Hyperlegible', style: 'normal', weight: '400', source: atkinson(400, 'normal'), name: 'atkinson-400-normal', characters: 'book' },
-    { family: 'Atkinson Hyperlegible', style: 'normal', weight: '700', source: atkinson(700, 'normal'), name: 'atkinson-700-normal', characters: 'book' },
-    { family: 'Atkinson Hyperlegible', style: 'italic', weight: '400', source: atkinson(400, 'italic'), name: 'atkinson-400-italic', characters: 'book' },
+    {
+      family: 'Atkinson Hyperlegible',
+      style: 'normal',
+      weight: '400',
+      source: atkinson(400, 'normal'),
+      name: 'atkinson-400-normal',
+      characters: 'book',
+    },
+    {
+      family: 'Atkinson Hyperlegible',
+      style: 'normal',
+      weight: '700',
+      source: atkinson(700, 'normal'),
+      name: 'atkinson-700-normal',
+      characters: 'book',
+    },
+    {
+      family: 'Atkinson Hyperlegible',
+      style: 'italic',
+      weight: '400',
+      source: atkinson(400, 'italic'),
+      name: 'atkinson-400-italic',
+      characters: 'book',
+    },
     literataRange('normal'),
   ],
   // Reading systems (Adobe's RMSDK among them) that cannot draw variable fonts get static faces.
-  epub: [literataStatic(400, 'normal'), literataStatic(700, 'normal'), literataStatic(400, 'italic'), literataStatic(700, 'italic')],
+  epub: [
+    literataStatic(400, 'normal'),
+    literataStatic(700, 'normal'),
+    literataStatic(400, 'italic'),
+    literataStatic(700, 'italic'),
+  ],
 };

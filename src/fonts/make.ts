@@ -104,5 +104,7 @@ export function readFontManifest(root: string): FontManifest {
 
 /** The files of these roles: the faces and the style sheets, to copy into an output. */
 export function fontFiles(manifest: FontManifest, roles: FontRole[]): string[] {
-  return [...new Set(roles.flatMap((role) => [manifest.roles[role].css, ...manifest.roles[role].faces.map((f) => f.file)]))];
+  return [
+    ...new Set(roles.flatMap((role) => [manifest.roles[role].css, ...manifest.roles[role].faces.map((f) => f.file)])),
+  ];
 }

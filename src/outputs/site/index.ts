@@ -27,7 +27,8 @@ export async function run({ book, images, fonts, dir, kit }: OutputContext): Pro
   mkdirSync(join(dir, routes.image('')), { recursive: true });
   for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
   mkdirSync(join(dir, routes.font('')), { recursive: true });
-  for (const file of fontFiles(fonts, SITE_FONT_ROLES)) copyFileSync(join(book.root, FONT_CACHE_DIR, file), join(dir, routes.font(file)));
+  for (const file of fontFiles(fonts, SITE_FONT_ROLES))
+    copyFileSync(join(book.root, FONT_CACHE_DIR, file), join(dir, routes.font(file)));
   const { base } = book.settings.site;
   // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
