@@ -1,7 +1,8 @@
 // Page weight and speed of the built sample book, measured in Chromium (median of 5 runs):
 // bytes transferred (compressed) for the first view of the home page and an episode page at
 // phone and desktop sizes, by type; LCP and CLS of an episode page under 4× CPU and slow 4G.
-// Usage: node scripts/bench-pages.ts [--dist dist] [--runs 5]
+// Usage: node scripts/bench-pages.ts [--dist dist] [--runs 5] [--list]
+//   --list   also print every file of each first view with its bytes (what to cut next)
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { serveStatic } from '../src/server/static.ts';
@@ -11,7 +12,8 @@ const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
     runs: { type: 'string', default: '5' },
-    episode: { type: 'string', default: 'fr/19-donner-de-l-exercice-a-ses-cobayes/' },
+    episode: { type: 'string', default: '19-donner-de-l-exercice-a-ses-cobayes/' },
+    list: { type: 'boolean', default: false },
   },
 });
 const RUNS = Number(values.runs);
@@ -54,10 +56,13 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
   }
   const types = new Map<string, { type: string; url: string }>();
   const bytes: Record<string, number> = { html: 0, css: 0, fonts: 0, images: 0, js: 0, other: 0 };
+  const files: Array<{ url: string; bytes: number }> = [];
   cdp.on('Network.responseReceived', (e) => types.set(e.requestId, { type: e.type, url: e.response.url }));
   cdp.on('Network.loadingFinished', (e) => {
     const t = types.get(e.requestId);
-    if (t) bytes[kind(t.type, t.url)]! += e.encodedDataLength;
+    if (!t) return;
+    bytes[kind(t.type, t.url)]! += e.encodedDataLength;
+    files.push({ url: new URL(t.url).pathname, bytes: e.encodedDataLength });
   });
   await page.addInitScript(() => {
     const w = window as unknown as { __lcp: number; __cls: number };
@@ -80,15 +85,17 @@ async function firstView(path: string, vp: keyof typeof VIEWPORTS, throttle: boo
     cls: (window as unknown as { __cls: number }).__cls,
   }));
   await context.close();
-  return { bytes, lcp, cls };
+  return { bytes, files, lcp, cls };
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
 console.log(`First view, bytes transferred (KB, compressed, median of ${RUNS}):`);
 console.log('page        viewport  html   css    fonts  images js     total');
 for (const [name, path] of [
-  ['home', 'fr/'],
-  ['episode', values.episode],
+  ['home fr', 'fr/'],
+  ['home en', 'en/'],
+  ['episode fr', `fr/${values.episode}`],
+  ['episode en', `en/${values.episode}`],
 ] as const) {
   for (const vp of ['phone', 'desktop'] as const) {
     const runs: Array<Awaited<ReturnType<typeof firstView>>> = [];
@@ -98,10 +105,11 @@ for (const [name, path] of [
     console.log(
       `${name.padEnd(11)} ${vp.padEnd(9)} ${kb(m('html')).padEnd(6)} ${kb(m('css')).padEnd(6)} ${kb(m('fonts')).padEnd(6)} ${kb(m('images')).padEnd(6)} ${kb(m('js')).padEnd(6)} ${kb(total)}`,
     );
+    if (values.list) for (const f of runs[0]!.files) console.log(`    ${kb(f.bytes).padStart(6)}  ${f.url}`);
   }
 }
 const throttled = [];
-for (let i = 0; i < RUNS; i++) throttled.push(await firstView(values.episode, 'phone', true));
+for (let i = 0; i < RUNS; i++) throttled.push(await firstView(`fr/${values.episode}`, 'phone', true));
 console.log(
   `\nEpisode page at phone size, 4× CPU and slow 4G (median of ${RUNS}): LCP ${median(throttled.map((r) => r.lcp)).toFixed(0)} ms (worst ${Math.max(...throttled.map((r) => r.lcp)).toFixed(0)}), CLS ${median(throttled.map((r) => r.cls)).toFixed(3)} (worst ${Math.max(...throttled.map((r) => r.cls)).toFixed(3)})`,
 );

@@ -14,6 +14,7 @@ import { ContentError, formatProblem } from '../src/model/errors.ts';
 import { bookOptions, setBookOptions } from '../src/model/options.ts';
 import type { RenderStats } from '../src/images/render.ts';
 import { readManifest } from '../src/model/image-manifest.ts';
+import { FONT_CACHE_DIR, makeFonts } from '../src/fonts/make.ts';
 import { strictProblems } from '../src/authoring/status.ts';
 import { OUTPUTS } from '../src/outputs/index.ts';
 import { fillSizesInPages } from '../src/outputs/downloads.ts';
@@ -96,12 +97,21 @@ done(
   `${stats.images} images, ${stats.written} vector panels written, ${stats.encodes} encoded, ${stats.cached} from cache`,
 );
 
+// The fonts, subset to the book's characters (src/fonts/): before the pages, which link them.
+done = step('fonts');
+const fonts = await makeFonts(book, { cacheDir: join(root, FONT_CACHE_DIR) });
+done(
+  Object.entries(fonts.roles)
+    .map(([role, r]) => `${role} ${(r.faces.reduce((n, f) => n + f.bytes, 0) / 1024).toFixed(1)} KB`)
+    .join(', '),
+);
+
 const staging = join(kit, '.build', `staging-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(staging, { recursive: true });
 
 // The outputs, in order (src/outputs/index.ts): the site's pages first, then what is made from them.
-const context = { book, images, dir: staging, kit, log: (line: string) => console.log(`  ${line}`) };
+const context = { book, images, fonts, dir: staging, kit, log: (line: string) => console.log(`  ${line}`) };
 for (const output of OUTPUTS) {
   const skipped = output.skip?.(book);
   if (skipped) {

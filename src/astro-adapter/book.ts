@@ -8,8 +8,9 @@ import { bookOptions } from '../model/options.ts';
 import { loadSettings } from '../model/settings.ts';
 import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
 import type { Settings } from '../model/schemas/settings.ts';
+import { readFontManifest, type FontManifest } from '../fonts/make.ts';
 
-export type SiteBook = Book & { images: ImageManifest };
+export type SiteBook = Book & { images: ImageManifest; fonts: FontManifest };
 
 declare global {
   /** The loaded book of this process (or why it could not be loaded). */
@@ -72,13 +73,15 @@ async function withImages(): Promise<SiteBook> {
   }
   // A build reads what its images step made; `npm run dev` draws them here (from the cache when
   // nothing changed), since it has no images step.
-  if (!import.meta.env.DEV) return { ...book, images: readManifest(book.root) };
+  if (!import.meta.env.DEV) return { ...book, images: readManifest(book.root), fonts: readFontManifest(book.root) };
   const { renderPanels } = await import('../images/render.ts');
   const { PANEL_CACHE_DIR } = await import('../model/image-manifest.ts');
   const { join } = await import('node:path');
   try {
+    const { makeFonts, FONT_CACHE_DIR } = await import('../fonts/make.ts');
     const { manifest } = await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) });
-    return { ...book, images: manifest };
+    const fonts = await makeFonts(book, { cacheDir: join(book.root, FONT_CACHE_DIR) });
+    return { ...book, images: manifest, fonts };
   } catch (e) {
     throw e instanceof ContentError ? new ContentProblemsError(e.message) : e;
   }

@@ -2,6 +2,7 @@
 // the steps before it made) and writes into the build folder, and the files of it readers download.
 // The list of outputs, in build order, is src/outputs/index.ts.
 import type { ImageManifest } from '../model/image-manifest.ts';
+import type { FontManifest } from '../fonts/make.ts';
 import type { Book } from '../model/book.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 import type { StringKey } from '../i18n/index.ts';
@@ -29,6 +30,8 @@ export interface Download {
 export interface OutputContext {
   book: Book;
   images: ImageManifest;
+  /** The subset fonts of every role (src/fonts/). */
+  fonts: FontManifest;
   /** The build folder (a staging folder that replaces dist/ once every output has succeeded). */
   dir: string;
   /** The kit's own folder (scripts, node_modules). */

@@ -19,6 +19,8 @@ export const routes = {
   notFound: () => '404.html',
   /** A file of the image pipeline (a panel, a cover, a poster, a card), copied into dist/panels/. */
   image: (file: string) => `panels/${file}`,
+  /** A file of the font pipeline (a subset face, a style sheet of @font-face rules), copied into dist/fonts/. */
+  font: (file: string) => `fonts/${file}`,
   /** The print edition: the whole book on one page, which the PDF is printed from and the EPUB cut from. */
   print: (lang: string) => `${lang}/print/`,
   /** The print cover's page (the back, spine and front on one sheet), which the print cover PDF is printed from. */

@@ -20,7 +20,7 @@ const LAYERS: string[][] = [
   ['shared', 'server', 'types'],
   ['i18n'],
   ['model'],
-  ['images'],
+  ['images', 'fonts'],
   ['astro-adapter', 'authoring', 'outputs'],
   ['integrations', 'components', 'layouts', 'pages', 'styles'],
 ];

@@ -7,11 +7,16 @@ import { join } from 'node:path';
 import { manifestFiles, PANEL_CACHE_DIR } from '../../model/image-manifest.ts';
 import { headersFile, nginxSnippet } from '../../shared/security.ts';
 import type { OutputContext } from '../contract.ts';
+import { FONT_CACHE_DIR, fontFiles } from '../../fonts/make.ts';
+import type { FontRole } from '../../fonts/faces.ts';
 import { routes } from '../../shared/addresses.ts';
 import { languageCodes } from '../../model/settings.ts';
 import { writeStageOffline } from './stage-offline.ts';
 
-export async function run({ book, images, dir, kit }: OutputContext): Promise<string> {
+/** The fonts the pages link (the EPUB embeds its own). */
+const SITE_FONT_ROLES: FontRole[] = ['site', 'print', 'stage'];
+
+export async function run({ book, images, fonts, dir, kit }: OutputContext): Promise<string> {
   const astro = spawnSync(process.execPath, [join(kit, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: kit,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -21,6 +26,9 @@ export async function run({ book, images, dir, kit }: OutputContext): Promise<st
   const files = manifestFiles(images);
   mkdirSync(join(dir, routes.image('')), { recursive: true });
   for (const file of files) copyFileSync(join(book.root, PANEL_CACHE_DIR, file), join(dir, routes.image(file)));
+  mkdirSync(join(dir, routes.font('')), { recursive: true });
+  for (const file of fontFiles(fonts, SITE_FONT_ROLES))
+    copyFileSync(join(book.root, FONT_CACHE_DIR, file), join(dir, routes.font(file)));
   const { base } = book.settings.site;
   // Ready-made security headers for static hosts, frames allowed from the book's PeerTube instances only.
   const frameOrigins = book.settings.talk.instances.map((i) => new URL(i.url).origin);
@@ -28,5 +36,5 @@ export async function run({ book, images, dir, kit }: OutputContext): Promise<st
   writeFileSync(join(dir, 'nginx.conf.example'), nginxSnippet(base, '/var/www/planches/', { frameOrigins }));
   // The stage's offline copy lists the panels: after they are copied in.
   const offline = writeStageOffline(dir, base, languageCodes(book.settings), kit);
-  return `${files.length} image files; stage offline copy: ${offline}`;
+  return `${files.length} image files, ${fontFiles(fonts, SITE_FONT_ROLES).length} font files; stage offline copy: ${offline}`;
 }
