@@ -280,6 +280,10 @@ export default {
   'stage.audienceFailed': 'Écran du public : images non chargées : temps {beats}',
   'stage.audienceNotFullscreen': 'Public pas en plein écran : cliquez dans sa fenêtre (ou F)',
   'stage.key.offline': 'Vérifier hors ligne : chaque fichier du spectacle dans ce navigateur',
+  'stage.key.overview':
+    'Vue d’ensemble : tous les tableaux ; flèches pour choisir, Entrée pour y aller, Échap pour fermer',
+  'stage.overviewTitle': 'Tous les tableaux',
+  'stage.overviewBeat': 'Tableau {n}, épisode {episode}, {planned} prévues',
   'stage.moreBelow': 'suite plus bas : → pour la page suivante',
   'stage.thanks': 'Merci !',
   'stage.endSummary': 'Spectacle terminé : {total} pour {planned} prévues ({diff}).',

@@ -515,6 +515,10 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
       read: () => dialogOpen('dialog[data-offline-dialog]'),
       after: async () => void (await presenter.keyboard.press('Escape')),
     },
+    overview: {
+      read: () => dialogOpen('dialog[data-overview]'),
+      after: async () => void (await presenter.keyboard.press('Escape')),
+    },
   };
   /** Reads until `done` holds or 2 s have passed; returns the last reading. */
   const settle = async (read: () => Promise<unknown>, done: (v: unknown) => boolean) => {
@@ -804,4 +808,52 @@ test('end of show: next on the last beat shows the end card, stops the timer and
   await audience.waitForSelector('html[data-ended="false"]');
   assert.equal(await card.isVisible(), false);
   await assertShows(audience, show, last);
+});
+
+test('overview (A): opens on the current beat, arrows move the focus, Enter jumps (the audience follows), Esc closes', async () => {
+  const { s, presenter, audience } = await openBoth();
+  const show = await showData(presenter);
+  const focused = () =>
+    presenter.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.overviewBeat ?? 'none');
+  await presenter.keyboard.press('ArrowRight');
+  await painted(audience, 1);
+  await presenter.keyboard.press('a');
+  await presenter.waitForSelector('dialog[data-overview][open]');
+  const cells = await presenter.$$eval('[data-overview-beat]', (bs) =>
+    bs.map((b) => ({ label: b.getAttribute('aria-label') ?? '', text: b.textContent ?? '' })),
+  );
+  assert.equal(cells.length, show.beats.length, 'one cell per beat');
+  assert.match(cells[0]!.label, /épisode 19/);
+  assert.equal(await focused(), '1', 'the focus starts on the current beat');
+  // The focus is visible: the focused cell has an outline.
+  const outline = await presenter.evaluate(() => getComputedStyle(document.activeElement!).outlineWidth);
+  assert.ok(Number.parseFloat(outline) >= 2, `focus outline ${outline}`);
+  await presenter.keyboard.press('ArrowRight');
+  assert.equal(await focused(), '2');
+  await presenter.keyboard.press('ArrowLeft');
+  await presenter.keyboard.press('ArrowLeft');
+  assert.equal(await focused(), '0');
+  const columns = await presenter.$$eval('[data-overview-beat]', (bs) => {
+    const top = bs[0]!.getBoundingClientRect().top;
+    return bs.filter((b) => b.getBoundingClientRect().top === top).length;
+  });
+  assert.ok(columns > 1, `${columns} columns`);
+  await presenter.keyboard.press('ArrowDown');
+  assert.equal(await focused(), String(columns), '↓ moves by a row');
+  // Keys in the overview are not commands: the audience is still at beat 1.
+  assert.equal(await beatOf(presenter), 1);
+  await presenter.keyboard.press('Enter');
+  await painted(audience, columns);
+  assert.equal(await beatOf(presenter), columns);
+  await assertShows(audience, show, columns, 'after Enter in the overview');
+  assert.equal(await presenter.$('dialog[data-overview][open]'), null, 'Enter closes the overview');
+  // Esc closes without moving.
+  await presenter.keyboard.press('a');
+  await presenter.waitForSelector('dialog[data-overview][open]');
+  await presenter.keyboard.press('ArrowRight');
+  await presenter.keyboard.press('Escape');
+  await presenter.waitForSelector('dialog[data-overview]:not([open])', { state: 'attached' });
+  assert.equal(await beatOf(presenter), columns);
+  assert.deepEqual(s.errors, []);
+  await s.context.close();
 });

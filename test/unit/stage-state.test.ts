@@ -15,6 +15,7 @@ import {
   videoPosition,
   cardForPosition,
   episodeElapsed,
+  plannedForBeat,
   type ShowShape,
   type ShowState,
   type Action,
@@ -355,4 +356,13 @@ describe('the end of the show', () => {
     const dark = at(at(at(initialState(SHOW, 0), { type: 'last' }, 0), { type: 'blackout' }, 0), { type: 'next' }, 0);
     assert.deepEqual([dark.ended, dark.blackout], [false, false]);
   });
+});
+
+test('plannedForBeat shares the episode plan by words; 0 out of range', () => {
+  assert.equal(plannedForBeat(SHOW, 0), 200);
+  assert.equal(plannedForBeat(SHOW, 3), 75);
+  assert.equal(plannedForBeat(SHOW, 4), 225);
+  assert.equal(plannedForBeat(SHOW, 9), 0);
+  const noWords: ShowShape = { ...SHOW, episodes: SHOW.episodes.map((e) => ({ ...e, words: 0 })) };
+  assert.equal(plannedForBeat(noWords, 3), 150);
 });

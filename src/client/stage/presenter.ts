@@ -14,7 +14,7 @@ import {
   type OfflineStatus,
 } from './offline.ts';
 import { PRESENTER_KEYS, type Command } from '../../shared/stage/keys.ts';
-import { cardForPosition, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
+import { cardForPosition, plannedForBeat, timing, videoPosition, type ShowState } from '../../shared/stage/state.ts';
 import { formatClock } from '../../shared/stage/duration.ts';
 import type { Beat, ScriptItem } from '../../shared/stage/show-data.ts';
 import type { Inline } from '../../shared/text.ts';
@@ -716,15 +716,78 @@ function run(command: Command): void {
     case 'offline':
       openOffline();
       break;
+    case 'overview':
+      openOverview();
+      break;
     case 'fullscreen':
       break;
   }
+}
+
+// ── Overview (A): every beat as a thumbnail; arrows move, Enter jumps, Esc closes ─────────
+
+const overview = $<HTMLDialogElement>('dialog[data-overview]');
+const overviewGrid = $('[data-overview-grid]');
+const overviewItems: HTMLButtonElement[] = show.beats.map((beat, i) => {
+  const li = document.createElement('li');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'stage-overview__beat';
+  button.dataset.overviewBeat = String(i);
+  const planned = formatClock(plannedForBeat(show, i));
+  button.setAttribute('aria-label', t('stage.overviewBeat', { n: i + 1, episode: beat.episode, planned }));
+  const thumb = picture(beat, true);
+  if (thumb instanceof HTMLImageElement) thumb.loading = 'lazy';
+  thumb.setAttribute('aria-hidden', 'true');
+  const caption = document.createElement('span');
+  caption.className = 'stage-overview__caption';
+  caption.textContent = `${i + 1} · ${beat.episode} · ${planned}`;
+  button.append(thumb, caption);
+  button.addEventListener('click', () => {
+    overview.close();
+    sync.dispatch({ type: 'goto', beat: i });
+  });
+  li.append(button);
+  overviewGrid.append(li);
+  return button;
+});
+
+function openOverview(): void {
+  const current = sync.state().beat;
+  for (const [i, b] of overviewItems.entries()) b.setAttribute('aria-current', String(i === current));
+  overview.showModal();
+  overviewItems[Math.min(current, overviewItems.length - 1)]?.focus();
+}
+
+/** Moves the focus in the grid: ← → by one, ↑ ↓ by a row (the columns as laid out). */
+function overviewMove(key: string): boolean {
+  const at = overviewItems.indexOf(document.activeElement as HTMLButtonElement);
+  if (at < 0) return false;
+  const top = overviewItems[0]!.getBoundingClientRect().top;
+  const columns = Math.max(1, overviewItems.filter((b) => b.getBoundingClientRect().top === top).length);
+  const step = {
+    ArrowRight: 1,
+    ArrowLeft: -1,
+    ArrowDown: columns,
+    ArrowUp: -columns,
+    Home: -at,
+    End: overviewItems.length,
+  }[key];
+  if (step === undefined) return false;
+  const to = Math.min(overviewItems.length - 1, Math.max(0, at + step));
+  overviewItems[to]!.focus();
+  return true;
 }
 
 listenKeys(
   PRESENTER_KEYS,
   (command) => run(command),
   (e) => {
+    // In the overview the keys choose a beat; Enter presses the focused one, Esc closes.
+    if (overview.open) {
+      if (overviewMove(e.key)) e.preventDefault();
+      return true;
+    }
     // The reset question: Enter answers it (its button has the focus), Esc keeps the timer; any
     // other key — a clicker — dismisses the question and does what it always does.
     if (resetDialog.open && !['Enter', 'Escape', 'Tab', 'Shift'].includes(e.key)) resetDialog.close('keep');

@@ -26,6 +26,7 @@ export type Command =
   | 'video'
   | 'fullscreen'
   | 'offline'
+  | 'overview'
   | 'help';
 
 /**
@@ -101,6 +102,8 @@ export const PRESENTER_KEYS: Binding[] = [
   { command: 'mirror', keys: ['m'], labels: ['M'], text: 'stage.key.mirror' },
   { command: 'video', keys: ['v'], labels: ['V'], text: 'stage.key.video' },
   { command: 'offline', keys: ['o'], labels: ['O'], text: 'stage.key.offline' },
+  // A: all the beats at once (O, the usual overview key, is the offline check).
+  { command: 'overview', keys: ['a'], labels: ['A'], text: 'stage.key.overview' },
   HELP,
 ];
 

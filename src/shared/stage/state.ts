@@ -352,3 +352,12 @@ export function cardForPosition(
   }
   return found;
 }
+
+/** The seconds planned for beat `index`: its episode's plan shared by words (by beats when it has no words). */
+export function plannedForBeat(show: ShowShape, index: number): number {
+  const beat = show.beats[index];
+  const ep = show.episodes.find((e) => e.number === beat?.episode);
+  if (!beat || !ep) return 0;
+  if (ep.words > 0) return (ep.planned * beat.words) / ep.words;
+  return ep.beats > 0 ? ep.planned / ep.beats : 0;
+}
