@@ -64,5 +64,8 @@ export function arrangePerformances(section: HTMLElement): void {
   const arranged = [...group(strings['performances.upcoming']!, upcoming, 'upcoming', strings['performances.none'])];
   if (past.length) arranged.push(...group(strings['performances.past']!, past, 'past'));
   all.replaceWith(...arranged);
+  // A calendar of dates that are all past adds nothing to the reader's calendar.
+  const calendar = section.querySelector<HTMLElement>('.performances__calendar');
+  if (calendar) calendar.hidden = upcoming.length === 0;
   section.dataset.arranged = '';
 }

@@ -240,3 +240,27 @@ test('every page works without JavaScript: text, panels and transcripts are ther
 
 void statSync;
 void readdirSync;
+
+test('the one 404 page reads first in the language of the address, with one h1', async () => {
+  for (const [path, first, h1, title] of [
+    ['/en/nope/', 'en', 'Page not found', 'Page not found · The Professional Bastard’s Guide'],
+    ['/fr/nope/', 'fr', 'Page introuvable', 'Page introuvable · Le Guide du Connard Professionnel'],
+    ['/nope/', 'fr', 'Page introuvable', 'Page introuvable · Le Guide du Connard Professionnel'],
+  ] as const) {
+    const { page, context } = await site.newPage({ viewport: { width: 390, height: 844 } });
+    const res = await page.goto(site.url(path));
+    assert.equal(res?.status(), 404, path);
+    await page.waitForLoadState('networkidle');
+    const order = await page.locator('.not-found > section').evaluateAll((ss) => ss.map((s) => s.getAttribute('lang')));
+    assert.equal(order[0], first, path);
+    assert.equal(order.length, 2, path);
+    assert.deepEqual(await page.locator('h1').allTextContents(), [h1], path);
+    // What the reader sees first, at the top of the screen, is that section's heading.
+    const box = await page.locator('.not-found > section').first().locator('h1').boundingBox();
+    assert.ok(box && box.y < 844 / 2, `${path}: h1 at y=${box?.y}`);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), first, path);
+    assert.equal(await page.title(), title, path);
+    assert.deepEqual(await axe(page), [], path);
+    await context.close();
+  }
+});

@@ -405,6 +405,8 @@ test('the performances: upcoming first by the reader’s clock, past after; all 
     );
     if (!upcoming.length)
       assert.equal(await s.page.locator('.performances__none').textContent(), 'No new date has been announced yet.');
+    // The calendar link only while a date is still to come.
+    assert.equal(await s.page.locator('.performances__calendar').isVisible(), upcoming.length > 0, now);
     await s.context.close();
   }
   // In French, with the French page's words.
