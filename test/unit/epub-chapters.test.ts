@@ -93,6 +93,20 @@ describe('cutting the print edition', () => {
     assert.ok(!book.parts.some((p) => p.xhtml.includes('Contents')));
   });
 
+  test('every document has one h1, and heading levels follow the content without gaps', () => {
+    const about = `<section class="book-about" data-part="about"><h2>About</h2><h3>Authors</h3><h5>Gee</h5><h3>Licence</h3><h4>Text</h4></section>`;
+    const book = cutPrintEdition(page(COVER + TITLE + LICENCE + EP1 + about), opts());
+    const levels = (x: string) => [...x.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+    for (const p of book.parts) assert.equal(levels(p.xhtml).filter((l) => l === 1).length, 1, `${p.file}: one h1`);
+    assert.deepEqual(levels(book.parts.at(-1)!.xhtml), [1, 2, 3, 2, 3], 'About: h2>h3 nest under its h1, h5 closes up');
+    assert.ok(book.parts[2]!.xhtml.includes('<h1>Public domain</h1>'));
+    assert.ok(book.parts[3]!.xhtml.includes('<h1 class="chapter__title">One</h1>'));
+    assert.ok(
+      book.parts[0]!.xhtml.includes('<h1 class="epub-hidden-heading">Cover</h1>'),
+      'the cover, a picture, gets a hidden h1 with its title',
+    );
+  });
+
   test('marks each part with its EPUB structural semantics', () => {
     const types = cutPrintEdition(BOOK, opts()).parts.map((p) => /epub:type="([^"]+)"/.exec(p.xhtml)?.[1]);
     assert.deepEqual(types, ['cover', 'titlepage', 'copyright-page', 'chapter', 'chapter', 'colophon']);

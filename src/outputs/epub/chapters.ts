@@ -14,6 +14,8 @@ import { routes } from '../../shared/addresses.ts';
 import {
   attr,
   children,
+  escapeAttr,
+  escapeText,
   findAll,
   findFirst,
   hasClass,
@@ -264,6 +266,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
   for (const { part: p, el } of found) {
     const where = p.kind === 'episode' ? `episode ${p.episode}` : `the ${p.kind} page`;
     clean(el, where);
+    relevelHeadings(el, p.title, p.titleLang);
     for (const img of findAll(el, (e) => e.tagName === 'img')) {
       let file = imageFile(attr(img, 'src') ?? '', opts.base, where, fail);
       if (p.kind === 'cover' && opts.coverFile) file = opts.coverFile;
@@ -290,6 +293,40 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     p.xhtml = serializeXhtml(el);
   }
   return { lang: opts.lang, title, parts };
+}
+
+/**
+ * Gives the part one h1 and heading levels without gaps, as a document of its own needs (axe
+ * page-has-heading-one, heading-order). In the print edition the parts sit under the book's h1,
+ * so their headings start at h2; here each part is a document. The levels shift so the part's
+ * top heading is h1 and a heading is never more than one level below the one before it. A part
+ * without a heading (the cover: a picture) gets an h1 with its title, hidden from sight only.
+ */
+export function relevelHeadings(el: Element, title: string, titleLang?: string): void {
+  const headings = findAll(el, (e) => /^h[1-6]$/.test(e.tagName));
+  if (headings.length === 0) {
+    const doc = parseHtml(
+      `<h1 class="epub-hidden-heading"${titleLang ? ` lang="${escapeAttr(titleLang)}"` : ''}>${escapeText(title)}</h1>`,
+    );
+    const h1 = findFirst(doc, (e) => e.tagName === 'h1');
+    if (h1) {
+      h1.parentNode = el;
+      el.childNodes.unshift(h1);
+    }
+    return;
+  }
+  const levels = headings.map((h) => Number(h.tagName[1]));
+  const top = Math.min(...levels);
+  let previous = 0;
+  headings.forEach((h, i) => {
+    let level = levels[i]! - top + 1;
+    // The first heading of the part is its title: any heading before a deeper one still nests.
+    if (i === 0) level = 1;
+    else level = Math.max(2, Math.min(level, previous + 1));
+    previous = level;
+    h.tagName = `h${level}`;
+    h.nodeName = `h${level}`;
+  });
 }
 
 /** Removes what only the site's scripts need; refuses what an EPUB must not hold. */

@@ -66,7 +66,7 @@ export const NAV_XHTML = `${XHTML_HEAD}
 </head>
 <body epub:type="frontmatter" class="epub-contents">
 <nav epub:type="toc" id="toc" role="doc-toc" aria-labelledby="toc-title">
-<h2 id="toc-title"><%= tocTitle %></h2>
+<h1 id="toc-title"><%= tocTitle %></h1>
 <ol>
 <% content.forEach(function (chapter) { if (!chapter.excludeFromToc) { -%>
 <li><a href="<%= chapter.filename %>"<% if (chapter.titleLang) { %> lang="<%= chapter.titleLang %>" xml:lang="<%= chapter.titleLang %>"<% } %>><%= chapter.title %></a><% if (chapter.sections && chapter.sections.length) { %>
