@@ -61,9 +61,10 @@ export const FACES: Record<FontRole, FaceSource[]> = {
     literataRange('normal'),
     { ...literataRange('italic'), name: 'literata-italic-emphasis', characters: 'emphasis' },
   ],
-  // The print edition, which the PDF is printed from (Chromium embeds instances of variable fonts):
-  // headings, notices and subtitles are italic there too.
-  print: [literataRange('normal'), literataRange('italic')],
+  // The print edition, which the PDF is printed from: static faces, because Chromium's PDF writer
+  // (Skia) turns a variable font into Type 3 glyphs, which presses refuse and which lost the text's
+  // /Lang marks in the tagged PDF. Headings, notices and subtitles are italic there too.
+  print: [literataStatic(400, 'normal'), literataStatic(700, 'normal'), literataStatic(400, 'italic')],
   // The stage: Atkinson Hyperlegible for the presenter's script, Literata for the audience's titles.
   stage: [
     {

@@ -143,14 +143,18 @@ export function buildFixture(name: keyof typeof BUILDS): void {
   writeFileSync(`${b.out}.log`, r.stdout);
 }
 
-/** The fonts of a PDF as poppler's pdffonts lists them, and whether each is embedded. */
-export function pdfFonts(pdf: string): Array<{ row: string; embedded: boolean }> {
+/** The fonts of a PDF as poppler's pdffonts lists them, whether each is embedded, and its family
+ * (read from its font descriptor with qpdf: pdffonts names a Type 3 font "[none]"). */
+export function pdfFonts(pdf: string): Array<{ row: string; embedded: boolean; family: string }> {
+  const show = (id: string) => execFileSync('qpdf', [`--show-object=${id}`, pdf], { encoding: 'utf8' });
   return execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
     .filter((l) => l.trim())
     .map((row) => {
       const f = row.trim().split(/\s+/);
-      return { row, embedded: f[f.length - 5] === 'yes' };
+      const descriptor = /\/FontDescriptor (\d+) 0 R/.exec(show(f[f.length - 2]!))?.[1];
+      const family = descriptor ? (/\/FontFamily \(([^)]*)\)/.exec(show(descriptor))?.[1] ?? '') : '';
+      return { row, embedded: f[f.length - 5] === 'yes', family };
     });
 }

@@ -107,6 +107,15 @@ for (const lang of LANGS) {
     const fonts = pdfFonts(pdf);
     assert.ok(fonts.length >= 2, 'fonts are listed');
     for (const f of fonts) assert.ok(f.embedded, `embedded: ${f.row}`);
+    // Type 3 is what Chromium makes of a variable font: glyph drawings a press refuses, no real font.
+    // Colour emoji are bitmaps and can only be Type 3; every text face must be a real font.
+    for (const f of fonts.filter((f) => f.family !== 'Noto Color Emoji')) {
+      assert.doesNotMatch(f.row, /Type 3/, `a real font: ${f.row} (${f.family})`);
+    }
+    assert.ok(
+      fonts.some((f) => /Literata-Regular +CID TrueType/.test(f.row)),
+      'Literata as TrueType',
+    );
   });
 
   test(`${lang}: one bookmark per episode, at the page where the episode starts, on a right-hand page`, () => {

@@ -117,7 +117,9 @@ test('the EPUB’s navigation lists each episode’s sections under it (nav and 
   );
   assert.equal((nav.match(/episode-1\.xhtml#e1-article-\d+"/g) ?? []).length, 17);
   const chapter = entries.get('OEBPS/episode-2.xhtml')!;
-  assert.match(chapter, /<h4 id="e2-how-many-senses"[^>]*>How Many Senses<\/h4>/);
+  // One h1 per document (the episode's title), its sections one level below, without gaps.
+  assert.deepEqual(chapter.match(/<h[1-6]/g), ['<h1', '<h2', '<h2', '<h3', '<h2']);
+  assert.match(chapter, /<h3 id="e2-how-many-senses"[^>]*>How Many Senses<\/h3>/);
   // (the print edition, which the EPUB is cut from, is hyphenated: soft hyphens are left out here)
   assert.match(chapter.replace(/\u00AD/g, ''), /<span lang="fr" xml:lang="fr">rôtisseur<\/span>/);
   const ncx = entries.get('OEBPS/toc.ncx')!;
