@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pageGeometry } from '../../src/model/print/geometry.ts';
 import { coverCss, coverSheet, MIN_SPINE_TEXT } from '../../src/outputs/pdf/cover.ts';
-import { widowsAndOrphans, type BookGeometry } from '../../src/outputs/pdf/measure/analyse.ts';
+import { spacing, widowsAndOrphans, type BookGeometry } from '../../src/outputs/pdf/measure/analyse.ts';
 import type { Line, TextPage } from '../../src/outputs/pdf/measure/bbox.ts';
 
 const a5 = pageGeometry({ pageSize: 'A5' });
@@ -122,4 +122,24 @@ test('detector: two lines carried over, a new paragraph at the top, or another p
   ];
   assert.deepEqual(widowsAndOrphans(end, ink(end), g, () => false).widows, []);
   assert.equal(widowsAndOrphans(end, ink(end), g, () => true).widows.length, 1);
+});
+
+test('spacing: a heading that runs the block’s width is not a loose justified line', () => {
+  const body = full(80, 12);
+  // A 24 pt title across the block, its word spaces three times the body’s.
+  const title: Line = {
+    xMin: 50,
+    xMax: 250,
+    yMin: 50,
+    yMax: 74,
+    block: 0,
+    words: ['Conclusion', ':', 'le', 'SWOT'].map((text, i) => ({ text, xMin: 50 + i * 50, xMax: 50 + i * 50 + 20 })),
+  };
+  const figures = spacing([page(1, [title, ...body])], g);
+  assert.equal(figures.fullLines, 12);
+  assert.equal(figures.veryLoose, 0);
+  // The same words at body height are a very loose line.
+  const loose = spacing([page(1, [{ ...title, yMax: 60 }, ...body])], g);
+  assert.equal(loose.fullLines, 13);
+  assert.equal(loose.veryLoose, 1);
 });

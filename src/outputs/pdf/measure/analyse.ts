@@ -8,7 +8,8 @@
 //   right-hand pages mirror the inner and outer margins).
 // - full line: a body line that runs from the left edge (or its paragraph indent) to the right
 //   edge of the text block: a justified line. Its word spaces are the gaps between poppler's words.
-// - loose line: a full line with a word space wider than 1.5× the median word space of its page.
+// - loose line: a full line with a word space wider than 1.5× the median word space of its page
+//   (lines taller than 1.25× the page's median line, headings, are not counted).
 // - widow: a paragraph's last line alone at the top of a page; orphan: a paragraph's first line
 //   alone at the foot of a page. A paragraph starts with an indented line, or below a gap (after
 //   a heading or a panel, where it is not indented), never with a small letter.
@@ -164,7 +165,10 @@ export function spacing(pages: TextPage[], g: BookGeometry): SpacingFigures {
       )
         ragged++;
     }
-    const full = lines.filter((l) => isFull(l, block));
+    // A heading that happens to run the block's width is display type, not a justified line: its
+    // spaces are wider because its letters are (an opener's bold title read as 2.2×).
+    const bodyHeight = median(lines.map((l) => l.yMax - l.yMin));
+    const full = lines.filter((l) => isFull(l, block) && l.yMax - l.yMin <= 1.25 * bodyHeight);
     // The page's median space: over every line of body text, justified or not.
     const spaces = lines.flatMap(wordSpaces).filter((s) => s > 0.3);
     if (spaces.length < 5) continue;
