@@ -93,9 +93,16 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
   await pagefind.options({ baseUrl: base });
   await pagefind.init();
 
+  // On the search page the results are the page: they move under its heading and stay open
+  // (elsewhere they drop down from the header's box and close on Esc or a click outside).
+  const page = document.querySelector<HTMLElement>('[data-search-page]');
+  if (page) {
+    (page.querySelector('h1') ?? page).after(panel);
+    panel.classList.add('site-search__results--page');
+  }
   let generation = 0;
   const open = (yes: boolean) => {
-    panel.hidden = !yes;
+    panel.hidden = !yes && !(page && list.childElementCount);
   };
   const render = async (query: string) => {
     const mine = ++generation;
@@ -177,7 +184,7 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
     e.preventDefault();
     void render(input.value);
   });
-  form.addEventListener('keydown', (e) => {
+  const onKey = (e: KeyboardEvent) => {
     const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (e.key === 'Escape') {
@@ -192,9 +199,11 @@ export async function attachSearch(form: HTMLFormElement, input: HTMLInputElemen
       e.preventDefault();
       (i === 0 ? input : links[i - 1]!).focus();
     }
-  });
+  };
+  form.addEventListener('keydown', onKey);
+  if (page) panel.addEventListener('keydown', onKey);
   document.addEventListener('click', (e) => {
-    if (!form.contains(e.target as Node)) open(false);
+    if (!form.contains(e.target as Node) && !panel.contains(e.target as Node)) open(false);
   });
   input.addEventListener('focus', () => {
     if (list.childElementCount || status.textContent) open(true);

@@ -31,6 +31,16 @@ export interface PanelImage {
    * panel's `file` is already one.
    */
   raster?: Variant;
+  /**
+   * A vector panel's small raster copies, for the home page's episode cards and search results
+   * (the whole SVG, 30–75 kB, for a 96–400 px picture would cost more than the page itself).
+   */
+  thumb?: { avif: Variant[]; webp: Variant[] };
+}
+
+/** The variants a small picture of a panel is drawn from: its thumbnails, else its own raster variants. */
+export function thumbVariants(image: PanelImage): { avif: Variant[]; webp: Variant[] } {
+  return image.thumb ?? { avif: image.avif, webp: image.webp };
 }
 
 /** The raster image of a panel: its PNG rendering if it is vector, else its one file. */
@@ -80,7 +90,13 @@ export interface SocialImage {
 export function manifestFiles(manifest: ImageManifest): string[] {
   const panels = Object.values(manifest.panels).flatMap((byLang) => Object.values(byLang));
   const files = [
-    ...panels.flatMap((img) => [...img.avif, ...img.webp, img.file, ...(img.raster ? [img.raster] : [])]),
+    ...panels.flatMap((img) => [
+      ...img.avif,
+      ...img.webp,
+      img.file,
+      ...(img.raster ? [img.raster] : []),
+      ...(img.thumb ? [...img.thumb.avif, ...img.thumb.webp] : []),
+    ]),
     ...Object.values(manifest.covers).flatMap((img) => [...img.avif, ...img.webp, img.file, img.jpeg]),
     ...Object.values(manifest.posters).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
     ...Object.values(manifest.social).flatMap((byLang) => Object.values(byLang)),

@@ -31,9 +31,9 @@ for (const [lang, title, firstEpisode] of [
     await page.goto(site.url(`/${lang}/`));
     assert.equal(await page.getAttribute('html', 'lang'), lang);
     assert.equal(await page.textContent('h1'), title);
-    const items = page.locator('.toc__item');
+    const items = page.locator('.cards > .card');
     assert.equal(await items.count(), 4);
-    assert.equal((await items.first().locator('.toc__title').textContent())?.trim(), firstEpisode);
+    assert.equal((await items.first().locator('.card__name').textContent())?.trim(), firstEpisode);
     const cover = page.locator('.hero__cover img');
     assert.ok(
       await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),

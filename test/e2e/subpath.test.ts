@@ -14,7 +14,7 @@ test('the site works served under a sub-path: links, styles, fonts, images, scri
   await page.goto(site.url('/'), { waitUntil: 'networkidle' });
   await page.click('a[hreflang=fr]');
   await page.waitForURL(/\/planches\/fr\/$/);
-  await page.click('.toc__item a >> nth=1');
+  await page.click('.card__title a >> nth=1');
   await page.waitForURL(/\/planches\/fr\/20-capter-l-attention-des-cons\/$/);
   await page.waitForLoadState('networkidle');
   assert.ok(
