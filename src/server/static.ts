@@ -128,6 +128,11 @@ export async function serveStatic(
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}${base}`,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // Open streams (the stage remote's events) would keep it open for ever.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -7,7 +7,7 @@ export function joinBase(base: string, path: string): string {
   return b + path.replace(/^\/+/, '');
 }
 
-export type StageScreen = 'presenter' | 'audience' | 'script';
+export type StageScreen = 'presenter' | 'audience' | 'script' | 'remote';
 
 export const routes = {
   chooser: () => '',

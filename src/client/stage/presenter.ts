@@ -18,6 +18,7 @@ import { cardForPosition, plannedForBeat, timing, videoPosition, type ShowState 
 import { formatClock } from '../../shared/stage/duration.ts';
 import type { Beat, ScriptItem } from '../../shared/stage/show-data.ts';
 import type { Inline } from '../../shared/text.ts';
+import type { RemoteCommand, RemoteStatus } from '../../shared/stage/remote.ts';
 
 const { show, strings, audienceUrl = '', stageRoot } = pageData();
 const t = makeT(strings);
@@ -822,6 +823,72 @@ els.surtitleLang?.addEventListener('change', () =>
   sync.dispatch({ type: 'surtitleLang', lang: els.surtitleLang!.value }),
 );
 
+// ── Phone remote (npm run stage -- --remote) ───────────────────────────────────────────────
+// Only when the server offers it: the commands arrive as server-sent events and run as the
+// clicker's keys would; the state goes back after every change. If the server or the phone dies,
+// nothing here waits for them.
+
+const REMOTE_RUNS: Record<RemoteCommand, Command> = { next: 'pageNext', prev: 'pagePrev', blackout: 'blackout' };
+
+function remoteStatus(): RemoteStatus {
+  const state = sync.state();
+  const tm = timing(state, show, Date.now());
+  const beat = show.beats[state.beat];
+  return {
+    now: beatLabel(beat, undefined),
+    next: state.ended ? '' : beatLabel(show.beats[state.beat + 1], beat),
+    elapsed: formatClock(tm.elapsed / 1000),
+    left: time.left.textContent ?? '',
+    blackout: state.blackout,
+    ended: state.ended,
+  };
+}
+
+async function startRemote(api: string): Promise<void> {
+  const line = $('[data-remote]');
+  const info = async () => {
+    const r = await fetch(`${api}info`, { cache: 'no-store' });
+    if (!r.ok) throw new Error(String(r.status));
+    return (await r.json()) as { code: string; paired: number };
+  };
+  const drawInfo = (i: { code: string; paired: number }) => {
+    line.hidden = false;
+    line.textContent = t('stage.remote.presenterLine', {
+      code: `${i.code.slice(0, 3)} ${i.code.slice(3)}`,
+      paired: i.paired,
+    });
+    line.dataset.tone = i.paired ? 'good' : 'neutral';
+  };
+  try {
+    drawInfo(await info());
+  } catch {
+    return; // no remote on this server (or no server): nothing to show
+  }
+  const events = new EventSource(`${api}events`);
+  events.addEventListener('command', (e) => {
+    const { command } = JSON.parse((e as MessageEvent<string>).data) as { command: RemoteCommand };
+    const act = REMOTE_RUNS[command];
+    if (act) run(act);
+  });
+  let sent = '';
+  const post = () => {
+    const body = JSON.stringify(remoteStatus());
+    if (body === sent) return;
+    sent = body;
+    fetch(`${api}status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => {
+      sent = '';
+    });
+  };
+  sync.onChange(post);
+  setInterval(post, 500);
+  setInterval(() => {
+    info().then(drawInfo, () => {
+      line.dataset.tone = 'warn';
+    });
+  }, 3000);
+  post();
+}
+
 // ── Start ──────────────────────────────────────────────────────────────────────────────────
 
 const wake = $('[data-wake]');
@@ -838,4 +905,14 @@ draw(sync.state());
 setInterval(tick, 250);
 els.view.addEventListener('scroll', drawMore, { passive: true });
 addEventListener('resize', drawMore);
+// `npm run stage -- --remote` names the remote's routes in a header of every answer.
+fetch(location.pathname, { method: 'HEAD', cache: 'no-store' }).then(
+  (r) => {
+    const api = r.headers.get('X-Planches-Remote');
+    if (api) void startRemote(api);
+  },
+  () => {
+    // no server (the offline copy is playing): no remote either
+  },
+);
 root.dataset.ready = 'true';

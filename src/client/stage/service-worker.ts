@@ -92,7 +92,9 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   // Other origins (a PeerTube excerpt) and the pages' reachability checks go to the network.
-  if (url.origin !== self.location.origin || url.searchParams.has('ping')) return;
+  // The phone remote's routes (live state and commands) are never kept.
+  if (url.origin !== self.location.origin || url.searchParams.has('ping') || url.pathname.includes('/stage-remote/'))
+    return;
   if (url.pathname.includes('/stage-media/')) {
     event.respondWith(
       caches
