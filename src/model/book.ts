@@ -3,7 +3,7 @@
 // rest of the kit only ever sees valid, typed data.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, noteFile, type ContentProblem } from './errors.ts';
 import { readSettings, languageCodes } from './settings.ts';
 import { parseBody, type Block } from './episode/blocks.ts';
 import { splitFrontmatter } from './episode/frontmatter.ts';
@@ -150,6 +150,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
   const episodes: Episode[] = [];
   for (const name of readdirSync(dir).sort()) {
     const epDir = join(dir, name);
+    noteFile(`content/episodes/${name}`);
     if (!statSync(epDir).isDirectory() || name.startsWith('.')) continue;
     const relDir = rel(root, epDir);
     const m = EPISODE_DIR.exec(name);

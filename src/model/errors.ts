@@ -45,3 +45,42 @@ export class ProblemList {
     if (this.items.length) throw new ContentError(this.items);
   }
 }
+
+/**
+ * What the build is doing, for the last-resort message: the step ("checking the content") and the
+ * file last opened. Set by scripts/build.ts and scripts/panels.ts (steps) and read.ts (files).
+ */
+const activity: { step: string; file?: string } = { step: 'starting' };
+
+export function startStep(step: string): void {
+  activity.step = step;
+  activity.file = undefined;
+}
+
+export function noteFile(file: string): void {
+  activity.file = file;
+}
+
+/** Where the build starts its report of a fault that is not the book's: scripts/build.ts looks for it. */
+export const UNEXPECTED_HEADER = 'Build failed: ';
+
+/**
+ * The last-resort message for an exception nobody expected: what went wrong, during which step and
+ * on which file, and a hint to report it. The stack trace only when asked for (`--debug`).
+ */
+export function unexpectedFailure(e: unknown, debug = false): string {
+  const what =
+    e instanceof Error
+      ? `${e.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e.message.split('\n')[0]}`
+      : `${String(e)}`;
+  const where = activity.file ? `, at ${activity.file}` : '';
+  const lines = [
+    `${UNEXPECTED_HEADER}${what.replace(/\.$/, '')} while ${activity.step}${where}.`,
+    'This is a fault of the kit, not a mistake in your book: please report it to the Planches maintainers with this message' +
+      (debug
+        ? ' and the stack trace below.'
+        : ' and what `npm run build -- --debug` prints (the same, with the stack trace).'),
+  ];
+  if (debug && e instanceof Error && e.stack) lines.push('', e.stack);
+  return lines.join('\n');
+}

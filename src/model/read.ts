@@ -3,7 +3,7 @@
 // file gets the same checks and the same clear message when it cannot be read.
 import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { ContentProblem } from './errors.ts';
+import { noteFile, type ContentProblem } from './errors.ts';
 
 /** Normalizes what editors may add (a byte-order mark, CRLF or CR line ends) before parsing. */
 export function normalizeText(text: string): string {
@@ -21,6 +21,7 @@ export function bookPath(root: string, path: string): string {
  * when it lies outside the book's folder (a link out would publish any readable file).
  */
 export function realBookPath(root: string, file: string): string {
+  noteFile(file);
   const real = realpathSync(join(root, file));
   const rel = relative(realpathSync(root), real);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {

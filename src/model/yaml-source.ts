@@ -1,6 +1,6 @@
 // YAML parsing that remembers where each value came from, so that schema errors can point at
 // the line an author must fix.
-import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 
@@ -11,21 +11,61 @@ export interface YamlSource {
   lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
 }
 
+/**
+ * Limits against files made to exhaust the build: how many times aliases (`*name`) may be expanded
+ * (yaml's own default is 100; an "alias bomb" multiplies ten by ten by ten…), and how deeply lists
+ * and mappings may nest (the book's files need half a dozen levels).
+ */
+export const YAML_LIMITS = { aliases: 100, depth: 64 };
+
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource | ContentProblem {
   const counter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
+  const at = (offset: number | undefined, message: string): ContentProblem => ({
+    file,
+    line: offset !== undefined ? counter.linePos(offset).line + lineOffset : undefined,
+    message,
+  });
+  const tooDeep = `this YAML is nested more than ${YAML_LIMITS.depth} levels deep (lists or mappings inside one another); the book's files need a few levels: flatten it. The limit protects the build from files made to exhaust it.`;
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: true });
+  } catch (e) {
+    // The parser recurses: a file nested thousands of levels deep overflows its stack.
+    if (e instanceof RangeError) return at(undefined, tooDeep);
+    throw e;
+  }
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? counter.linePos(first.pos[0]).line;
+    if (/Maximum call stack/.test(first.message)) return { file, line: line + lineOffset, message: tooDeep };
     return {
       file,
       line: line !== undefined ? line + lineOffset : undefined,
       message: `this is not valid YAML (${first.message.split('\n')[0]}).`,
     };
   }
+  const deep = deepestNode(doc);
+  if (deep) return at(deep, tooDeep);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.aliases }) ?? {};
+  } catch (e) {
+    if (!(e instanceof ReferenceError) || !/alias count/i.test(e.message)) throw e;
+    let alias: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        alias = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return at(
+      alias,
+      `this YAML expands its aliases (*name) into more than ${YAML_LIMITS.aliases} copies of what they name, the pattern of an "alias bomb" made to exhaust the build: write the values out, or use fewer aliases.`,
+    );
+  }
   return {
     file,
-    data: doc.toJS() ?? {},
+    data,
     lineOf(path) {
       for (let n = path.length; n >= 0; n--) {
         // Prefer the line of the key ("title:"), which is where an author looks.
@@ -41,6 +81,21 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
       return undefined;
     },
   };
+}
+
+/** The offset of the first node nested deeper than the limit, if any (walked without recursion). */
+function deepestNode(doc: Document): number | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 1]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth > YAML_LIMITS.depth) return node.range?.[0];
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** Turns zod issues into problems an author can act on, with the line of the offending value. */
