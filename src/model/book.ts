@@ -23,6 +23,7 @@ import { inlineText } from '../shared/text.ts';
 import { loadFigures, type FigureDef } from './figures.ts';
 import { checkStructure } from './episode/structure.ts';
 import { checkDraft } from './episode/drafts.ts';
+import { plainName } from './characters.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -398,7 +399,7 @@ function loadPages(root: string, settings: Settings, problems: ContentProblem[])
       problems.push(split);
       continue;
     }
-    const fm = z.strictObject({ title: z.string().min(1) }).safeParse(split.front.data);
+    const fm = z.strictObject({ title: plainName(z.string().min(1), 'the title') }).safeParse(split.front.data);
     if (!fm.success) {
       problems.push(...zodProblems(fm.error, split.front));
       continue;

@@ -6,6 +6,8 @@ export interface ContentProblem {
   file: string;
   /** 1-based line in that file, when the problem has a place. */
   line?: number;
+  /** 1-based column (in characters) on that line, when the problem is one character. */
+  column?: number;
   /** Dotted field path, for settings and frontmatter problems. */
   field?: string;
   /** What is wrong and what was expected, in one or two sentences. */
@@ -13,7 +15,7 @@ export interface ContentProblem {
 }
 
 export function formatProblem(p: ContentProblem): string {
-  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  const where = p.line ? `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}` : p.file;
   const field = p.field ? ` (${p.field})` : '';
   return `${where}${field}: ${p.message}`;
 }

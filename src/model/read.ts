@@ -4,6 +4,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { noteFile, type ContentProblem } from './errors.ts';
+import { forbiddenCharacter } from './characters.ts';
 
 /** Normalizes what editors may add (a byte-order mark, CRLF or CR line ends) before parsing. */
 export function normalizeText(text: string): string {
@@ -45,11 +46,15 @@ export function readBookText(root: string, file: string): { text: string } | Con
       message: `this file cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`,
     };
   }
+  let text: string;
   try {
-    return { text: normalizeText(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    text = normalizeText(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     return { file, message: 'this file is not readable UTF-8 text: save it as UTF-8.' };
   }
+  // Valid UTF-8 may still hold what no text uses (NUL, non-characters): refused with its place.
+  const odd = forbiddenCharacter(text);
+  return odd ? { file, line: odd.line, column: odd.column, message: odd.message } : { text };
 }
 
 /** A file of the book as it is (art: SVG or raster), `file` relative to the book's folder. */

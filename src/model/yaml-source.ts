@@ -3,6 +3,7 @@
 import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, isScalar, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
+import { forbiddenInValue, invisibleInName } from './characters.ts';
 
 export interface YamlSource {
   file: string;
@@ -63,6 +64,23 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlSourc
       `this YAML expands its aliases (*name) into more than ${YAML_LIMITS.aliases} copies of what they name, the pattern of an "alias bomb" made to exhaust the build: write the values out, or use fewer aliases.`,
     );
   }
+  // Escapes decode to characters the file itself does not hold ("\0", "\uD800"): checked here.
+  let odd: ContentProblem | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const why = typeof node.value === 'string' ? forbiddenInValue(node.value) : undefined;
+      if (!why) return undefined;
+      const pos = counter.linePos(node.range?.[0] ?? 0);
+      odd = {
+        file,
+        line: pos.line + lineOffset,
+        column: pos.col,
+        message: `this value contains ${why}: remove it.`,
+      };
+      return visit.BREAK;
+    },
+  });
+  if (odd) return odd;
   return {
     file,
     data,
@@ -126,6 +144,9 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  // An id that looks right but holds an invisible character: say which, not "expected lowercase letters".
+  const invisible = typeof input === 'string' && issue.code === 'invalid_format' ? invisibleInName(input) : undefined;
+  if (invisible) return invisible;
   switch (issue.code) {
     case 'invalid_type': {
       // zod's own message is kept when the schema gave a specific one.

@@ -1,6 +1,7 @@
 // Reads the body of an episode file. Episode files are content, not programs: the MDX syntax
 // is used for prose, sections (## and ###), lists and the kit's own markers only. Imports,
 // exports, {expressions}, HTML and unknown components are errors that say what to write instead.
+import { invisibleInName } from '../characters.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -222,6 +223,12 @@ export function parseBody(
         const raw = slice(children);
         if (!raw.trim()) {
           at(line, 'this heading is empty: write its text after "## ".');
+          break;
+        }
+        // A heading is a title too (the episode's contents, the EPUB's): no bidi control, no zero-width space.
+        const invisible = invisibleInName(raw, 'the heading');
+        if (invisible) {
+          at(line, invisible);
           break;
         }
         blocks.push({

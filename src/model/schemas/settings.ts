@@ -1,10 +1,14 @@
 // The book's settings, content/book.yaml (docs/authoring.md, "Book settings").
 import { z } from 'zod';
 import { showsSchema } from './shows.ts';
+import { plainName } from '../characters.ts';
 
 const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as "fr", "en" or "pt-BR"');
 /** A text given per language: { fr: "…", en: "…" }. Which keys are allowed is checked later. */
 const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
+/** A title or a name per language: also free of bidi controls and zero-width spaces (characters.ts). */
+const localizedName = z.record(z.string(), plainName(z.string().min(1, 'expected a non-empty text')));
+const name = plainName(z.string().min(1));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
 
 /** Page sizes the printed book can have (see src/model/print/geometry.ts for their dimensions). */
@@ -45,17 +49,15 @@ export const roleSchema = z.enum(ROLES, { error: `expected one of ${ROLES.join('
 export const settingsSchema = z.strictObject({
   id: slugId.describe('stable identifier of the book, used in EPUB identifiers'),
   original: langCode,
-  languages: z
-    .array(z.strictObject({ code: langCode, name: z.string().min(1) }))
-    .min(1, 'expected at least one language'),
-  title: localized,
-  subtitle: localized.optional(),
-  description: localized,
+  languages: z.array(z.strictObject({ code: langCode, name })).min(1, 'expected at least one language'),
+  title: localizedName,
+  subtitle: localizedName.optional(),
+  description: localizedName,
   authors: z
     .array(
       z.strictObject({
         /** A name, or one per language for a collective ("Planches contributors", "contributeurs de Planches"). */
-        name: z.union([z.string().min(1), localized], { error: 'expected a name, or a name per language' }),
+        name: z.union([name, localizedName], { error: 'expected a name, or a name per language' }),
         /** One role, or a list of them: `role: [illustrator, dialogue]`. */
         role: z.union([roleSchema, z.array(roleSchema).min(1, 'expected at least one role')], {
           error: `expected a role or a list of roles, among ${ROLES.join(', ')}`,
@@ -88,7 +90,7 @@ export const settingsSchema = z.strictObject({
   /** The series this book belongs to (EPUB `belongs-to-collection`), and its number in it. */
   series: z
     .strictObject({
-      name: z.union([z.string().min(1), localized], { error: 'expected the series’ name, or a name per language' }),
+      name: z.union([name, localizedName], { error: 'expected the series’ name, or a name per language' }),
       position: z
         .number({ error: 'expected the book’s number in the series, a positive number like 2' })
         .positive('expected the book’s number in the series, a positive number like 2')
@@ -106,7 +108,7 @@ export const settingsSchema = z.strictObject({
       credential: z.string().min(1).optional(),
     })
     .optional(),
-  characters: z.record(slugId, localized).default({}),
+  characters: z.record(slugId, localizedName).default({}),
   /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
   print: z
     .strictObject({
@@ -149,7 +151,7 @@ export const settingsSchema = z.strictObject({
   talk: z
     .strictObject({
       /** The show's name, for the performances list and the calendar. */
-      title: localized.optional(),
+      title: localizedName.optional(),
       /** The PeerTube instances the book may embed excerpts from, each with its privacy page. */
       instances: z
         .array(
