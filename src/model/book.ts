@@ -181,16 +181,8 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       continue;
     }
     const before = problems.length;
+    // Every file of the episode is read even when the original has problems: one run reports them all.
     const original = readEpisodeText(root, origFile, settings.original, true, problems);
-    if (!original) continue;
-    if (original.number !== Number(m[1])) {
-      problems.push({
-        file: original.file,
-        line: 2,
-        field: 'number',
-        message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.`,
-      });
-    }
     const translations: Record<string, EpisodeText> = {};
     for (const lang of langs) {
       if (lang === settings.original) continue;
@@ -198,9 +190,22 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       if (!existsSync(file)) continue;
       const t = readEpisodeText(root, file, lang, false, problems);
       if (t) {
-        checkStructure(original, t, problems);
+        // The structure is compared only with an original that could be read.
+        if (original) checkStructure(original, t, problems);
         translations[lang] = t;
       }
+    }
+    if (!original) {
+      loadPanels(root, epDir, settings, problems);
+      continue;
+    }
+    if (original.number !== Number(m[1])) {
+      problems.push({
+        file: original.file,
+        line: 2,
+        field: 'number',
+        message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.`,
+      });
     }
     const beforePanels = problems.length;
     const panels = loadPanels(root, epDir, settings, problems);
@@ -311,13 +316,11 @@ function readEpisodeText(
   }
   const schema = isOriginal ? originalFrontmatter : translationFrontmatter;
   const fm = schema.safeParse(split.front.data);
-  if (!fm.success) {
-    problems.push(...zodProblems(fm.error as z.ZodError, split.front));
-    return undefined;
-  }
+  if (!fm.success) problems.push(...zodProblems(fm.error as z.ZodError, split.front));
+  // The body is read even when the frontmatter is wrong, so that its problems come in the same run.
   const body = parseBody(split.body, file, split.bodyLineOffset);
   problems.push(...body.problems);
-  if (body.problems.length) return undefined;
+  if (!fm.success || body.problems.length) return undefined;
   for (const b of body.blocks) {
     const untranslated =
       b.type === 'untranslated' ||
@@ -399,13 +402,13 @@ function loadPages(root: string, settings: Settings, problems: ContentProblem[])
       problems.push(split);
       continue;
     }
-    const fm = z.strictObject({ title: plainName(z.string().min(1), 'the title') }).safeParse(split.front.data);
-    if (!fm.success) {
-      problems.push(...zodProblems(fm.error, split.front));
-      continue;
-    }
+    const fm = z
+      .strictObject({ title: plainName(z.string().min(1, 'expected the page title'), 'the title') })
+      .safeParse(split.front.data);
+    if (!fm.success) problems.push(...zodProblems(fm.error, split.front));
     const body = parseBody(split.body, file, split.bodyLineOffset, { page: true });
     problems.push(...body.problems);
+    if (!fm.success) continue;
     pages.push({ id: m[1]!, lang: m[2]!, file, title: fm.data.title, blocks: body.blocks });
   }
   return pages;

@@ -46,6 +46,15 @@ export function loadPanels(
     problems.push(read);
     return [];
   }
+  // An empty file (or comments only): say so, not "(panels): this field is required".
+  if (!read.text.replace(/^\s*#.*$/gm, '').trim()) {
+    problems.push({
+      file,
+      message:
+        'this file is empty: write "panels:" and the episode\'s panels under it (see docs/authoring.md, "Drawing panels"), or delete the file if the episode has none.',
+    });
+    return [];
+  }
   const src = parseYaml(read.text, file);
   if (!('data' in src)) {
     problems.push(src);

@@ -154,21 +154,39 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
         /^expected [a-z]+, received/i.test(issue.message) || issue.message.startsWith('Invalid input')
           ? ''
           : issue.message;
-      if (input === undefined) return `this field is required (${custom || `expected ${issue.expected}`}).`;
-      return `${custom || `expected ${issue.expected}`}, found ${typeName(input)}.`;
+      const expected = custom || `expected ${EXPECTED[issue.expected] ?? issue.expected}`;
+      if (input === undefined) return `this field is required (${expected}).`;
+      return `${expected}, found ${typeName(input)}.`;
     }
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling).`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`;
     default:
+      // A number out of range: say what was found, next to the range.
+      if (typeof input === 'number' && ['too_small', 'too_big', 'not_multiple_of', 'invalid_type'].includes(issue.code))
+        return `${issue.message.replace(/\.$/, '')}, found ${typeName(input)}.`;
       return issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
   }
 }
+
+/** zod's type names in the authors' words. */
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  string: 'a text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (fields written "name: value")',
+  int: 'a whole number',
+};
 
 function typeName(v: unknown): string {
   if (v === null) return 'nothing (null)';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
+  // YAML's .nan and .inf are numbers to the parser, not to an author.
+  if (typeof v === 'number' && Number.isNaN(v)) return '.nan (not a number)';
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : '-'}.inf (infinity)`;
+  if (typeof v === 'number') return String(v);
   return `${typeof v} ${JSON.stringify(v)}`;
 }

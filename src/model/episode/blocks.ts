@@ -119,6 +119,15 @@ export function languageTag(code: string): string | undefined {
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
+/** The markers that belong in episodes only, not in the book's pages. */
+const EPISODE_ONLY = ['Figure', 'Panel', 'Talk', 'Placeholder'];
+
+/** What is being read, for the messages: "an episode" or "a page" (set by parseBody, which is synchronous). */
+let kind = 'an episode';
+
+const REFERENCE_LINK =
+  'reference-style links ([text][name] with a line "[name]: https://…") are not supported: write the address in the link itself, like [text](https://example.org/).';
+
 export interface ParsedBody {
   blocks: Block[];
   problems: ContentProblem[];
@@ -134,6 +143,7 @@ export function parseBody(
   lineOffset: number,
   options: { page?: boolean } = {},
 ): ParsedBody {
+  kind = options.page ? 'a page' : 'an episode';
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined, message: string) =>
     problems.push({ file, line: line !== undefined ? line + lineOffset : undefined, message });
@@ -188,13 +198,13 @@ export function parseBody(
       case 'mdxjsEsm':
         at(
           line,
-          "imports and exports are not allowed in an episode: episode files are content, not programs. Remove this line; the kit's markers need no import.",
+          `imports and exports are not allowed in ${kind}: the book's files are content, not programs. Remove this line; the kit's markers need no import.`,
         );
         break;
       case 'mdxFlowExpression':
         at(
           line,
-          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+          `JavaScript expressions ({…}) are not allowed in ${kind}. To write a brace in prose, escape it as "\\{".`,
         );
         break;
       case 'heading': {
@@ -203,7 +213,7 @@ export function parseBody(
             line,
             node.depth === 1
               ? `a heading "# …" is a title, which is the "title" field of the frontmatter: start sections with "## " (and sub-sections with "### ").`
-              : `headings go two levels deep: "## " for a section, "### " for a sub-section (this one has ${node.depth} "#").`,
+              : `this heading has ${node.depth} "#": write "### " for a sub-section, or "## " for a section (headings go two levels deep).`,
           );
           break;
         }
@@ -247,21 +257,27 @@ export function parseBody(
         break;
       }
       case 'blockquote':
-        at(line, 'quotations starting with ">" are not supported in an episode: write the paragraph without the ">".');
+        at(line, `quotations starting with ">" are not supported in ${kind}: write the paragraph without the ">".`);
         break;
       case 'code':
         at(
           line,
-          'code blocks (indented by 4 spaces or fenced with ```) are not supported in an episode: remove the indentation.',
+          `code blocks (indented by 4 spaces or fenced with \`\`\`) are not supported in ${kind}: remove the indentation.`,
         );
         break;
       case 'thematicBreak':
         at(line, 'a line of "---", "***" or "___" is a separator, which episodes do not use: remove it.');
         break;
+      case 'definition':
+        at(
+          line,
+          'a line "[name]: https://…" gives an address to reference-style links, which are not supported: remove it, and write the address in the link itself, like [text](https://example.org/).',
+        );
+        break;
       default:
         at(
           line,
-          `this kind of block (${node.type}) is not allowed in an episode: write paragraphs and the kit's markers only.`,
+          `this kind of block (${node.type}) is not allowed in ${kind}: write paragraphs and the kit's markers only.`,
         );
     }
   }
@@ -361,9 +377,10 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
   if (!spec) {
     at(
       line,
-      `unknown component <${name || '>'}>: an episode may use only ${Object.keys(COMPONENTS)
+      `unknown component <${name || '>'}>: ${kind} may use only ${Object.keys(COMPONENTS)
+        .filter((c) => !ctx.page || !EPISODE_ONLY.includes(c))
         .map((c) => `<${c}>`)
-        .join(', ')}.`,
+        .join(', ')}${name === 'iframe' ? ' (a video is embedded with <Talk /> and talk.yaml, in an episode)' : ''}.`,
     );
     return undefined;
   }
@@ -392,7 +409,7 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
     at(line, `<${name}> takes no content: write it as ${spec.help}.`);
     return undefined;
   }
-  if (ctx.page && (name === 'Figure' || name === 'Panel' || name === 'Talk' || name === 'Placeholder')) {
+  if (ctx.page && EPISODE_ONLY.includes(name)) {
     at(line, `<${name}> belongs in episodes, not in the book's pages.`);
     return undefined;
   }
@@ -554,7 +571,7 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
       case 'mdxTextExpression':
         at(
           line,
-          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+          `JavaScript expressions ({…}) are not allowed in ${kind}. To write a brace in prose, escape it as "\\{".`,
         );
         break;
       case 'mdxJsxTextElement': {
@@ -572,12 +589,21 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
         break;
       }
       case 'inlineCode':
-        at(line, 'backticks (`…`) are not supported in an episode: remove them.');
+        at(line, `backticks (\`…\`) are not supported in ${kind}: remove them.`);
         break;
       case 'image':
         at(
           line,
           'images are added as panels (<Panel id="…" /> and panels.yaml) or figures (<Figure src="figures/x.png" alt="…" />, on their own line), not with ![…](…).',
+        );
+        break;
+      case 'linkReference':
+        at(line, REFERENCE_LINK);
+        break;
+      case 'imageReference':
+        at(
+          line,
+          'images are added as panels (<Panel id="…" /> and panels.yaml) or figures (<Figure src="figures/x.png" alt="…" />, on their own line), not with ![…][…].',
         );
         break;
       default:

@@ -2,8 +2,11 @@
 import { z } from 'zod';
 import { plainName } from '../characters.ts';
 
+/** Episode numbers run from 1 to 9999 (addresses, sorting and the PDF's outline assume so). */
+const EPISODE_NUMBER = 'expected the episode number, a whole number from 1 to 9999 (like 19)';
+
 export const originalFrontmatter = z.strictObject({
-  number: z.number({ error: 'expected the episode number, a whole number such as 19' }).int().positive(),
+  number: z.number({ error: EPISODE_NUMBER }).int(EPISODE_NUMBER).min(1, EPISODE_NUMBER).max(9999, EPISODE_NUMBER),
   title: plainName(z.string().min(1, 'expected the episode title'), 'the title'),
   summary: plainName(z.string(), 'the summary').default(''),
   /** A draft: `npm run build` refuses it, `--drafts` builds it marked as a draft (new-episode writes it). */

@@ -11,6 +11,17 @@ const localizedName = z.record(z.string(), plainName(z.string().min(1, 'expected
 const name = plainName(z.string().min(1));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
 
+/** A day of the calendar written YYYY-MM-DD; one that does not exist (2023-02-30) is told apart. */
+const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD, like 2024-01-15' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD, like 2024-01-15')
+  .superRefine((value, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const day = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+      ctx.addIssue({ code: 'custom', message: `${value} is written YYYY-MM-DD but that day does not exist` });
+  });
+
 /** Page sizes the printed book can have (see src/model/print/geometry.ts for their dimensions). */
 export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
 const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(60, 'expected at most 60 (millimetres)');
@@ -18,7 +29,7 @@ const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(6
 export const performanceStatus = z.enum(['sold-out', 'cancelled', 'postponed']);
 
 export const performanceSchema = z.strictObject({
-  date: z.iso.date('expected a date written YYYY-MM-DD'),
+  date: isoDate,
   /** Local time at the venue; needs `timezone`. */
   time: z
     .string()
@@ -34,7 +45,7 @@ export const performanceSchema = z.strictObject({
   mobilizon: z.string().optional(),
   status: performanceStatus.optional(),
   /** When this entry last changed (calendar stamps come from here, not from the clock). */
-  updated: z.iso.date('expected a date written YYYY-MM-DD').optional(),
+  updated: isoDate.optional(),
 });
 
 /**
@@ -84,7 +95,7 @@ export const settingsSchema = z.strictObject({
       .default('/'),
   }),
   cover: z.string().min(1).describe('cover art, relative to content/'),
-  published: z.iso.date('expected a date written YYYY-MM-DD'),
+  published: isoDate,
   publisher: z.string().optional(),
   subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
   /** The series this book belongs to (EPUB `belongs-to-collection`), and its number in it. */
