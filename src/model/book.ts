@@ -7,7 +7,7 @@ import { ContentError, noteFile, type ContentProblem } from './errors.ts';
 import { readSettings, languageCodes } from './settings.ts';
 import { parseBody, type Block } from './episode/blocks.ts';
 import { splitFrontmatter } from './episode/frontmatter.ts';
-import { bookPath, readBookBytes, readBookText } from './read.ts';
+import { bookPath, readBookArt, readBookText } from './read.ts';
 import { EPISODE_DIR, originalFrontmatter, translationFrontmatter } from './schemas/frontmatter.ts';
 import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
@@ -102,7 +102,8 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       message: `the cover art content/${settings.cover} does not exist.`,
     });
   } else {
-    for (const f of checkSvg(readBookBytes(root, `content/${settings.cover}`).toString('utf8')))
+    const art = readBookArt(root, `content/${settings.cover}`, problems);
+    for (const f of art ? checkSvg(art.toString('utf8')) : [])
       problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
   problems.push(

@@ -1,7 +1,7 @@
 // The book's settings (content/book.yaml): the one place that says which languages exist,
 // which one is the original, titles, people, licence and where the site is published.
 import { existsSync } from 'node:fs';
-import { readBookText } from './read.ts';
+import { readBookText, setSizeLimits } from './read.ts';
 import { resolveText } from './views/resolve.ts';
 import { join } from 'node:path';
 import { ContentError, ProblemList, type ContentProblem } from './errors.ts';
@@ -39,6 +39,8 @@ export function readSettings(
   const parsed = settingsSchema.safeParse(src.data);
   if (!parsed.success) throw new ContentError(zodProblems(parsed.error, src));
   const settings = parsed.data;
+  // Every file read after this one is held to the book's own limits.
+  setSizeLimits(root, settings.limits);
   const problems = new ProblemList();
   const codes = settings.languages.map((l) => l.code);
   const known = new Set(codes);

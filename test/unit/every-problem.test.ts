@@ -39,7 +39,7 @@ test('the build prints them all and writes nothing', (t) => {
     `\n✗ Build failed. ${b.out} was left as it was.\n\n3 problems in the book's content:\n` +
       `  - ${EP1}/fr.mdx:7: <b> ${B_IN_PROSE}\n` +
       `  - ${EP1}/en.mdx:9: <b> ${B_IN_PROSE}\n` +
-      `  - ${EP1}/panels.yaml: this file is empty: write "panels:" and the episode's panels under it (see docs/authoring.md, "Drawing panels"), or delete the file if the episode has none.\n\n`,
+      `  - ${EP1}/panels.yaml: this file is empty: write "panels:" and the episode's panels under it (see docs/authoring.md, "Drawing panels"), or "panels: []" while there are none.\n\n`,
   );
   untouched(b);
 });

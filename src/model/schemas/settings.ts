@@ -22,6 +22,10 @@ const isoDate = z
       ctx.addIssue({ code: 'custom', message: `${value} is written YYYY-MM-DD but that day does not exist` });
   });
 
+const megabytes = z
+  .number({ error: 'expected a size in megabytes, like 5' })
+  .positive('expected a size in megabytes, like 5');
+
 /** Page sizes the printed book can have (see src/model/print/geometry.ts for their dimensions). */
 export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
 const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(60, 'expected at most 60 (millimetres)');
@@ -189,6 +193,17 @@ export const settingsSchema = z.strictObject({
   performances: z.array(performanceSchema).default([]),
   /** The running orders of the stage mode (src/model/shows.ts, docs/stage.md). */
   shows: showsSchema.optional(),
+  /**
+   * The largest file of each kind the build reads, in megabytes: checked before reading, so that
+   * no file can exhaust the build's memory (src/model/read.ts). Stage videos are never read.
+   */
+  limits: z
+    .strictObject({
+      svg: megabytes.default(5),
+      text: megabytes.default(1),
+      image: megabytes.default(20),
+    })
+    .prefault({}),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),
 });
