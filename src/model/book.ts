@@ -24,6 +24,7 @@ import { loadFigures, type FigureDef } from './figures.ts';
 import { checkStructure } from './episode/structure.ts';
 import { checkDraft } from './episode/drafts.ts';
 import { plainName } from './characters.ts';
+import { isExampleAddress } from './links.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -117,6 +118,14 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   const glossary = loadGlossary(root, settings, problems);
   if (problems.length) throw new ContentError(problems);
   const warnings = checkGlossary(root, settings, glossary, episodes, proseOf(settings));
+  if (isExampleAddress(settings.site.url)) {
+    warnings.push({
+      file: 'content/book.yaml',
+      line: lineOf(['site', 'url']),
+      field: 'site.url',
+      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then, links and feeds that need it point to that example domain.`,
+    });
+  }
   return { root, settings, episodes, pages, glossary, warnings };
 }
 
@@ -183,13 +192,13 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
     }
     const before = problems.length;
     // Every file of the episode is read even when the original has problems: one run reports them all.
-    const original = readEpisodeText(root, origFile, settings.original, true, problems);
+    const original = readEpisodeText(root, origFile, settings.original, true, problems, settings.httpLinks);
     const translations: Record<string, EpisodeText> = {};
     for (const lang of langs) {
       if (lang === settings.original) continue;
       const file = join(epDir, `${lang}.mdx`);
       if (!existsSync(file)) continue;
-      const t = readEpisodeText(root, file, lang, false, problems);
+      const t = readEpisodeText(root, file, lang, false, problems, settings.httpLinks);
       if (t) {
         // The structure is compared only with an original that could be read.
         if (original) checkStructure(original, t, problems);
@@ -306,6 +315,7 @@ function readEpisodeText(
   lang: string,
   isOriginal: boolean,
   problems: ContentProblem[],
+  httpLinks: boolean,
 ): (EpisodeText & { number: number }) | undefined {
   const file = rel(root, path);
   const text = readText(root, path, problems);
@@ -319,7 +329,7 @@ function readEpisodeText(
   const fm = schema.safeParse(split.front.data);
   if (!fm.success) problems.push(...zodProblems(fm.error as z.ZodError, split.front));
   // The body is read even when the frontmatter is wrong, so that its problems come in the same run.
-  const body = parseBody(split.body, file, split.bodyLineOffset);
+  const body = parseBody(split.body, file, split.bodyLineOffset, { httpLinks });
   problems.push(...body.problems);
   if (!fm.success || body.problems.length) return undefined;
   for (const b of body.blocks) {
@@ -407,7 +417,7 @@ function loadPages(root: string, settings: Settings, problems: ContentProblem[])
       .strictObject({ title: plainName(z.string().min(1, 'expected the page title'), 'the title') })
       .safeParse(split.front.data);
     if (!fm.success) problems.push(...zodProblems(fm.error, split.front));
-    const body = parseBody(split.body, file, split.bodyLineOffset, { page: true });
+    const body = parseBody(split.body, file, split.bodyLineOffset, { page: true, httpLinks: settings.httpLinks });
     problems.push(...body.problems);
     if (!fm.success) continue;
     pages.push({ id: m[1]!, lang: m[2]!, file, title: fm.data.title, blocks: body.blocks });

@@ -10,6 +10,7 @@ import { hasStrings } from '../i18n/index.ts';
 import { isLocalHttp } from '../shared/talk/address.ts';
 import { parseTime } from '../shared/talk/time.ts';
 import { settingsSchema, type Settings } from './schemas/settings.ts';
+import { httpRefused } from './links.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
@@ -113,6 +114,8 @@ export function readSettings(
   checkLocalized('description', ['description'], settings.description, true);
   checkLocalized('licence.name', ['licence', 'name'], settings.licence.name, true);
   checkLocalized('licence.statement', ['licence', 'statement'], settings.licence.statement, true);
+  if (/^http:/i.test(settings.licence.url) && !settings.httpLinks)
+    problems.add(at('licence.url', ['licence', 'url'], `the licence's address ${httpRefused(settings.licence.url)}`));
   for (const [id, names] of Object.entries(settings.characters))
     checkLocalized(`characters.${id}`, ['characters', id], names, false);
   settings.authors.forEach((a, i) => {

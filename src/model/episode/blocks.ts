@@ -2,6 +2,7 @@
 // is used for prose, sections (## and ###), lists and the kit's own markers only. Imports,
 // exports, {expressions}, HTML and unknown components are errors that say what to write instead.
 import { invisibleInName } from '../characters.ts';
+import { httpRefused } from '../links.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -61,7 +62,7 @@ export type Block =
       credit?: FigureText;
       /** The licence of the image ("CC BY 4.0"), the same in every language. */
       licence?: string;
-      /** Where the image comes from (an http(s) address), the same in every language. */
+      /** Where the image comes from (an https address, or http with `httpLinks`), the same in every language. */
       source?: string;
       line: number;
     }
@@ -122,6 +123,9 @@ const parser = unified().use(remarkParse).use(remarkMdx);
 /** The markers that belong in episodes only, not in the book's pages. */
 const EPISODE_ONLY = ['Figure', 'Panel', 'Talk', 'Placeholder'];
 
+/** Whether the book allows plain http:// links (book.yaml `httpLinks: true`; set by parseBody). */
+let httpAllowed = false;
+
 /** What is being read, for the messages: "an episode" or "a page" (set by parseBody, which is synchronous). */
 let kind = 'an episode';
 
@@ -141,9 +145,10 @@ export function parseBody(
   body: string,
   file: string,
   lineOffset: number,
-  options: { page?: boolean } = {},
+  options: { page?: boolean; httpLinks?: boolean } = {},
 ): ParsedBody {
   kind = options.page ? 'a page' : 'an episode';
+  httpAllowed = options.httpLinks === true;
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined, message: string) =>
     problems.push({ file, line: line !== undefined ? line + lineOffset : undefined, message });
@@ -491,8 +496,10 @@ function readFigure(node: Mdast, attrs: Record<string, string>, ctx: Ctx): Unpla
     );
     return undefined;
   }
-  if (attrs.source !== undefined && !/^https?:\/\/\S+$/i.test(attrs.source)) {
-    ctx.at(line, `<Figure source="${attrs.source}">: the source is the http(s) address the image comes from.`);
+  if (attrs.source !== undefined && /^http:\/\/\S+$/i.test(attrs.source) && !httpAllowed) {
+    ctx.at(line, `<Figure source="…">: ${httpRefused(attrs.source)}`);
+  } else if (attrs.source !== undefined && !/^https?:\/\/\S+$/i.test(attrs.source)) {
+    ctx.at(line, `<Figure source="${attrs.source}">: the source is the https:// address the image comes from.`);
     return undefined;
   }
   if (attrs.licence !== undefined && !attrs.credit) {
@@ -562,8 +569,10 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
         out.push({ type: 'break' });
         break;
       case 'link':
-        if (!/^https?:\/\//i.test(n.url ?? '')) {
-          at(line, `a link must point to an http(s) address, not "${n.url}".`);
+        if (/^http:\/\//i.test(n.url ?? '') && !httpAllowed) {
+          at(line, `the link ${httpRefused(n.url!)}`);
+        } else if (!/^https?:\/\//i.test(n.url ?? '')) {
+          at(line, `a link must point to an https:// address, not "${n.url}".`);
         } else {
           out.push({ type: 'link', href: n.url!, children: readInlines(n.children ?? [], at) });
         }

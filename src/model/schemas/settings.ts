@@ -204,6 +204,11 @@ export const settingsSchema = z.strictObject({
       image: megabytes.default(20),
     })
     .prefault({}),
+  /**
+   * Allows plain http:// links in the text and the licence (refused by default: mixed content in
+   * https pages and EPUB readers, and readers' privacy on their network).
+   */
+  httpLinks: z.boolean({ error: 'expected true or false' }).default(false),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),
 });
