@@ -123,7 +123,7 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       file: 'content/book.yaml',
       line: lineOf(['site', 'url']),
       field: 'site.url',
-      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then, links and feeds that need it point to that example domain.`,
+      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then the PDF, its cover and the CBZ print no address, while the site's canonical links, feeds, sitemap and share links still use this one.`,
     });
   }
   return { root, settings, episodes, pages, glossary, warnings };

@@ -1,8 +1,7 @@
 // Addresses the book links to or is published at: why plain http is refused, and the example
 // address the sample book ships with (a book that keeps it has no public address yet).
 
-/** The kit's example domain, in the sample's content/book.yaml and the docs. */
-export const EXAMPLE_HOST = 'planches.example';
+export { EXAMPLE_HOST, isExampleAddress } from '../shared/addresses.ts';
 
 /** Why plain http is refused, in the message of every address that uses it. */
 export function httpRefused(url: string): string {
@@ -12,13 +11,4 @@ export function httpRefused(url: string): string {
     `(privacy). Write "${url.replace(/^http:/i, 'https:')}" if the site has it; if it has no https at all, allow ` +
     'plain http with "httpLinks: true" in content/book.yaml.'
   );
-}
-
-/** Whether the site's address is still the example one. */
-export function isExampleAddress(url: string): boolean {
-  try {
-    return new URL(url).hostname === EXAMPLE_HOST;
-  } catch {
-    return false;
-  }
 }
