@@ -31,16 +31,24 @@ export interface OddCharacter {
 
 /** The first NUL, lone surrogate or non-character in `text`, and how many there are in all. */
 export function forbiddenCharacter(text: string): OddCharacter | undefined {
+  const first = firstForbidden(text);
+  if (!first) return undefined;
+  const more = first.count > 1 ? ` (${first.count - 1} more like it in this file)` : '';
+  return { line: first.line, column: first.column, message: `this file contains ${first.why}: remove it${more}.` };
+}
+
+/** Where the first forbidden character is, what it is, and how many there are. */
+export function firstForbidden(text: string): { line: number; column: number; why: string; count: number } | undefined {
   const all = [...text.matchAll(FORBIDDEN)];
   const first = all[0];
   if (!first) return undefined;
   const before = text.slice(0, first.index);
   const lineStart = before.lastIndexOf('\n') + 1;
-  const more = all.length > 1 ? ` (${all.length - 1} more like it in this file)` : '';
   return {
     line: before.split('\n').length,
     column: [...before.slice(lineStart)].length + 1,
-    message: `this file contains ${whyForbidden(first[0].codePointAt(0)!)}: remove it${more}.`,
+    why: whyForbidden(first[0].codePointAt(0)!),
+    count: all.length,
   };
 }
 

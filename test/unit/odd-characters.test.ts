@@ -117,3 +117,13 @@ test('the build refuses them, every file at once, and writes nothing', (t) => {
   );
   untouched(b);
 });
+
+test('in an SVG (panel art, cover): the same characters are refused with their line and column', (t) => {
+  const b = tempBook(t);
+  b.edit(`${EP1}/art/cave.svg`, /(<svg[^>]*>)/, '$1\n<desc>x\0</desc>');
+  b.edit('content/art/cover.svg', /(<svg[^>]*>)/, '$1\n<desc>\uFFFF</desc>');
+  assert.deepEqual(messages(b.book), [
+    `${EP1}/panels.yaml:3 (panels.cave.art): ${EP1}/art/cave.svg line 2 contains a NUL character (U+0000), which is invisible, becomes "�" in the outputs and stops some tools (column 8); remove it.`,
+    'content/art/cover.svg:2: contains U+FFFF, a "non-character" that Unicode reserves and no text uses (column 7); remove it.',
+  ]);
+});
