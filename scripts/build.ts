@@ -5,12 +5,13 @@
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
 //   --drafts        build draft episodes too (marked as drafts, out of feeds and the sitemap)
+//   --debug         on a fault of the kit (not of the book), print the stack trace too
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook, type Book } from '../src/model/book.ts';
-import { ContentError, formatProblem } from '../src/model/errors.ts';
+import { ContentError, formatProblem, startStep, UNEXPECTED_HEADER, unexpectedFailure } from '../src/model/errors.ts';
 import { bookOptions, setBookOptions } from '../src/model/options.ts';
 import type { RenderStats } from '../src/images/render.ts';
 import { readManifest } from '../src/model/image-manifest.ts';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     book: { type: 'string', default: '.' },
     timings: { type: 'string' },
     drafts: { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
   },
 });
 const kit = resolve(import.meta.dirname, '..');
@@ -38,7 +40,8 @@ const out = resolve(values.out);
 const started = performance.now();
 /** Seconds per stage, for --timings (read by `npm run bench`). */
 const timings: Record<string, number> = {};
-const step = (label: string, key = label) => {
+const step = (label: string, key = label, doing = `making the ${label}`) => {
+  startStep(doing);
   const t0 = performance.now();
   return (detail = '') => {
     timings[key] = (performance.now() - t0) / 1000;
@@ -46,12 +49,23 @@ const step = (label: string, key = label) => {
   };
 };
 
+/** The staging folder, once made: removed on any failure, so that nothing half-built stays. */
+let staging: string | undefined;
+
 function fail(message: string): never {
-  console.error(`\n✗ Build failed. ${out} was left as it was.\n\n${message}\n`);
+  if (staging) rmSync(staging, { recursive: true, force: true });
+  // A fault of the kit carries its own "Build failed: <what> while <step>" header.
+  if (message.startsWith(UNEXPECTED_HEADER)) console.error(`\n✗ ${message}\n\n${out} was left as it was.\n`);
+  else console.error(`\n✗ Build failed. ${out} was left as it was.\n\n${message}\n`);
   process.exit(1);
 }
 
-let done = step('content checked', 'content');
+// The last resort: any exception nobody expected becomes one readable message (what, during which
+// step, on which file) instead of a stack trace; the stack only with --debug. dist/ is untouched
+// because it is only replaced at the very end.
+process.on('uncaughtException', (e) => fail(unexpectedFailure(e, values.debug)));
+
+let done = step('content checked', 'content', 'checking the content');
 let book: Book;
 try {
   book = loadBook(root, bookOptions());
@@ -78,14 +92,15 @@ try {
   }
 } catch (e) {
   if (e instanceof ContentError) fail(e.message);
-  throw e;
+  fail(unexpectedFailure(e, values.debug));
 }
 
 // The images in their own process (scripts/panels.ts): the memory they take is returned before
 // Chromium prints the PDFs. Content problems found there (a text too long for its bubble, art that
 // cannot be decoded) come back as its message.
 done = step('panel images', 'images');
-const panels = spawnSync(process.execPath, [join(kit, 'scripts/panels.ts'), '--book', root, '--json'], {
+const panelArgs = [join(kit, 'scripts/panels.ts'), '--book', root, '--json', ...(values.debug ? ['--debug'] : [])];
+const panels = spawnSync(process.execPath, panelArgs, {
   cwd: kit,
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,12 +121,13 @@ done(
     .join(', '),
 );
 
-const staging = join(kit, '.build', `staging-${process.pid}`);
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(staging, { recursive: true });
+const stagingDir = join(kit, '.build', `staging-${process.pid}`);
+staging = stagingDir;
+rmSync(stagingDir, { recursive: true, force: true });
+mkdirSync(stagingDir, { recursive: true });
 
 // The outputs, in order (src/outputs/index.ts): the site's pages first, then what is made from them.
-const context = { book, images, fonts, dir: staging, kit, log: (line: string) => console.log(`  ${line}`) };
+const context = { book, images, fonts, dir: stagingDir, kit, log: (line: string) => console.log(`  ${line}`) };
 for (const output of OUTPUTS) {
   const skipped = output.skip?.(book);
   if (skipped) {
@@ -123,12 +139,13 @@ for (const output of OUTPUTS) {
     const { run } = await output.load();
     finished(await run(context));
   } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    fail(`The ${output.label} could not be made: ${e instanceof Error ? e.message : String(e)}`);
+    const stack = values.debug && e instanceof Error && e.stack ? `\n\n${e.stack}` : '';
+    fail(`The ${output.label} could not be made: ${e instanceof Error ? e.message : String(e)}${stack}`);
   }
 }
 // Last, once every file exists: the size of each download on every page that offers it.
-const filled = fillSizesInPages(staging);
+startStep('filling in the download sizes');
+const filled = fillSizesInPages(stagingDir);
 console.log(`✓ download sizes — ${filled} pages`);
 
 /** Renames a folder; across file systems (an --out in a tmpfs /tmp), copies it then removes it. */
@@ -143,10 +160,12 @@ function moveDir(from: string, to: string): void {
 }
 
 // Swap: the old output is moved aside first, so there is never a half-written dist/.
+startStep(`replacing ${out}`);
 const old = join(kit, '.build', `previous-${process.pid}`);
 mkdirSync(dirname(out), { recursive: true });
 if (existsSync(out)) moveDir(out, old);
-moveDir(staging, out);
+moveDir(stagingDir, out);
+staging = undefined;
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 if (values.timings) {

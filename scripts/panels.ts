@@ -4,17 +4,29 @@
 // returned before Chromium prints the PDFs.
 // Usage: node scripts/panels.ts [--book DIR] [--json]
 //   --json   print the figures as one line of JSON (read by scripts/build.ts)
+//   --debug  on a fault of the kit (not of the book), print the stack trace too
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/model/book.ts';
-import { ContentError } from '../src/model/errors.ts';
+import { ContentError, startStep, unexpectedFailure } from '../src/model/errors.ts';
 import { bookOptions } from '../src/model/options.ts';
 import { renderPanels } from '../src/images/render.ts';
 import { PANEL_CACHE_DIR } from '../src/model/image-manifest.ts';
 
 const { values } = parseArgs({
-  options: { book: { type: 'string', default: '.' }, json: { type: 'boolean', default: false } },
+  options: {
+    book: { type: 'string', default: '.' },
+    json: { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
+  },
 });
+// Anything unexpected (here or in a worker's callback): one readable message, which the build
+// prints as it is (src/model/errors.ts, unexpectedFailure).
+process.on('uncaughtException', (e) => {
+  console.error(unexpectedFailure(e, values.debug));
+  process.exit(1);
+});
+startStep('making the panel images');
 const root = resolve(values.book);
 try {
   // --drafts (PLANCHES_DRAFTS, set by scripts/build.ts) draws the drafts' images too.
@@ -29,5 +41,6 @@ try {
     console.error(e.message);
     process.exit(2);
   }
-  throw e;
+  console.error(unexpectedFailure(e, values.debug));
+  process.exit(1);
 }

@@ -3,11 +3,11 @@
 // rest of the kit only ever sees valid, typed data.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ContentError, type ContentProblem } from './errors.ts';
+import { ContentError, noteFile, type ContentProblem } from './errors.ts';
 import { readSettings, languageCodes } from './settings.ts';
 import { parseBody, type Block } from './episode/blocks.ts';
 import { splitFrontmatter } from './episode/frontmatter.ts';
-import { bookPath, readBookBytes, readBookText } from './read.ts';
+import { bookPath, readBookArt, readBookText } from './read.ts';
 import { EPISODE_DIR, originalFrontmatter, translationFrontmatter } from './schemas/frontmatter.ts';
 import { zodProblems } from './yaml-source.ts';
 import { z } from 'zod';
@@ -23,6 +23,8 @@ import { inlineText } from '../shared/text.ts';
 import { loadFigures, type FigureDef } from './figures.ts';
 import { checkStructure } from './episode/structure.ts';
 import { checkDraft } from './episode/drafts.ts';
+import { plainName } from './characters.ts';
+import { isExampleAddress } from './links.ts';
 
 export interface EpisodeText {
   lang: string;
@@ -101,7 +103,8 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       message: `the cover art content/${settings.cover} does not exist.`,
     });
   } else {
-    for (const f of checkSvg(readBookBytes(root, `content/${settings.cover}`).toString('utf8')))
+    const art = readBookArt(root, `content/${settings.cover}`, problems);
+    for (const f of art ? checkSvg(art.toString('utf8')) : [])
       problems.push({ file: `content/${settings.cover}`, line: f.line, message: `contains ${f.message}.` });
   }
   problems.push(
@@ -115,6 +118,14 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
   const glossary = loadGlossary(root, settings, problems);
   if (problems.length) throw new ContentError(problems);
   const warnings = checkGlossary(root, settings, glossary, episodes, proseOf(settings));
+  if (isExampleAddress(settings.site.url)) {
+    warnings.push({
+      file: 'content/book.yaml',
+      line: lineOf(['site', 'url']),
+      field: 'site.url',
+      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then the PDF, its cover and the CBZ print no address, while the site's canonical links, feeds, sitemap and share links still use this one.`,
+    });
+  }
   return { root, settings, episodes, pages, glossary, warnings };
 }
 
@@ -150,6 +161,7 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
   const episodes: Episode[] = [];
   for (const name of readdirSync(dir).sort()) {
     const epDir = join(dir, name);
+    noteFile(`content/episodes/${name}`);
     if (!statSync(epDir).isDirectory() || name.startsWith('.')) continue;
     const relDir = rel(root, epDir);
     const m = EPISODE_DIR.exec(name);
@@ -179,8 +191,24 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
       continue;
     }
     const before = problems.length;
-    const original = readEpisodeText(root, origFile, settings.original, true, problems);
-    if (!original) continue;
+    // Every file of the episode is read even when the original has problems: one run reports them all.
+    const original = readEpisodeText(root, origFile, settings.original, true, problems, settings.httpLinks);
+    const translations: Record<string, EpisodeText> = {};
+    for (const lang of langs) {
+      if (lang === settings.original) continue;
+      const file = join(epDir, `${lang}.mdx`);
+      if (!existsSync(file)) continue;
+      const t = readEpisodeText(root, file, lang, false, problems, settings.httpLinks);
+      if (t) {
+        // The structure is compared only with an original that could be read.
+        if (original) checkStructure(original, t, problems);
+        translations[lang] = t;
+      }
+    }
+    if (!original) {
+      loadPanels(root, epDir, settings, problems);
+      continue;
+    }
     if (original.number !== Number(m[1])) {
       problems.push({
         file: original.file,
@@ -188,17 +216,6 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
         field: 'number',
         message: `the folder name says episode ${Number(m[1])} but the frontmatter says number: ${original.number}; make them agree.`,
       });
-    }
-    const translations: Record<string, EpisodeText> = {};
-    for (const lang of langs) {
-      if (lang === settings.original) continue;
-      const file = join(epDir, `${lang}.mdx`);
-      if (!existsSync(file)) continue;
-      const t = readEpisodeText(root, file, lang, false, problems);
-      if (t) {
-        checkStructure(original, t, problems);
-        translations[lang] = t;
-      }
     }
     const beforePanels = problems.length;
     const panels = loadPanels(root, epDir, settings, problems);
@@ -298,6 +315,7 @@ function readEpisodeText(
   lang: string,
   isOriginal: boolean,
   problems: ContentProblem[],
+  httpLinks: boolean,
 ): (EpisodeText & { number: number }) | undefined {
   const file = rel(root, path);
   const text = readText(root, path, problems);
@@ -309,13 +327,11 @@ function readEpisodeText(
   }
   const schema = isOriginal ? originalFrontmatter : translationFrontmatter;
   const fm = schema.safeParse(split.front.data);
-  if (!fm.success) {
-    problems.push(...zodProblems(fm.error as z.ZodError, split.front));
-    return undefined;
-  }
-  const body = parseBody(split.body, file, split.bodyLineOffset);
+  if (!fm.success) problems.push(...zodProblems(fm.error as z.ZodError, split.front));
+  // The body is read even when the frontmatter is wrong, so that its problems come in the same run.
+  const body = parseBody(split.body, file, split.bodyLineOffset, { httpLinks });
   problems.push(...body.problems);
-  if (body.problems.length) return undefined;
+  if (!fm.success || body.problems.length) return undefined;
   for (const b of body.blocks) {
     const untranslated =
       b.type === 'untranslated' ||
@@ -397,13 +413,13 @@ function loadPages(root: string, settings: Settings, problems: ContentProblem[])
       problems.push(split);
       continue;
     }
-    const fm = z.strictObject({ title: z.string().min(1) }).safeParse(split.front.data);
-    if (!fm.success) {
-      problems.push(...zodProblems(fm.error, split.front));
-      continue;
-    }
-    const body = parseBody(split.body, file, split.bodyLineOffset, { page: true });
+    const fm = z
+      .strictObject({ title: plainName(z.string().min(1, 'expected the page title'), 'the title') })
+      .safeParse(split.front.data);
+    if (!fm.success) problems.push(...zodProblems(fm.error, split.front));
+    const body = parseBody(split.body, file, split.bodyLineOffset, { page: true, httpLinks: settings.httpLinks });
     problems.push(...body.problems);
+    if (!fm.success) continue;
     pages.push({ id: m[1]!, lang: m[2]!, file, title: fm.data.title, blocks: body.blocks });
   }
   return pages;

@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { imageSize } from 'image-size';
 import type { ContentProblem } from './errors.ts';
-import { readBookBytes } from './read.ts';
+import { readBookArt } from './read.ts';
 import { checkSvg, svgSize, svgSizeProblem } from './svg-safety.ts';
 import { MAX_ART_PIXELS, rasterComplete } from './panels.ts';
 import type { Block } from './episode/blocks.ts';
@@ -65,7 +65,8 @@ export function loadFigures(
     }
     let width = 0;
     let height = 0;
-    const data = readBookBytes(root, rel);
+    const data = readBookArt(root, rel, problems);
+    if (!data) continue;
     if (format === 'svg') {
       const text = data.toString('utf8');
       const findings = checkSvg(text);

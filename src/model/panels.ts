@@ -6,7 +6,7 @@ import { imageSize } from 'image-size';
 import type { ContentProblem } from './errors.ts';
 import { languageCodes } from './settings.ts';
 import { parseYaml, zodProblems } from './yaml-source.ts';
-import { readBookBytes, readBookText } from './read.ts';
+import { BookFileError, readBookArt, readBookBytes, readBookText } from './read.ts';
 import { checkSvg, svgSize, svgSizeProblem } from './svg-safety.ts';
 import type { Settings } from './schemas/settings.ts';
 import { panelsFileSchema, type PanelDef } from './schemas/panels.ts';
@@ -44,6 +44,15 @@ export function loadPanels(
   const read = readBookText(root, file);
   if (!('text' in read)) {
     problems.push(read);
+    return [];
+  }
+  // An empty file (or comments only): say so, not "(panels): this field is required".
+  if (!read.text.replace(/^\s*#.*$/gm, '').trim()) {
+    problems.push({
+      file,
+      message:
+        'this file is empty: write "panels:" and the episode\'s panels under it (see docs/authoring.md, "Drawing panels"), or "panels: []" while there are none.',
+    });
     return [];
   }
   const src = parseYaml(read.text, file);
@@ -91,13 +100,16 @@ export function loadPanels(
     } else if (statSync(artAbs).size === 0) {
       at(['art'], 'art', `the art file ${dir}/${panel.art} is empty (0 bytes).`);
     } else if (format === 'svg') {
-      const text = readBookBytes(root, `${dir}/${panel.art}`).toString('utf8');
-      for (const f of checkSvg(text)) at(['art'], 'art', `${dir}/${panel.art} line ${f.line} contains ${f.message}.`);
-      const size = svgSize(text);
-      const tooBig = size && svgSizeProblem(`${dir}/${panel.art}`, size, MAX_ART_PIXELS);
-      if (!size) at(['art'], 'art', `${dir}/${panel.art} has no viewBox or width/height: give the drawing a size.`);
-      else if (tooBig) at(['art'], 'art', `${tooBig}.`);
-      else ({ width, height } = size);
+      // A link out of the book or a file over the size limit is reported by readBookArt.
+      const text = readBookArt(root, `${dir}/${panel.art}`, problems)?.toString('utf8');
+      if (text !== undefined) {
+        for (const f of checkSvg(text)) at(['art'], 'art', `${dir}/${panel.art} line ${f.line} contains ${f.message}.`);
+        const size = svgSize(text);
+        const tooBig = size && svgSizeProblem(`${dir}/${panel.art}`, size, MAX_ART_PIXELS);
+        if (!size) at(['art'], 'art', `${dir}/${panel.art} has no viewBox or width/height: give the drawing a size.`);
+        else if (tooBig) at(['art'], 'art', `${tooBig}.`);
+        else ({ width, height } = size);
+      }
     } else {
       try {
         const data = readBookBytes(root, `${dir}/${panel.art}`);
@@ -105,12 +117,14 @@ export function loadPanels(
         width = size.width ?? 0;
         height = size.height ?? 0;
         if (!width || !height || !rasterComplete(data, format)) throw new Error('incomplete');
-      } catch {
-        at(
-          ['art'],
-          'art',
-          `${dir}/${panel.art} cannot be read as a ${format.toUpperCase()} image (truncated or corrupt?).`,
-        );
+      } catch (e) {
+        if (e instanceof BookFileError) problems.push(e.problem);
+        else
+          at(
+            ['art'],
+            'art',
+            `${dir}/${panel.art} cannot be read as a ${format.toUpperCase()} image (truncated or corrupt?).`,
+          );
       }
     }
     if (width * height > MAX_ART_PIXELS) {

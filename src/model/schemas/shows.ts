@@ -1,5 +1,6 @@
 // The stage mode's running orders, in content/book.yaml's `shows:` (docs/stage.md).
 import { z } from 'zod';
+import { plainName } from '../characters.ts';
 import { parseLength } from '../../shared/talk/time.ts';
 
 export const DURATION_HELP = 'expected a duration such as "8m", "7 min 30 s", "7:30", "1h5m" or a number of seconds';
@@ -21,7 +22,7 @@ export const showsSchema = z.record(
   z.string(),
   z.strictObject({
     /** The show's name per language (optional: the book's title is used). */
-    title: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
+    title: z.record(z.string(), plainName(z.string().min(1, 'expected a non-empty text'), 'the title')).optional(),
     /** The end card's words per language (optional: a plain thank-you). */
     thanks: z.record(z.string(), z.string().min(1, 'expected a non-empty text')).optional(),
     /** The end card's credits, one line each (optional: the book's authors). */

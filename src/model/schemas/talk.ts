@@ -1,5 +1,6 @@
 // An episode's excerpt of the recorded talk: its talk.yaml (docs/authoring.md).
 import { z } from 'zod';
+import { plainName } from '../characters.ts';
 
 const time = z.union([z.string(), z.number()], { error: 'expected a time, like 90, "1m30s" or "1:30"' });
 
@@ -16,7 +17,7 @@ export const talkFileSchema = z.strictObject({
   video: z.string({ error: 'expected the video’s address, like https://video.example/w/<id>' }),
   start: time,
   end: time,
-  title: z.record(z.string(), z.string().min(1, 'expected a non-empty title')),
+  title: z.record(z.string(), plainName(z.string().min(1, 'expected a non-empty title'), 'the title')),
   poster: z.string().min(1).optional(),
   panels: z.record(z.string(), time).optional(),
   captions: z.record(z.string(), captions).optional(),

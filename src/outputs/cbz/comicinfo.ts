@@ -49,7 +49,8 @@ export interface ComicInfo {
   pencillers: string[];
   translators: string[];
   publisher?: string;
-  web: string;
+  /** The site's address, when it has one (not while site.url is the example one). */
+  web?: string;
   lang: string;
   pages: ComicPage[];
 }
