@@ -6,7 +6,6 @@
 // pipeline's `raster` variant): e-ink readers and Kindle conversions draw SVG badly or not at all.
 // Any problem throws: the build stops and the previous dist/ stays as it was.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { languageCodes } from '../../model/settings.ts';
 import { cutPrintEdition } from './chapters.ts';
@@ -16,14 +15,26 @@ import type { OutputContext } from '../contract.ts';
 import { routes } from '../../shared/addresses.ts';
 import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
+import { FONT_CACHE_DIR, type FontManifest } from '../../fonts/make.ts';
 
-const require = createRequire(import.meta.url);
-
-/** The faces the EPUB's stylesheet (epub.css) declares, from @fontsource/literata. */
-export const EPUB_FONTS: Font[] = ['400-normal', '400-italic', '700-normal', '700-italic'].map((style) => {
-  const filename = `literata-latin-${style}.woff2`;
-  return { filename, path: require.resolve(`@fontsource/literata/files/${filename}`) };
-});
+/**
+ * The faces the EPUB embeds: the font pipeline's "epub" role (src/fonts/faces.ts), static Literata
+ * instances subset to the book's characters, read from `fontDir`; and their @font-face rules,
+ * which come before epub.css. No font-display: it is a web page descriptor reading systems ignore.
+ */
+export function epubFonts(manifest: FontManifest, fontDir: string): { fonts: Font[]; css: string } {
+  const faces = manifest.roles.epub.faces;
+  if (!faces.length) throw new Error('the font pipeline gave the EPUB no face (src/fonts/faces.ts, role "epub").');
+  return {
+    fonts: faces.map((f) => ({ filename: f.file, path: join(fontDir, f.file) })),
+    css: faces
+      .map(
+        (f) =>
+          `@font-face {\n  font-family: "${f.family}";\n  font-style: ${f.style};\n  font-weight: ${f.weight};\n  src: url("fonts/${f.file}") format("woff2");\n}\n`,
+      )
+      .join(''),
+  };
+}
 
 export const EPUB_CSS_FILE = new URL('./epub.css', import.meta.url);
 
@@ -48,10 +59,12 @@ export async function buildEpubs({
   dir: outDir,
   book,
   images,
+  fonts: fontManifest,
   log,
-}: Pick<OutputContext, 'dir' | 'book' | 'images' | 'log'>): Promise<EpubResult[]> {
+}: Pick<OutputContext, 'dir' | 'book' | 'images' | 'fonts' | 'log'>): Promise<EpubResult[]> {
   const { settings } = book;
-  const css = readFileSync(EPUB_CSS_FILE, 'utf8');
+  const { fonts, css: fontCss } = epubFonts(fontManifest, join(book.root, FONT_CACHE_DIR));
+  const css = `${fontCss}\n${readFileSync(EPUB_CSS_FILE, 'utf8')}`;
   const modified = epubModified(settings, process.env.SOURCE_DATE_EPOCH);
   const results: EpubResult[] = [];
   // The e-ink flavour's image for each SVG panel of the build (every language's: a translation
@@ -89,7 +102,7 @@ export async function buildEpubs({
         book: cut,
         meta: epubMetadata(settings, lang, modified),
         css,
-        fonts: EPUB_FONTS,
+        fonts,
         cover: coverPath,
         labels: {
           contents: t(lang, 'print.contents'),
