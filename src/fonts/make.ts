@@ -50,7 +50,9 @@ export async function subsetWithNarrowSpace(
   characters: string,
   axes?: FaceSource['axes'],
 ): Promise<Buffer> {
-  const sfnt = await subsetFont(source, characters, {
+  // The spaces U+202F may take its glyph from are kept for the first subset whatever the text.
+  const sources = String.fromCodePoint(...NARROW_NO_BREAK_SPACE_SOURCES);
+  const sfnt = await subsetFont(source, characters + sources, {
     targetFormat: 'truetype',
     keepFeatures: KEEP_FEATURES,
     ...(axes ? { variationAxes: axes } : {}),

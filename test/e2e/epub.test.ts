@@ -25,6 +25,7 @@ import { launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/shared/typography.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
+import { describeCoverage, fontCodePoints, uncoveredCharacters } from '../../src/outputs/epub/font-coverage.ts';
 import { axe, BUILDS, DIST, ensureBuilt } from './helpers.ts';
 import { CREATOR_ROLES, credited } from '../../src/model/views/credits.ts';
 
@@ -692,6 +693,23 @@ for (const lang of LANGS) {
     });
   });
 }
+
+describe('the cmap check: every character of the text in an embedded font', () => {
+  for (const c of CHECKED)
+    test(`${checkName(c)}: no character falls back to a system font; every U+202F is drawn by every face`, () => {
+      const entries = readZip(readFileSync(epubFile(c.lang, c.flavour)));
+      const fonts = entries.filter((e) => e.name.endsWith('.woff2')).map((e) => fontCodePoints(e.data));
+      assert.equal(fonts.length, 4);
+      const documents = entries
+        .filter((e) => e.name.endsWith('.xhtml'))
+        .map((e) => ({ name: e.name, xhtml: e.data.toString('utf8') }));
+      assert.deepEqual(uncoveredCharacters(documents, fonts).map(describeCoverage), []);
+      const nnbsp = documents.reduce((n, d) => n + (d.xhtml.match(/\u202f/g)?.length ?? 0), 0);
+      if (typographize('1 000 %', c.lang).includes('\u202f'))
+        assert.ok(nnbsp > 0, 'French sets narrow no-break spaces');
+      if (nnbsp) for (const f of fonts) assert.ok(f.has(0x202f), 'each face maps U+202F');
+    });
+});
 
 describe('the e-ink flavour (PNG panels)', () => {
   for (const lang of LANGS) {

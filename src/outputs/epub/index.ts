@@ -16,6 +16,8 @@ import { routes } from '../../shared/addresses.ts';
 import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 import { FONT_CACHE_DIR, type FontManifest } from '../../fonts/make.ts';
+import { readZip } from '../zip.ts';
+import { describeCoverage, fontCodePoints, uncoveredCharacters } from './font-coverage.ts';
 
 /**
  * The faces the EPUB embeds: the font pipeline's "epub" role (src/fonts/faces.ts), static Literata
@@ -110,6 +112,7 @@ export async function buildEpubs({
           start: t(lang, 'epub.start'),
         },
       });
+      checkFontCoverage(bytes, fail);
       const file = join(outDir, epubFile(settings, lang, flavour));
       writeFileSync(file, bytes);
       const result = { lang, flavour, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
@@ -119,4 +122,23 @@ export async function buildEpubs({
       );
     }
   return results;
+}
+
+/**
+ * Fails (through `fail`) when a character of the EPUB's text is in none of its embedded fonts
+ * (font-coverage.ts says what text and which exception), naming each document, line and character.
+ */
+export function checkFontCoverage(epub: Uint8Array, fail: (message: string) => never): void {
+  const entries = readZip(epub);
+  const fonts = entries.filter((e) => /\.(woff2?|ttf|otf)$/i.test(e.name)).map((e) => fontCodePoints(e.data));
+  const documents = entries
+    .filter((e) => e.name.endsWith('.xhtml'))
+    .map((e) => ({ name: e.name, xhtml: e.data.toString('utf8') }));
+  const problems = uncoveredCharacters(documents, fonts);
+  if (!problems.length) return;
+  const shown = problems.slice(0, 20).map(describeCoverage);
+  if (problems.length > shown.length) shown.push(`… and ${problems.length - shown.length} more`);
+  fail(
+    `${problems.length} character(s) of the text would be drawn by a fallback font (add them to the fonts' characters, src/fonts/code-points.ts, or give the face a glyph, src/fonts/cmap.ts):\n  ${shown.join('\n  ')}`,
+  );
 }
