@@ -164,7 +164,7 @@ const build = () => {
     css: EPUB_FONTS.css + readFileSync(EPUB_CSS_FILE, 'utf8'),
     fonts: EPUB_FONTS.fonts,
     cover: join(dir, 'panels', 'cover.en.def.jpg'),
-    labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start' },
+    labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start', pages: 'Pages' },
   });
 };
 

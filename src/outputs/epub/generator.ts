@@ -61,7 +61,7 @@ export interface AssembleOptions {
   fonts: Font[];
   /** Absolute path of the cover image (shown by the cover part; marked as the cover-image). */
   cover: string;
-  labels: { contents: string; landmarks: string; start: string };
+  labels: { contents: string; landmarks: string; start: string; pages: string };
 }
 
 /** Builds the EPUB and returns its bytes. Throws on anything epub-gen-memory warns about. */
@@ -109,6 +109,7 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
       metadataXml: metadataXml(o.meta),
       coverImageUrl: coverUrl,
       labels: o.labels,
+      pageBreaks: o.book.pageBreaks,
     },
     chapters,
   );

@@ -17,6 +17,9 @@ import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 import { FONT_CACHE_DIR, type FontManifest } from '../../fonts/make.ts';
 import { readZip } from '../zip.ts';
+import { pageMapFile, pageMapSchema, type PageMap } from '../pdf/page-map.ts';
+import { pdfFile } from '../pdf/downloads.ts';
+import type { Settings } from '../../model/schemas/settings.ts';
 import { describeCoverage, fontCodePoints, uncoveredCharacters } from './font-coverage.ts';
 
 /**
@@ -69,6 +72,8 @@ export async function buildEpubs({
   const css = `${fontCss}\n${readFileSync(EPUB_CSS_FILE, 'utf8')}`;
   const modified = epubModified(settings, process.env.SOURCE_DATE_EPOCH);
   const results: EpubResult[] = [];
+  // The print edition's pagination, from the PDF output (run before this one: src/outputs/index.ts).
+  const pageMaps = new Map(languageCodes(settings).map((lang) => [lang, readPageMap(outDir, lang)]));
   // The e-ink flavour's image for each SVG panel of the build (every language's: a translation
   // may show the original's panel).
   const rasters = new Map(
@@ -89,6 +94,7 @@ export async function buildEpubs({
       const coverPath = join(outDir, routes.image(cover!.file));
       if (!existsSync(coverPath)) fail(`the cover ${coverPath} was not copied into the build.`);
       const cut = cutPrintEdition(readFileSync(printFile, 'utf8'), {
+        pageMarks: pageMaps.get(lang)!.marks,
         lang,
         base: settings.site.base,
         siteUrl: settings.site.url,
@@ -102,7 +108,9 @@ export async function buildEpubs({
       });
       const bytes = await assembleEpub({
         book: cut,
-        meta: epubMetadata(settings, lang, modified),
+        meta: epubMetadata(settings, lang, modified, {
+          ...(cut.pageBreaks.length && { pageBreakSource: pdfAddress(settings, lang) }),
+        }),
         css,
         fonts,
         cover: coverPath,
@@ -110,6 +118,7 @@ export async function buildEpubs({
           contents: t(lang, 'print.contents'),
           landmarks: t(lang, 'epub.landmarks'),
           start: t(lang, 'epub.start'),
+          pages: t(lang, 'epub.pages'),
         },
       });
       checkFontCoverage(bytes, fail);
@@ -118,10 +127,29 @@ export async function buildEpubs({
       const result = { lang, flavour, file, bytes: bytes.length, seconds: (performance.now() - t0) / 1000 };
       results.push(result);
       log(
-        `EPUB ${lang}: ${epubFile(settings, lang, flavour)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, in ${result.seconds.toFixed(1)} s`,
+        `EPUB ${lang}: ${epubFile(settings, lang, flavour)}, ${(result.bytes / 1e6).toFixed(2)} MB, ${cut.parts.length} documents, ${cut.pageBreaks.length} page breaks, in ${result.seconds.toFixed(1)} s`,
       );
     }
   return results;
+}
+
+/** The page map the PDF output wrote for `lang` (src/outputs/pdf/page-map.ts). */
+export function readPageMap(outDir: string, lang: string): PageMap {
+  const file = join(outDir, pageMapFile(lang));
+  if (!existsSync(file))
+    throw new Error(`EPUB (${lang}): ${file} is missing: the PDF output writes it, and must run before the EPUB's.`);
+  const parsed = pageMapSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success || parsed.data.lang !== lang)
+    throw new Error(
+      `EPUB (${lang}): ${file} is not a page map of the ${lang} print edition (${parsed.error?.message ?? `lang ${parsed.data?.lang}`}).`,
+    );
+  return parsed.data;
+}
+
+/** The public address of the PDF edition, which the page numbers come from. */
+export function pdfAddress(settings: Settings, lang: string): string {
+  const base = settings.site.base.endsWith('/') ? settings.site.base : `${settings.site.base}/`;
+  return new URL(`${base}${pdfFile(settings, lang)}`, settings.site.url).href;
 }
 
 /**

@@ -5,7 +5,8 @@
 // Data the library gives every template: its options (ours included: `metadataXml`,
 // `identifier`, `coverImageUrl`, `labels`), and for the package and navigation documents
 // `content` (the chapters, with our extra fields), `images` (url, id, extension, mediaType) and
-// `fonts` (filename, mediaType). Chapter templates get the chapter's own fields.
+// `fonts` (filename, mediaType). Chapter templates get the chapter's own fields. `pageBreaks` (ours:
+// label, file, id, in page order) makes the page-list and the NCX pageList.
 // The cover image's item is `cover-image`, named by the EPUB 2 `<meta name="cover">` that older
 // reading systems and stores look for (generator.ts checks that the cover is among the images).
 
@@ -85,6 +86,16 @@ export const NAV_XHTML = `${XHTML_HEAD}
 <% } }) -%>
 </ol>
 </nav>
+<% if (pageBreaks.length) { -%>
+<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="page-list-title" hidden="hidden">
+<h2 id="page-list-title"><%= labels.pages %></h2>
+<ol>
+<% pageBreaks.forEach(function (p) { -%>
+<li><a href="<%= p.file %>#<%= p.id %>"><%= p.label %></a></li>
+<% }) -%>
+</ol>
+</nav>
+<% } -%>
 <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
 <h2 id="landmarks-title"><%= labels.landmarks %></h2>
 <ol>
@@ -107,8 +118,8 @@ export const TOC_NCX = `<?xml version="1.0" encoding="UTF-8"?>
 <head>
 <meta name="dtb:uid" content="<%= identifier %>"/>
 <meta name="dtb:depth" content="<%= content.some(function (c) { return c.sections && c.sections.some(function (s) { return s.children.length; }); }) ? 3 : content.some(function (c) { return c.sections && c.sections.length; }) ? 2 : 1 %>"/>
-<meta name="dtb:totalPageCount" content="0"/>
-<meta name="dtb:maxPageNumber" content="0"/>
+<meta name="dtb:totalPageCount" content="<%= pageBreaks.length %>"/>
+<meta name="dtb:maxPageNumber" content="<%= pageBreaks.reduce(function (m, p) { return /^[0-9]+$/.test(p.label) ? Math.max(m, Number(p.label)) : m; }, 0) %>"/>
 </head>
 <docTitle><text><%= title %></text></docTitle>
 <navMap>
@@ -124,5 +135,13 @@ export const TOC_NCX = `<?xml version="1.0" encoding="UTF-8"?>
 </navPoint>
 <% } }) -%>
 </navMap>
+<% if (pageBreaks.length) { var navCount = order; -%>
+<pageList>
+<navLabel><text><%= labels.pages %></text></navLabel>
+<% pageBreaks.forEach(function (p, i) { -%>
+<pageTarget id="target-<%= p.id %>" type="<%= /^[0-9]+$/.test(p.label) ? 'normal' : 'front' %>" value="<%= /^[0-9]+$/.test(p.label) ? p.label : i + 1 %>" playOrder="<%= navCount + i + 1 %>"><navLabel><text><%= p.label %></text></navLabel><content src="<%= p.file %>#<%= p.id %>"/></pageTarget>
+<% }) -%>
+</pageList>
+<% } -%>
 </ncx>
 `;
