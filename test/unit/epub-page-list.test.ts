@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pageMarks, type PageMark, type PlacedEntry } from '../../src/outputs/pdf/page-map.ts';
 import { cutPrintEdition } from '../../src/outputs/epub/chapters.ts';
+import { playOrder } from '../../src/outputs/epub/generator.ts';
 
 const entry = (part: string, id: string, start: number, end = start): PlacedEntry => ({
   part,
@@ -70,7 +71,7 @@ const m = (label: string, part: string, ...targets: string[]): PageMark => ({
   part,
   targets: targets.map((t) => ({ id: t.replace(/^\^/, ''), where: t.startsWith('^') ? 'start' : 'before' })),
 });
-const SPAN = (n: string) => `<span role="doc-pagebreak" id="page-${n}" aria-label="${n}" epub:type="pagebreak"></span>`;
+const SPAN = (n: string) => `<span role="doc-pagebreak" id="page-${n}" title="${n}" epub:type="pagebreak"></span>`;
 
 test('markers go where the page map says: part starts, before blocks, the block ids the PDF step gives', () => {
   const book = cut([
@@ -129,4 +130,21 @@ test('without a page map there are no markers and no new ids', () => {
 
 test('a page given twice is refused', () => {
   assert.throws(() => cut([m('1', 'episode-1', 'e1-p1'), m('1', 'episode-1', 'e1-p2')]), /page 1 twice/);
+});
+
+test('the NCX numbers navigation points and page targets together, in reading order', () => {
+  const book = cut([
+    m('iii', 'title-page', '^title-page'),
+    m('1', 'episode-1', '^episode-1'),
+    m('2', 'episode-1', 'e1-p2'),
+    m('3', 'about', '^about'),
+  ]);
+  assert.deepEqual(Object.entries(playOrder(book)), [
+    ['title.xhtml#page-iii', 1],
+    ['episode-1.xhtml', 2],
+    ['episode-1.xhtml#page-1', 3],
+    ['episode-1.xhtml#page-2', 4],
+    ['about.xhtml', 5],
+    ['about.xhtml#page-3', 6],
+  ]);
 });
