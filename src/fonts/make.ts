@@ -37,8 +37,8 @@ export interface FontManifest {
   roles: Record<FontRole, { css: string; faces: FontFace[] }>;
 }
 
-// 2: U+202F mapped to the thin space's glyph (cmap.ts).
-const FORMAT_VERSION = 2;
+// 3: U+202F mapped to the thin space's glyph (cmap.ts), whatever characters the face holds.
+const FORMAT_VERSION = 3;
 
 /**
  * Subsets `source` to `characters` as WOFF2, with U+202F drawn by the face (cmap.ts): a first

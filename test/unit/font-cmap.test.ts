@@ -97,3 +97,10 @@ test('every face of every role, subset by the pipeline, draws U+202F (WOFF2 out)
     if (face.family === 'Literata') assert.equal(from, 0x2009, `${face.name}: the thin space's glyph`);
   }
 });
+
+test('a face whose characters have no thin space still draws U+202F with the thin space glyph', async () => {
+  const thin = (open(literata).glyphForCodePoint(0x2009) as unknown as { advanceWidth: number }).advanceWidth;
+  const font = open(await subsetWithNarrowSpace(literata, 'a\u202fb'));
+  assert.ok(font.hasGlyphForCodePoint(0x202f));
+  assert.equal((font.glyphForCodePoint(0x202f) as unknown as { advanceWidth: number }).advanceWidth, thin);
+});
