@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Book } from '../model/book.ts';
 import { sha256 } from '../model/hash.ts';
+import { aliasCodePoint, NARROW_NO_BREAK_SPACE_SOURCES } from './cmap.ts';
 import { bookCharacters, italicCharacters } from './code-points.ts';
 import { FACES, type FaceSource, type FontRole } from './faces.ts';
 
@@ -36,7 +37,32 @@ export interface FontManifest {
   roles: Record<FontRole, { css: string; faces: FontFace[] }>;
 }
 
-const FORMAT_VERSION = 1;
+// 3: U+202F mapped to the thin space's glyph (cmap.ts), whatever characters the face holds.
+const FORMAT_VERSION = 3;
+
+/**
+ * Subsets `source` to `characters` as WOFF2, with U+202F drawn by the face (cmap.ts): a first
+ * subset as TrueType (instanced on `axes`) gets the new mapping, a second one, of that small
+ * font, packs it as WOFF2 (HarfBuzz keeps a mapping of the characters asked for).
+ */
+export async function subsetWithNarrowSpace(
+  source: Buffer,
+  characters: string,
+  axes?: FaceSource['axes'],
+): Promise<Buffer> {
+  // The spaces U+202F may take its glyph from are kept for the first subset whatever the text.
+  const sources = String.fromCodePoint(...NARROW_NO_BREAK_SPACE_SOURCES);
+  const sfnt = await subsetFont(source, characters + sources, {
+    targetFormat: 'truetype',
+    keepFeatures: KEEP_FEATURES,
+    ...(axes ? { variationAxes: axes } : {}),
+  });
+  const patched = aliasCodePoint(sfnt, 0x202f, NARROW_NO_BREAK_SPACE_SOURCES);
+  return subsetFont(Buffer.from(patched), characters.includes('\u202f') ? characters : `${characters}\u202f`, {
+    targetFormat: 'woff2',
+    keepFeatures: KEEP_FEATURES,
+  });
+}
 
 async function subsetFace(face: FaceSource, characters: string, dir: string): Promise<FontFace> {
   const source = readFileSync(face.source);
@@ -44,11 +70,7 @@ async function subsetFace(face: FaceSource, characters: string, dir: string): Pr
   const file = `${face.name}.${key.slice(0, 10)}.woff2`;
   const path = join(dir, file);
   if (!existsSync(path)) {
-    const out = await subsetFont(source, characters, {
-      targetFormat: 'woff2',
-      keepFeatures: KEEP_FEATURES,
-      ...(face.axes ? { variationAxes: face.axes } : {}),
-    });
+    const out = await subsetWithNarrowSpace(source, characters, face.axes);
     // Written then renamed: a build stopped halfway never leaves a truncated font in the cache.
     writeFileSync(`${path}.tmp`, out);
     renameSync(`${path}.tmp`, path);

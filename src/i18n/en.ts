@@ -129,6 +129,7 @@ export default {
   'epub.cover': 'Cover',
   'epub.landmarks': 'Landmarks',
   'epub.start': 'Beginning of the book',
+  'epub.pages': 'Pages of the print edition',
   'epub.a11yChecked': '{certifier} checked that this EPUB meets EPUB Accessibility 1.1 at WCAG 2.2 level AA.',
   'epub.a11ySummary':
     'Every drawn panel has a text description and a transcript of its speech bubbles, so the whole book can be read as text alone, with a screen reader or in braille. Chapters have headings and a table of contents; the text reflows, and its font, size and colours can be changed in the reading system. There is no flashing, sound or motion.',

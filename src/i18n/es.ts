@@ -106,6 +106,7 @@ export default {
   'epub.cover': 'Portada',
   'epub.landmarks': 'Puntos de referencia',
   'epub.start': 'Comienzo del libro',
+  'epub.pages': 'Páginas de la edición impresa',
   'epub.a11yChecked':
     '{certifier} comprobó que este EPUB cumple EPUB Accessibility 1.1 en el nivel AA de las WCAG 2.2.',
   'epub.a11ySummary':

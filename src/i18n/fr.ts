@@ -132,6 +132,7 @@ export default {
   'epub.cover': 'Couverture',
   'epub.landmarks': 'Repères',
   'epub.start': 'Début du livre',
+  'epub.pages': 'Pages de l’édition imprimée',
   'epub.a11yChecked': '{certifier} a vérifié que cet EPUB respecte EPUB Accessibility 1.1 au niveau AA des WCAG 2.2.',
   'epub.a11ySummary':
     'Chaque case dessinée a une description textuelle et la transcription de ses bulles : le livre entier peut se lire en texte seul, avec un lecteur d’écran ou en braille. Les chapitres ont des titres et une table des matières ; le texte se recompose, et sa police, sa taille et ses couleurs peuvent être changées dans l’application de lecture. Il n’y a ni clignotement, ni son, ni animation.',

@@ -52,6 +52,11 @@ export interface OutputEntry {
   /** The files of this output readers download in `lang`, when there are any. */
   downloads?: (settings: Settings, lang: string) => Download[];
   /**
+   * Where its downloads come in the lists readers see, when not in build order: lower first, 0 by
+   * default (the PDF is built before the EPUB, which reads its page map, but offered after it).
+   */
+  offerOrder?: number;
+  /**
    * Why this book has nothing for the output (a CBZ of a book without panels), or undefined when it
    * has: a skipped output makes no file and offers no download, and the build's log says why.
    */

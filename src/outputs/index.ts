@@ -1,6 +1,6 @@
 // The outputs of the build, in the order scripts/build.ts runs them: each one reads the book and
 // what the outputs before it wrote into the build folder (the search index and the EPUB read the
-// built pages; the PDF prints the built print edition). Once all have run, the build fills in the
+// built pages; the PDF prints the built print edition, and the EPUB takes its page numbers from it). Once all have run, the build fills in the
 // size of every download on every page (src/outputs/downloads.ts), then swaps the folder in.
 //
 // Adding an output: a folder src/outputs/<id>/ whose index.ts exports `run` (see contract.ts), and
@@ -17,6 +17,8 @@ export const OUTPUTS: readonly OutputEntry[] = [
   { id: 'search', label: 'search index', load: () => import('./search/index.ts') },
   // Soft hyphens into the print editions, which the EPUBs and PDFs are made from.
   { id: 'hyphenation', label: 'hyphenation', load: () => import('./hyphenation/index.ts') },
+  // Before the EPUBs: the final print's page map (pdf/page-map.ts) gives them their page list.
+  { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, offerOrder: 1, load: () => import('./pdf/index.ts') },
   { id: 'epub', label: 'EPUBs', downloads: epubDownloads, load: () => import('./epub/index.ts') },
   // Pictures only, for comic readers: the cover and the panels of the print edition, as the EPUB cuts it.
   {
@@ -26,7 +28,6 @@ export const OUTPUTS: readonly OutputEntry[] = [
     skip: (book) => (book.episodes.some((e) => e.panels.length) ? undefined : 'the book has no panels'),
     load: () => import('./cbz/index.ts'),
   },
-  { id: 'pdf', label: 'PDFs', downloads: pdfDownloads, load: () => import('./pdf/index.ts') },
 ];
 
 /**
@@ -37,7 +38,7 @@ export function downloads(book: Pick<Book, 'settings' | 'episodes'>, pageLang: s
   const { settings } = book;
   const langs = languageCodes(settings);
   const ordered = [pageLang, ...langs.filter((l) => l !== pageLang)].filter((l) => langs.includes(l));
-  const made = OUTPUTS.filter((o) => !o.skip?.(book));
+  const made = OUTPUTS.filter((o) => !o.skip?.(book)).sort((a, b) => (a.offerOrder ?? 0) - (b.offerOrder ?? 0));
   return ordered.flatMap((lang) =>
     made.flatMap((o) => o.downloads?.(settings, lang) ?? []).filter((d) => lang === pageLang || !d.note),
   );

@@ -16,6 +16,7 @@ import { languageCodes, pick } from '../../src/model/settings.ts';
 import { episodeView } from '../../src/model/views/episode.ts';
 import { panelText } from '../../src/model/views/panel-text.ts';
 import { epubIdentifier, CONFORMANCE } from '../../src/outputs/epub/package.ts';
+import { pdfAddress } from '../../src/outputs/epub/index.ts';
 import { dosDateTime, readZip, type ReadEntry } from '../../src/outputs/zip.ts';
 import { formatSize } from '../../src/outputs/downloads.ts';
 import { EPUB_FLAVOURS, epubFile as epubPath, type EpubFlavour } from '../../src/outputs/epub/downloads.ts';
@@ -25,6 +26,7 @@ import { launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/shared/typography.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
+import { describeCoverage, fontCodePoints, uncoveredCharacters } from '../../src/outputs/epub/font-coverage.ts';
 import { axe, BUILDS, DIST, ensureBuilt } from './helpers.ts';
 import { CREATOR_ROLES, credited } from '../../src/model/views/credits.ts';
 
@@ -420,10 +422,9 @@ for (const lang of LANGS) {
       ]) {
         assert.ok(m['schema:accessibilityFeature']?.includes(f), `accessibilityFeature ${f}`);
       }
-      assert.ok(
-        !m['schema:accessibilityFeature']?.includes('printPageNumbers'),
-        'no page list: no printPageNumbers claim',
-      );
+      // The print edition's page numbers, as markers and a page list (the next tests check them).
+      for (const f of ['printPageNumbers', 'pageNavigation'])
+        assert.ok(m['schema:accessibilityFeature']?.includes(f), `accessibilityFeature ${f}`);
       assert.deepEqual(m['schema:accessibilityHazard'], ['none']);
       assert.equal(m['schema:accessibilitySummary']?.length, 1);
       assert.deepEqual(
@@ -455,10 +456,10 @@ for (const lang of LANGS) {
       const xml = text(lang, 'OEBPS/content.opf');
       const cover = opf.manifest.find((i) => i.properties?.split(' ').includes('cover-image'));
       assert.deepEqual(xml.match(/<meta name="cover"[^>]*>/g), [`<meta name="cover" content="${cover?.id}"/>`]);
-      assert.deepEqual(
-        opf.dc.source,
-        lang === settings.original ? undefined : [epubIdentifier(settings.id, settings.original)],
-      );
+      assert.deepEqual(opf.dc.source, [
+        ...(lang === settings.original ? [] : [epubIdentifier(settings.id, settings.original)]),
+        pdfAddress(settings, lang),
+      ]);
       const series = settings.series;
       const name = series && (typeof series.name === 'string' ? series.name : pick(series.name, lang, settings));
       assert.deepEqual(opf.meta['belongs-to-collection'], name ? [typographize(name, lang)] : undefined);
@@ -652,6 +653,61 @@ for (const lang of LANGS) {
         );
     });
 
+    test('page list: a marker where each printed page begins, every target there, in page and reading order', () => {
+      const xml = text(lang, 'OEBPS/content.opf');
+      // The pagination's source: the PDF edition, named by a dc:source refined as its source-of.
+      assert.match(
+        xml,
+        new RegExp(
+          `<dc:source id="pagination-source">${pdfAddress(settings, lang).replace(/[.?]/g, '\\$&')}</dc:source>\\s*<meta refines="#pagination-source" property="source-of">pagination</meta>`,
+        ),
+      );
+      const navXml = text(lang, 'OEBPS/toc.xhtml');
+      const pageNav = navXml.match(/<nav epub:type="page-list"[^>]*>([\s\S]*?)<\/nav>/);
+      assert.ok(pageNav, 'a page-list nav');
+      assert.match(pageNav[0], /role="doc-pagelist"/);
+      const list = [...pageNav[1]!.matchAll(/<a href="([^"#]+)#([^"]+)">([^<]+)<\/a>/g)].map((a) => ({
+        file: a[1]!,
+        id: a[2]!,
+        label: a[3]!,
+      }));
+      // Every page of the print edition with content, but the printed contents' (the navigation replaces it).
+      const map = JSON.parse(readFileSync(join(DIST, lang, 'print', 'page-map.json'), 'utf8')) as {
+        marks: Array<{ label: string; part: string }>;
+      };
+      assert.deepEqual(
+        list.map((p) => p.label),
+        map.marks.filter((m) => m.part !== 'contents').map((m) => m.label),
+      );
+      assert.ok(list.some((p) => p.label === '1') && list.length > 10, list.map((p) => p.label).join(' '));
+      // Each target exists, is a labelled page-break marker, and they come in reading order.
+      const spine = opf.spine.map((id) => opf.manifest.find((i) => i.id === id)!.href);
+      let previous = -1;
+      for (const p of list) {
+        const doc = text(lang, `OEBPS/${p.file}`);
+        const tag = doc.match(new RegExp(`<span [^>]*id="${p.id}"[^>]*>`));
+        assert.ok(tag, `${p.file}#${p.id} exists`);
+        assert.match(tag[0], /epub:type="pagebreak"/);
+        assert.match(tag[0], /role="doc-pagebreak"/);
+        assert.match(tag[0], new RegExp(`title="${p.label}"`));
+        const at = spine.indexOf(p.file) * 1e7 + doc.indexOf(tag[0]);
+        assert.ok(at > previous, `page ${p.label} comes after the page before it`);
+        previous = at;
+      }
+      // The NCX says the same, for EPUB 2 reading systems.
+      const ncx = text(lang, 'OEBPS/toc.ncx');
+      const targets = [
+        ...ncx.matchAll(/<pageTarget [^>]*><navLabel><text>([^<]+)<\/text><\/navLabel><content src="([^"]+)"\/>/g),
+      ];
+      assert.deepEqual(
+        targets.map((m) => `${m[1]} ${m[2]}`),
+        list.map((p) => `${p.label} ${p.file}#${p.id}`),
+      );
+      assert.match(ncx, new RegExp(`<meta name="dtb:totalPageCount" content="${list.length}"/>`));
+      const max = Math.max(...list.filter((p) => /^\d+$/.test(p.label)).map((p) => Number(p.label)));
+      assert.match(ncx, new RegExp(`<meta name="dtb:maxPageNumber" content="${max}"/>`));
+    });
+
     test('fonts: the Literata faces are embedded and declared', () => {
       const fonts = opf.manifest.filter((i) => i.type === 'font/woff2');
       assert.equal(fonts.length, 4);
@@ -692,6 +748,23 @@ for (const lang of LANGS) {
     });
   });
 }
+
+describe('the cmap check: every character of the text in an embedded font', () => {
+  for (const c of CHECKED)
+    test(`${checkName(c)}: no character falls back to a system font; every U+202F is drawn by every face`, () => {
+      const entries = readZip(readFileSync(epubFile(c.lang, c.flavour)));
+      const fonts = entries.filter((e) => e.name.endsWith('.woff2')).map((e) => fontCodePoints(e.data));
+      assert.equal(fonts.length, 4);
+      const documents = entries
+        .filter((e) => e.name.endsWith('.xhtml'))
+        .map((e) => ({ name: e.name, xhtml: e.data.toString('utf8') }));
+      assert.deepEqual(uncoveredCharacters(documents, fonts).map(describeCoverage), []);
+      const nnbsp = documents.reduce((n, d) => n + (d.xhtml.match(/\u202f/g)?.length ?? 0), 0);
+      if (typographize('1 000 %', c.lang).includes('\u202f'))
+        assert.ok(nnbsp > 0, 'French sets narrow no-break spaces');
+      if (nnbsp) for (const f of fonts) assert.ok(f.has(0x202f), 'each face maps U+202F');
+    });
+});
 
 describe('the e-ink flavour (PNG panels)', () => {
   for (const lang of LANGS) {

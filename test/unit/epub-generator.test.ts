@@ -16,7 +16,10 @@ import {
 import { cutPrintEdition } from '../../src/outputs/epub/chapters.ts';
 import { epubMetadata } from '../../src/outputs/epub/package.ts';
 import { readZip, writeZip } from '../../src/outputs/zip.ts';
-import { EPUB_CSS_FILE, EPUB_FONTS } from '../../src/outputs/epub/index.ts';
+import { EPUB_CSS_FILE, epubFonts } from '../../src/outputs/epub/index.ts';
+import type { FontManifest } from '../../src/fonts/make.ts';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { settingsSchema } from '../../src/model/schemas/settings.ts';
 
 test('epub-gen-memory’s EPub class is found whatever shape the module takes', async () => {
@@ -78,11 +81,33 @@ test('re-packing renames random image ids everywhere, puts mimetype first and so
   assert.equal(out[4]!.method, 0, 'images are stored, not deflated again');
 });
 
+// A font manifest as the pipeline writes it (src/fonts/make.ts), its files the fontsource ones.
+const require = createRequire(import.meta.url);
+const FONT_DIR = dirname(require.resolve('@fontsource/literata/files/literata-latin-400-normal.woff2'));
+const face = (weight: string, style: 'normal' | 'italic') => ({
+  family: 'Literata',
+  style,
+  weight,
+  file: `literata-latin-${weight}-${style}.woff2`,
+  bytes: 1,
+});
+const MANIFEST = {
+  characters: '',
+  emphasis: '',
+  roles: { epub: { css: 'epub.css', faces: [face('400', 'normal'), face('700', 'normal'), face('400', 'italic')] } },
+} as unknown as FontManifest;
+const EPUB_FONTS = epubFonts(MANIFEST, FONT_DIR);
+
 test('the stylesheet declares exactly the fonts the EPUB embeds, and they exist', () => {
-  const css = readFileSync(EPUB_CSS_FILE, 'utf8');
+  const css = EPUB_FONTS.css + readFileSync(EPUB_CSS_FILE, 'utf8');
   const urls = [...css.matchAll(/url\("fonts\/([^"]+)"\)/g)].map((m) => m[1]).sort();
-  assert.deepEqual(urls, EPUB_FONTS.map((f) => f.filename).sort());
-  for (const f of EPUB_FONTS) assert.ok(existsSync(f.path), f.path);
+  assert.deepEqual(urls, EPUB_FONTS.fonts.map((f) => f.filename).sort());
+  assert.match(css, /@font-face \{\n {2}font-family: "Literata";\n {2}font-style: italic;\n {2}font-weight: 400;/);
+  for (const f of EPUB_FONTS.fonts) assert.ok(existsSync(f.path), f.path);
+  assert.throws(
+    () => epubFonts({ ...MANIFEST, roles: { epub: { css: '', faces: [] } } } as unknown as FontManifest, FONT_DIR),
+    /no face/,
+  );
   assert.ok(!/!important/.test(css.replace(/\/\*[\s\S]*?\*\//g, '')), 'readers stay in control');
   assert.match(css, /img \{[^}]*max-width: 100%[^}]*max-height: 90vh/);
 });
@@ -136,10 +161,10 @@ const build = () => {
   return assembleEpub({
     book,
     meta: epubMetadata(settings, 'en', new Date('2022-12-01T00:00:00Z')),
-    css: readFileSync(EPUB_CSS_FILE, 'utf8'),
-    fonts: EPUB_FONTS,
+    css: EPUB_FONTS.css + readFileSync(EPUB_CSS_FILE, 'utf8'),
+    fonts: EPUB_FONTS.fonts,
     cover: join(dir, 'panels', 'cover.en.def.jpg'),
-    labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start' },
+    labels: { contents: 'Contents', landmarks: 'Landmarks', start: 'Start', pages: 'Pages' },
   });
 };
 
@@ -180,11 +205,11 @@ test('a whole EPUB: same bytes from two runs, stable names, our templates, no tr
 });
 
 test('a missing font (or image) stops the build instead of leaving a hole', async () => {
-  const saved = EPUB_FONTS[0]!.path;
-  EPUB_FONTS[0]!.path = join(dir, 'nope.woff2');
+  const saved = EPUB_FONTS.fonts[0]!.path;
+  EPUB_FONTS.fonts[0]!.path = join(dir, 'nope.woff2');
   try {
     await assert.rejects(build(), /nope\.woff2|ENOENT/);
   } finally {
-    EPUB_FONTS[0]!.path = saved;
+    EPUB_FONTS.fonts[0]!.path = saved;
   }
 });

@@ -30,6 +30,8 @@ import {
   type Element,
   type ParentNode,
 } from './xhtml.ts';
+import type { PageMark } from '../pdf/page-map.ts';
+import { insertPageBreaks, markBlockIds, type PageBreak } from './page-breaks.ts';
 
 export type PartKind = 'cover' | 'title' | 'licence' | 'episode' | 'about';
 
@@ -104,6 +106,8 @@ export interface CutOptions {
   imageFor?: ReadonlyMap<string, string>;
   /** Labels of the documents (from the interface strings of the language). */
   labels: { cover: string; episode: (number: number, title: string) => string };
+  /** Where each printed page begins (the PDF's page map): page-break markers go there. */
+  pageMarks?: PageMark[];
 }
 
 export interface CutBook {
@@ -111,6 +115,8 @@ export interface CutBook {
   /** The book's title, from the print edition's <title>. */
   title: string;
   parts: EpubPart[];
+  /** The page-break markers, in page order (none without a page map). */
+  pageBreaks: PageBreak[];
 }
 
 const KINDS: Record<
@@ -243,6 +249,7 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     };
     parts.push(part);
     found.push({ part, el });
+    if (opts.pageMarks && (kind!.kind === 'episode' || kind!.kind === 'about')) markBlockIds(el);
     setAttr(el, 'epub:type', kind!.type);
   }
   if (!parts.some((p) => p.kind === 'episode')) fail('the print edition has no episode.');
@@ -290,9 +297,16 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
         if (refs?.split(/\s+/).some((r) => !ids.has(r))) fail(`${where}: ${name}="${refs}" points outside the part.`);
       }
     }
-    p.xhtml = serializeXhtml(el);
   }
-  return { lang: opts.lang, title, parts };
+  const pageBreaks = opts.pageMarks
+    ? insertPageBreaks(
+        found.map(({ part, el }) => ({ file: part.file, el })),
+        opts.pageMarks,
+        fail,
+      )
+    : [];
+  for (const { part: p, el } of found) p.xhtml = serializeXhtml(el);
+  return { lang: opts.lang, title, parts, pageBreaks };
 }
 
 /**

@@ -61,7 +61,7 @@ export interface AssembleOptions {
   fonts: Font[];
   /** Absolute path of the cover image (shown by the cover part; marked as the cover-image). */
   cover: string;
-  labels: { contents: string; landmarks: string; start: string };
+  labels: { contents: string; landmarks: string; start: string; pages: string };
 }
 
 /** Builds the EPUB and returns its bytes. Throws on anything epub-gen-memory warns about. */
@@ -109,6 +109,8 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
       metadataXml: metadataXml(o.meta),
       coverImageUrl: coverUrl,
       labels: o.labels,
+      pageBreaks: o.book.pageBreaks,
+      playOrder: playOrder(o.book),
     },
     chapters,
   );
@@ -123,6 +125,33 @@ export async function assembleEpub(o: AssembleOptions): Promise<Buffer> {
     throw new Error(`the cover image ${o.cover} is not shown by the cover page.`);
   const raw = await epub.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
   return repack(raw, images, new Date(o.meta.modified));
+}
+
+/**
+ * The NCX's playOrder of every target it points to (a document, "file#id"): their rank in the
+ * reading order, navigation points and page targets together, as EPUB 2 reading systems expect
+ * (a page target and the section that starts at the same place still get their own numbers, in
+ * document order).
+ */
+export function playOrder(book: CutBook): Record<string, number> {
+  const at: Array<{ key: string; part: number; offset: number }> = [];
+  book.parts.forEach((p, part) => {
+    const target = (id: string) => {
+      const offset = p.xhtml.indexOf(`id="${id}"`);
+      if (offset < 0) throw new Error(`the NCX points to ${p.file}#${id}, which is not there.`);
+      at.push({ key: `${p.file}#${id}`, part, offset });
+    };
+    if (p.inToc) {
+      at.push({ key: p.file, part, offset: -1 });
+      for (const s of p.sections) {
+        target(s.id);
+        for (const c of s.children) target(c.id);
+      }
+    }
+    for (const b of book.pageBreaks) if (b.file === p.file) target(b.id);
+  });
+  at.sort((a, b) => a.part - b.part || a.offset - b.offset);
+  return Object.fromEntries(at.map((a, i) => [a.key, i + 1]));
 }
 
 /** The name an image gets inside the EPUB: its build file name (already unique and content-hashed). */

@@ -94,6 +94,12 @@ export interface EpubMetadata {
   series?: { name: string; position?: number };
   /** dc:source of a translation: the identifier of the original-language edition. */
   source?: string;
+  /**
+   * What the page-break markers and the page list come from (the PDF edition's address), when
+   * the EPUB has them: the EPUB 3.3 `source-of` refinement of a second dc:source, which epubcheck
+   * 4.2.6 knows (it refuses the newer `pageBreakSource` property as undefined).
+   */
+  pageBreakSource?: string;
   accessibility: Accessibility;
 }
 
@@ -112,7 +118,12 @@ const MARC: Record<Role, { role: MarcRole; element: EpubPerson['element'] }> = {
   'original-illustrator': { role: 'ant', element: 'contributor' },
 };
 
-export function epubMetadata(settings: Settings, lang: string, modified: Date): EpubMetadata {
+export function epubMetadata(
+  settings: Settings,
+  lang: string,
+  modified: Date,
+  opts: { pageBreakSource?: string } = {},
+): EpubMetadata {
   const ty = (s: string) => typographize(s, lang);
   // One entry per person and role (a translator only in the languages they translated into).
   const people = credited(settings, lang).map(
@@ -148,6 +159,7 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
       },
     }),
     ...(lang !== settings.original && { source: epubIdentifier(settings.id, settings.original) }),
+    ...(opts.pageBreakSource && { pageBreakSource: opts.pageBreakSource }),
     accessibility: {
       accessModes: ['textual', 'visual'],
       // Every panel has alt text and a transcript of its bubbles: the text alone is enough.
@@ -158,6 +170,8 @@ export function epubMetadata(settings: Settings, lang: string, modified: Date): 
         'structuralNavigation',
         'tableOfContents',
         'displayTransformability',
+        // The print edition's page numbers: markers in the text, and the page list to go to one.
+        ...(opts.pageBreakSource ? ['printPageNumbers', 'pageNavigation'] : []),
       ],
       hazards: ['none'],
       summary: ty(
@@ -193,6 +207,10 @@ export function metadataXml(m: EpubMetadata): string {
   if (m.publisher) add(`<dc:publisher>${e(m.publisher)}</dc:publisher>`);
   add(`<dc:rights>${e(m.rights)}</dc:rights>`);
   if (m.source) add(`<dc:source>${e(m.source)}</dc:source>`);
+  if (m.pageBreakSource) {
+    add(`<dc:source id="pagination-source">${e(m.pageBreakSource)}</dc:source>`);
+    add('<meta refines="#pagination-source" property="source-of">pagination</meta>');
+  }
   add(`<dc:date>${e(m.date)}</dc:date>`);
   add(`<meta property="dcterms:modified">${e(m.modified)}</meta>`);
   add(`<dc:description>${e(m.description)}</dc:description>`);

@@ -5,7 +5,9 @@
 // Data the library gives every template: its options (ours included: `metadataXml`,
 // `identifier`, `coverImageUrl`, `labels`), and for the package and navigation documents
 // `content` (the chapters, with our extra fields), `images` (url, id, extension, mediaType) and
-// `fonts` (filename, mediaType). Chapter templates get the chapter's own fields.
+// `fonts` (filename, mediaType). Chapter templates get the chapter's own fields. `pageBreaks` (ours:
+// label, file, id, in page order) makes the page-list and the NCX pageList; `playOrder` (ours) numbers
+// every NCX target in reading order (generator.ts).
 // The cover image's item is `cover-image`, named by the EPUB 2 `<meta name="cover">` that older
 // reading systems and stores look for (generator.ts checks that the cover is among the images).
 
@@ -85,6 +87,16 @@ export const NAV_XHTML = `${XHTML_HEAD}
 <% } }) -%>
 </ol>
 </nav>
+<% if (pageBreaks.length) { -%>
+<nav epub:type="page-list" id="page-list" role="doc-pagelist" aria-labelledby="page-list-title" hidden="hidden">
+<h2 id="page-list-title"><%= labels.pages %></h2>
+<ol>
+<% pageBreaks.forEach(function (p) { -%>
+<li><a href="<%= p.file %>#<%= p.id %>"><%= p.label %></a></li>
+<% }) -%>
+</ol>
+</nav>
+<% } -%>
 <nav epub:type="landmarks" id="landmarks" aria-labelledby="landmarks-title" hidden="hidden">
 <h2 id="landmarks-title"><%= labels.landmarks %></h2>
 <ol>
@@ -107,22 +119,30 @@ export const TOC_NCX = `<?xml version="1.0" encoding="UTF-8"?>
 <head>
 <meta name="dtb:uid" content="<%= identifier %>"/>
 <meta name="dtb:depth" content="<%= content.some(function (c) { return c.sections && c.sections.some(function (s) { return s.children.length; }); }) ? 3 : content.some(function (c) { return c.sections && c.sections.length; }) ? 2 : 1 %>"/>
-<meta name="dtb:totalPageCount" content="0"/>
-<meta name="dtb:maxPageNumber" content="0"/>
+<meta name="dtb:totalPageCount" content="<%= pageBreaks.length %>"/>
+<meta name="dtb:maxPageNumber" content="<%= pageBreaks.reduce(function (m, p) { return /^[0-9]+$/.test(p.label) ? Math.max(m, Number(p.label)) : m; }, 0) %>"/>
 </head>
 <docTitle><text><%= title %></text></docTitle>
 <navMap>
-<% var order = 0; content.forEach(function (chapter) { if (!chapter.excludeFromToc) { order++; -%>
-<navPoint id="nav-<%= chapter.id %>" playOrder="<%= order %>"><navLabel><text><%= chapter.title %></text></navLabel><content src="<%= chapter.filename %>"/>
-<% (chapter.sections || []).forEach(function (s) { order++; -%>
-<navPoint id="nav-<%= chapter.id %>-<%= s.id %>" playOrder="<%= order %>"><navLabel><text><%= s.title %></text></navLabel><content src="<%= chapter.filename %>#<%= s.id %>"/>
-<% s.children.forEach(function (c) { order++; -%>
-<navPoint id="nav-<%= chapter.id %>-<%= c.id %>" playOrder="<%= order %>"><navLabel><text><%= c.title %></text></navLabel><content src="<%= chapter.filename %>#<%= c.id %>"/></navPoint>
+<% content.forEach(function (chapter) { if (!chapter.excludeFromToc) { -%>
+<navPoint id="nav-<%= chapter.id %>" playOrder="<%= playOrder[chapter.filename] %>"><navLabel><text><%= chapter.title %></text></navLabel><content src="<%= chapter.filename %>"/>
+<% (chapter.sections || []).forEach(function (s) { -%>
+<navPoint id="nav-<%= chapter.id %>-<%= s.id %>" playOrder="<%= playOrder[chapter.filename + '#' + s.id] %>"><navLabel><text><%= s.title %></text></navLabel><content src="<%= chapter.filename %>#<%= s.id %>"/>
+<% s.children.forEach(function (c) { -%>
+<navPoint id="nav-<%= chapter.id %>-<%= c.id %>" playOrder="<%= playOrder[chapter.filename + '#' + c.id] %>"><navLabel><text><%= c.title %></text></navLabel><content src="<%= chapter.filename %>#<%= c.id %>"/></navPoint>
 <% }) -%>
 </navPoint>
 <% }) -%>
 </navPoint>
 <% } }) -%>
 </navMap>
+<% if (pageBreaks.length) { -%>
+<pageList>
+<navLabel><text><%= labels.pages %></text></navLabel>
+<% pageBreaks.forEach(function (p, i) { -%>
+<pageTarget id="target-<%= p.id %>" type="<%= /^[0-9]+$/.test(p.label) ? 'normal' : 'front' %>" value="<%= /^[0-9]+$/.test(p.label) ? p.label : i + 1 %>" playOrder="<%= playOrder[p.file + '#' + p.id] %>"><navLabel><text><%= p.label %></text></navLabel><content src="<%= p.file %>#<%= p.id %>"/></pageTarget>
+<% }) -%>
+</pageList>
+<% } -%>
 </ncx>
 `;

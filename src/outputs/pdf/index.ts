@@ -24,6 +24,8 @@ import { folioCounterStyle, runningHeadCss, runningHeadStyle } from '../../model
 import { mmToPt, pageGeometry, textArea } from '../../model/print/geometry.ts';
 import type { Frame } from './layout/fit.ts';
 import { makeUp } from './makeup.ts';
+import { markBlocks } from './layout/in-page.ts';
+import { pageMapFile, pageMarks, type PageMap, type PlacedEntry } from './page-map.ts';
 import { fixStructure, setPageBoxes } from './structure.ts';
 import { typographize } from '../../shared/typography.ts';
 import { pdfMetadata } from './metadata.ts';
@@ -83,6 +85,7 @@ export async function buildPdfs({
       mkdirSync(dirname(join(outDir, file)), { recursive: true });
       writeFileSync(join(outDir, file), bytes);
       writeFileSync(join(outDir, printInteriorFile(book.settings, lang)), printed.interior);
+      writeFileSync(join(outDir, pageMapFile(lang)), `${JSON.stringify(printed.pageMap)}\n`);
       let cover: Uint8Array;
       try {
         cover = await printCover(
@@ -126,6 +129,8 @@ export interface PrintedBook {
   /** The interior for print: no cover, blank pages added to make a multiple of 4, exact boxes. */
   interior: Uint8Array;
   interiorPages: number;
+  /** Where each printed page begins in the print edition (page-map.ts). */
+  pageMap: PageMap;
 }
 
 /**
@@ -236,6 +241,25 @@ export async function printBook(
       throw new Error(`the second print does not follow the plan made from the first: ${wrong.join('; ')}`);
     lap('second print');
 
+    // Where each part and block landed in the final print: the page map the EPUB reads.
+    const blocksNow = new Map((await page.evaluate(markBlocks)).map((p) => [p.id, p.blocks]));
+    const entries: PlacedEntry[] = [];
+    for (const part of parts) {
+      const at = dests.get(part.id);
+      if (at) entries.push({ part: part.id, id: part.id, isPart: true, start: at.page, end: at.page });
+      for (const b of blocksNow.get(part.id) ?? []) {
+        const start = dests.get(b.id);
+        if (!start) continue;
+        const end = b.endId ? dests.get(b.endId) : undefined;
+        entries.push({ part: part.id, id: b.id, isPart: false, start: start.page, end: end?.page ?? start.page });
+      }
+    }
+    const pageMap: PageMap = {
+      lang,
+      pageCount: plan.pageCount,
+      marks: pageMarks(entries, plan.pageCount, (i) => folio(i, plan.firstBodyPage)),
+    };
+
     // Finish in place.
     const meta = pdfMetadata(book.settings, lang, { creator: CREATOR, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH });
     const finishDoc = (d: PDFDocument, firstBody: number, outline: boolean | 'interior') => {
@@ -299,7 +323,7 @@ export async function printBook(
     finishDoc(inner, interiorPlan.firstBodyPage, 'interior');
     const interior = await saveWithContentId(inner);
     lap('interior');
-    return { bytes, pages: doc.getPageCount(), interior, interiorPages: inner.getPageCount() };
+    return { bytes, pages: doc.getPageCount(), interior, interiorPages: inner.getPageCount(), pageMap };
   } finally {
     await context.close();
   }
