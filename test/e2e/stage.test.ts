@@ -260,11 +260,14 @@ test('blackout (B and .) and surtitles: S shows the card, N and Shift+N move thr
     cards[1]!.text,
     'the presenter sees the card the audience reads',
   );
-  // A new beat starts at its first card.
-  await presenter.keyboard.press('ArrowRight');
+  // A new beat starts at its first card (the next beat that has words: a picture may come
+  // without any, as the hamster wheel before the terms of service in episode 19).
+  const withCards = show.beats.findIndex((b, i) => i > 0 && (b.cards.en?.length ?? 0) > 0);
+  assert.ok(withCards > 0);
+  for (let i = 0; i < withCards; i++) await presenter.keyboard.press('ArrowRight');
   await audience.waitForFunction(
     (t) => document.querySelector('[data-surtitle]')!.textContent === t,
-    show.beats[1]!.cards.en![0]!.text,
+    show.beats[withCards]!.cards.en![0]!.text,
   );
   await presenter.keyboard.press('s');
   await surtitle.waitFor({ state: 'hidden' });
