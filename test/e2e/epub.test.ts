@@ -22,7 +22,7 @@ import { formatSize } from '../../src/outputs/downloads.ts';
 import { EPUB_FLAVOURS, epubFile as epubPath, type EpubFlavour } from '../../src/outputs/epub/downloads.ts';
 import { languageName } from '../../src/astro-adapter/views.ts';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
-import { launchBrowser } from '../../src/server/browser.ts';
+import { chromiumPath, launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/shared/typography.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
@@ -306,6 +306,44 @@ describe('epubcheck', () => {
         lines.join('\n'),
       );
       assert.equal(code, 0);
+    });
+  }
+});
+
+// Ace by DAISY (the reading systems' and publishers' EPUB accessibility checker), run on every
+// flavour and language with Debian's Chromium through Puppeteer: 0 violations of any impact.
+describe('Ace by DAISY', () => {
+  const ACE = join(KIT, 'node_modules/.bin/ace-cli');
+  for (const c of CHECKED) {
+    test(`${checkName(c)}: 0 violations`, { timeout: 180_000 }, async () => {
+      assert.ok(existsSync(ACE), `Ace is not installed at ${ACE} (npm ci installs it)`);
+      const out = join(repro, `ace-${c.lang}-${c.flavour}`);
+      const r = await run(ACE, ['--silent', '--force', '--outdir', out, epubFile(c.lang, c.flavour)], {
+        env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() },
+      });
+      const reportFile = join(out, 'report.json');
+      assert.ok(
+        existsSync(reportFile),
+        `Ace wrote no report (exit ${r.code}): ${r.stderr.slice(-2000)}${r.stdout.slice(-2000)}`,
+      );
+      const report = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+        'earl:result': { 'earl:outcome': string };
+        assertions: Array<{
+          'earl:testSubject': { url: string };
+          assertions?: Array<{
+            'earl:test': { 'dct:title': string; 'earl:impact': string };
+            'earl:result': { 'dct:description'?: string };
+          }>;
+        }>;
+      };
+      const violations = report.assertions.flatMap((doc) =>
+        (doc.assertions ?? []).map(
+          (a) =>
+            `${doc['earl:testSubject'].url}: ${a['earl:test']['dct:title']} (${a['earl:test']['earl:impact']}) ${a['earl:result']['dct:description'] ?? ''}`,
+        ),
+      );
+      assert.deepEqual(violations, []);
+      assert.equal(report['earl:result']['earl:outcome'], 'pass');
     });
   }
 });

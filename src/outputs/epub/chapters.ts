@@ -121,13 +121,20 @@ export interface CutBook {
 
 const KINDS: Record<
   string,
-  { kind: PartKind; beforeToc: boolean; inToc: boolean; matter: EpubPart['matter']; type: string }
+  { kind: PartKind; beforeToc: boolean; inToc: boolean; matter: EpubPart['matter']; type: string; role?: string }
 > = {
   cover: { kind: 'cover', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'cover' },
   title: { kind: 'title', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'titlepage' },
   licence: { kind: 'licence', beforeToc: true, inToc: false, matter: 'frontmatter', type: 'copyright-page' },
-  episode: { kind: 'episode', beforeToc: false, inToc: true, matter: 'bodymatter', type: 'chapter' },
-  about: { kind: 'about', beforeToc: false, inToc: true, matter: 'backmatter', type: 'colophon' },
+  episode: {
+    kind: 'episode',
+    beforeToc: false,
+    inToc: true,
+    matter: 'bodymatter',
+    type: 'chapter',
+    role: 'doc-chapter',
+  },
+  about: { kind: 'about', beforeToc: false, inToc: true, matter: 'backmatter', type: 'colophon', role: 'doc-colophon' },
 };
 /** Parts of the print edition the EPUB leaves out on purpose. */
 const SKIPPED = new Set(['contents']);
@@ -251,6 +258,13 @@ export function cutPrintEdition(html: string, opts: CutOptions): CutBook {
     found.push({ part, el });
     if (opts.pageMarks && (kind!.kind === 'episode' || kind!.kind === 'about')) markBlockIds(el);
     setAttr(el, 'epub:type', kind!.type);
+    // The DPUB-ARIA role that matches the epub:type, for assistive technologies (Ace's
+    // epub-type-has-matching-role); the front matter's types have none.
+    // doc-chapter is not allowed on <article> (ARIA in HTML), so a chapter is a <section> here.
+    if (kind!.role) {
+      setAttr(el, 'role', kind!.role);
+      if (el.tagName === 'article') el.tagName = el.nodeName = 'section';
+    }
   }
   if (!parts.some((p) => p.kind === 'episode')) fail('the print edition has no episode.');
   const order = parts.map((p) => p.kind);
