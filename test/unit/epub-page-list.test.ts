@@ -100,7 +100,10 @@ test('markers go where the page map says: part starts, before blocks, the block 
   const xhtml = (f: string) => book.parts.find((p) => p.file === f)!.xhtml;
   assert.match(xhtml('title.xhtml'), new RegExp(`^<section [^>]*>${SPAN('iii')}<h1`));
   const ep = xhtml('episode-1.xhtml');
-  assert.ok(ep.includes(`<article class="chapter" id="episode-1" epub:type="chapter">${SPAN('1')}<header`), ep);
+  assert.ok(
+    ep.includes(`<section class="chapter" id="episode-1" epub:type="chapter" role="doc-chapter">${SPAN('1')}<header`),
+    ep,
+  );
   assert.ok(ep.includes(`${SPAN('2')}<p id="e1-p2">B.</p>${SPAN('3')}<p id="e1-p3">`), ep);
   const about = xhtml('about.xhtml');
   assert.ok(
