@@ -24,6 +24,7 @@ import { languageName } from '../../src/astro-adapter/views.ts';
 import { serveStatic, type StaticServer } from '../../src/server/static.ts';
 import { chromiumPath, launchBrowser } from '../../src/server/browser.ts';
 import { typographize } from '../../src/shared/typography.ts';
+import { EXAMPLE_HOST, isExampleAddress } from '../../src/shared/addresses.ts';
 import { PANEL_CACHE_DIR, type ImageManifest } from '../../src/model/image-manifest.ts';
 import { t } from '../../src/i18n/index.ts';
 import { describeCoverage, fontCodePoints, uncoveredCharacters } from '../../src/outputs/epub/font-coverage.ts';
@@ -488,6 +489,15 @@ for (const lang of LANGS) {
         checker ? [{ refines: `#${opf.conformsToId}`, text: checker }] : [],
         'a11y:certifiedBy names the settings’ checker, or is absent',
       );
+    });
+
+    test('the example site address is named nowhere (the sample keeps it: it has no real host)', () => {
+      assert.ok(isExampleAddress(settings.site.url), 'the sample book still has the example address');
+      const naming = epubs
+        .get(lang)!
+        .entries.filter((e) => e.data.includes(EXAMPLE_HOST))
+        .map((e) => e.name);
+      assert.deepEqual(naming, []);
     });
 
     test('store metadata: the EPUB 2 cover, the series, a translation’s original', () => {

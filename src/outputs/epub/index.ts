@@ -12,7 +12,7 @@ import { cutPrintEdition } from './chapters.ts';
 import { epubMetadata, epubModified } from './package.ts';
 import { assembleEpub, type Font } from './generator.ts';
 import type { OutputContext } from '../contract.ts';
-import { routes } from '../../shared/addresses.ts';
+import { printedAddress, routes } from '../../shared/addresses.ts';
 import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 import { FONT_CACHE_DIR, type FontManifest } from '../../fonts/make.ts';
@@ -146,10 +146,13 @@ export function readPageMap(outDir: string, lang: string): PageMap {
   return parsed.data;
 }
 
-/** The public address of the PDF edition, which the page numbers come from. */
+/**
+ * The public address of the PDF edition, which the page numbers come from; while `site.url` is
+ * still the example address (issue 24: no output names it), the PDF's file name.
+ */
 export function pdfAddress(settings: Settings, lang: string): string {
-  const base = settings.site.base.endsWith('/') ? settings.site.base : `${settings.site.base}/`;
-  return new URL(`${base}${pdfFile(settings, lang)}`, settings.site.url).href;
+  const file = pdfFile(settings, lang);
+  return printedAddress(settings.site.url, settings.site.base, file) ?? file.split('/').pop()!;
 }
 
 /**
