@@ -48,9 +48,9 @@ export function stagePaths(
   );
 }
 
-/** The interface strings the stage scripts need, in `lang`. */
-export function stageStrings(lang: string): Record<string, string> {
-  const keys = Object.keys(STRINGS.en!).filter((k) => k.startsWith('stage.')) as StringKey[];
+/** The interface strings the stage scripts need, in `lang` (those under `prefix`: the phone remote takes its own). */
+export function stageStrings(lang: string, prefix = 'stage.'): Record<string, string> {
+  const keys = Object.keys(STRINGS.en!).filter((k) => k.startsWith(prefix)) as StringKey[];
   return Object.fromEntries(keys.map((k) => [k, t(lang, k)]));
 }
 

@@ -4,35 +4,13 @@
 // case the output folder is left exactly as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBook } from '../../src/model/book.ts';
-import { ContentError, startStep, noteFile, unexpectedFailure } from '../../src/model/errors.ts';
+import { startStep, noteFile, unexpectedFailure } from '../../src/model/errors.ts';
+import { build, loadError, MINIMAL, tempBook } from './helpers-temp-book.ts';
 
-const KIT = new URL('../..', import.meta.url).pathname;
-const MINIMAL = join(KIT, 'test/fixtures/books/minimal');
 const EP1 = 'content/episodes/1-la-cave';
-
-/** A copy of the minimal book in a temp folder, and an output folder holding one marker file. */
-function tempBook(t: { after: (fn: () => void) => void }): { dir: string; book: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'planches-last-resort-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const book = join(dir, 'book');
-  cpSync(MINIMAL, book, { recursive: true });
-  const out = join(dir, 'out');
-  mkdirSync(out);
-  writeFileSync(join(out, 'marker.txt'), 'the previous build');
-  return { dir, book, out };
-}
-
-function build(book: string, out: string, ...args: string[]) {
-  return spawnSync(process.execPath, [join(KIT, 'scripts/build.ts'), '--book', book, '--out', out, ...args], {
-    cwd: KIT,
-    encoding: 'utf8',
-  });
-}
 
 const untouched = (out: string) => {
   assert.deepEqual(readdirSync(out), ['marker.txt']);
@@ -59,10 +37,11 @@ test('the message names what, the step and the file; the stack only when debuggi
 });
 
 test('an unexpected exception in the build: one readable message, no stack, dist untouched', (t) => {
-  const { book, out } = tempBook(t);
+  const b = tempBook(t);
+  const { book, out } = b;
   // A link to nothing among the episode folders: the loader's stat() of it throws ENOENT.
   symlinkSync(join(book, 'nowhere'), join(book, 'content/episodes/3-lien'));
-  const r = build(book, out);
+  const r = build(b);
   assert.equal(r.status, 1);
   assert.equal(
     r.stderr,
@@ -71,7 +50,7 @@ test('an unexpected exception in the build: one readable message, no stack, dist
       `\n${out} was left as it was.\n\n`,
   );
   untouched(out);
-  const debug = build(book, out, '--debug');
+  const debug = build(b, '--debug');
   assert.equal(debug.status, 1);
   assert.match(debug.stderr, /the stack trace below\.\n\nError: ENOENT[^\n]*\n {4}at statSync/);
   assert.match(debug.stderr, /at loadEpisodes \(file:\/\/.*src\/model\/book\.ts/);
@@ -92,22 +71,13 @@ const ALIAS_MESSAGE =
 const DEEP_MESSAGE =
   "this YAML is nested more than 64 levels deep (lists or mappings inside one another); the book's files need a few levels: flatten it. The limit protects the build from files made to exhaust it.";
 
-function loadError(book: string): ContentError {
-  try {
-    loadBook(book);
-  } catch (e) {
-    assert.ok(e instanceof ContentError, `a ContentError, not ${(e as Error).name}: ${(e as Error).message}`);
-    return e;
-  }
-  assert.fail('the book loaded');
-}
-
 test('an alias bomb in panels.yaml: "Build failed" with the file and line, dist untouched', (t) => {
-  const { book, out } = tempBook(t);
+  const b = tempBook(t);
+  const { book, out } = b;
   const panels = join(book, EP1, 'panels.yaml');
   writeFileSync(panels, `# harmless-looking\n${ALIAS_BOMB}${readFileSync(panels, 'utf8')}`);
   assert.equal(loadError(book).message, `${EP1}/panels.yaml:3: ${ALIAS_MESSAGE}`);
-  const r = build(book, out);
+  const r = build(b);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, `\n✗ Build failed. ${out} was left as it was.\n\n${EP1}/panels.yaml:3: ${ALIAS_MESSAGE}\n\n`);
   untouched(out);

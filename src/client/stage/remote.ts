@@ -3,14 +3,14 @@
 // what the presenter screen reports. The token lives in this tab only (sessionStorage): closing
 // it unpairs this phone; stopping the server unpairs every phone.
 import type { RemoteCommand, RemoteStatus } from '../../shared/stage/remote.ts';
+import { makeT } from './common.ts';
 
 interface RemoteData {
   api: string;
   strings: Record<string, string>;
 }
 const { api, strings } = JSON.parse(document.getElementById('remote-data')?.textContent ?? '{}') as RemoteData;
-const t = (key: string, values: Record<string, string | number> = {}) =>
-  (strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
+const t = makeT(strings);
 const $ = <T extends HTMLElement = HTMLElement>(sel: string) => document.querySelector<T>(sel)!;
 const TOKEN_KEY = 'planches-stage:remote-token';
 
