@@ -2,6 +2,7 @@
 // dist/ only when all of them succeeded. A failed build leaves the previous dist/ untouched.
 //   --strict        missing or outdated translations and warnings are errors (for releases)
 //   --base /path/   serve under a sub-path (overrides content/book.yaml)
+//   --url https://… publish at this address (overrides site.url in content/book.yaml)
 //   --out DIR       write somewhere else than dist/
 //   --book DIR      build the book in DIR (its content/ folder) instead of this one
 //   --drafts        build draft episodes too (marked as drafts, out of feeds and the sitemap)
@@ -24,6 +25,7 @@ const { values } = parseArgs({
   options: {
     strict: { type: 'boolean', default: false },
     base: { type: 'string' },
+    url: { type: 'string' },
     out: { type: 'string', default: 'dist' },
     book: { type: 'string', default: '.' },
     timings: { type: 'string' },
@@ -35,8 +37,14 @@ const kit = resolve(import.meta.dirname, '..');
 const root = resolve(values.book);
 // The book and the base path enter here, once: every process of the build reads them from its
 // environment (src/model/options.ts).
-setBookOptions({ bookRoot: root, base: values.base, drafts: values.drafts });
 const out = resolve(values.out);
+if (values.url !== undefined && !/^https?:\/\/[^/\s]+/.test(values.url)) {
+  console.error(
+    `\n✗ Build failed. ${out} was left as it was.\n\n--url ${JSON.stringify(values.url)}: expected the site's address, like https://books.example.org/\n`,
+  );
+  process.exit(1);
+}
+setBookOptions({ bookRoot: root, base: values.base, url: values.url, drafts: values.drafts });
 const started = performance.now();
 /** Seconds per stage, for --timings (read by `npm run bench`). */
 const timings: Record<string, number> = {};

@@ -41,10 +41,13 @@ if (wanted('--checks')) {
 if (wanted('--unit')) run('unit tests', ['--test', '--test-reporter=spec', ...files('test/unit')]);
 if (wanted('--e2e')) {
   run('build the sample book', ['scripts/build.ts']);
+  // With a public address too: the sample keeps the example one, which the site does not link to.
   run('build the sample book under a sub-path', [
     'scripts/build.ts',
     '--base',
     '/planches/',
+    '--url',
+    'https://livres.example.org/',
     '--out',
     '.build/subpath/planches',
   ]);

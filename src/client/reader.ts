@@ -1,6 +1,7 @@
 // Reading-page enhancements, loaded on every page (kept tiny: the page works without it).
 // - ← and → go to the previous and next episode, unless focus is in a text field or a modifier is held.
 // - The language switch carries the current paragraph or panel, so the reader lands at the same place.
+import { mailtoHref } from '../shared/share.ts';
 
 export function isTextField(el: Element | null): boolean {
   if (!el) return false;
@@ -149,6 +150,10 @@ addEventListener('hashchange', reveal);
 const share = document.querySelector<HTMLElement>('[data-share]');
 if (share) {
   for (const el of share.querySelectorAll<HTMLElement>('[data-share-js]')) el.hidden = false;
+  // Without a public address the page knows only its path: the mail gets the address it was opened at.
+  const mail = share.querySelector<HTMLAnchorElement>('[data-share-mail]');
+  if (mail && share.dataset.url!.startsWith('/'))
+    mail.href = mailtoHref(share.dataset.title!, new URL(share.dataset.url!, location.href).href);
   const native = share.querySelector<HTMLElement>('[data-share-native]');
   if (native && 'share' in navigator) native.hidden = false;
   const code = () => import('./share.ts');

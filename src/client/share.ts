@@ -9,7 +9,8 @@ const KEY = 'planches.mastodon';
 function parts(section: HTMLElement) {
   const form = section.querySelector<HTMLFormElement>('form')!;
   return {
-    url: section.dataset.url!,
+    // A path from the root while the site has no public address: the address it was opened at.
+    url: new URL(section.dataset.url!, location.href).href,
     title: section.dataset.title!,
     strings: JSON.parse(section.dataset.strings ?? '{}') as Record<string, string>,
     status: section.querySelector<HTMLElement>('[data-share-status]')!,

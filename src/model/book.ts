@@ -123,7 +123,7 @@ export function loadBook(root: string, options: LoadOptions = {}): Book {
       file: 'content/book.yaml',
       line: lineOf(['site', 'url']),
       field: 'site.url',
-      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then the PDF, its cover and the CBZ print no address, while the site's canonical links, feeds, sitemap and share links still use this one.`,
+      message: `the site's address is still the example one (${settings.site.url}): set it to the address where dist/ will be served. Until then no output names an address: the PDF, its cover and the CBZ print none, the site has no RSS feed, no sitemap and no Open Graph address or image, its canonical and language links start at its root, and the share links give the address the page was opened at (or build with --url https://…).`,
     });
   }
   return { root, settings, episodes, pages, glossary, warnings };

@@ -61,7 +61,7 @@ export function isExampleAddress(siteUrl: string): boolean {
  * The address to print in a file readers keep (the PDF, its cover, the CBZ): none while site.url is
  * still the example one, rather than a domain that is not the book's (the build warns about it).
  */
-export function printedAddress(siteUrl: string, base: string, path: string): string | undefined {
+export function publicAddress(siteUrl: string, base: string, path: string): string | undefined {
   return isExampleAddress(siteUrl) ? undefined : absolute(siteUrl, base, path);
 }
 

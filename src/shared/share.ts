@@ -24,3 +24,13 @@ export function normalizeInstance(input: string): string | undefined {
 export function mastodonShareUrl(host: string, text: string): string {
   return `https://${host}/share?text=${encodeURIComponent(text)}`;
 }
+
+/**
+ * The e-mail link: the title and the page's address, when it is absolute. A site without a public
+ * address yet (site.url left at the example) gives its pages' paths from the root; the browser
+ * code then rewrites the link with the address the page was opened at.
+ */
+export function mailtoHref(title: string, url: string): string {
+  const body = /^https?:\/\//.test(url) ? `${title}\n${url}` : title;
+  return `mailto:?subject=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}`;
+}

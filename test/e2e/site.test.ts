@@ -1,10 +1,10 @@
 // The reading site, in Chromium, on the real built sample book.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { axe, DIST, settledTop, useSite } from './helpers.ts';
+import { axe, DIST, SUBPATH_DIST, settledTop, useSite } from './helpers.ts';
 
 const site = useSite();
 const EP19 = '19-donner-de-l-exercice-a-ses-cobayes';
@@ -124,12 +124,10 @@ test('pages have hreflang alternates, a canonical URL and a Content-Security-Pol
   const alternates = await page
     .locator('link[rel=alternate][hreflang]')
     .evaluateAll((ls) => ls.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`));
-  assert.deepEqual(alternates, [
-    `fr https://planches.example/fr/${EP19}/`,
-    `en https://planches.example/en/${EP19}/`,
-    `x-default https://planches.example/fr/${EP19}/`,
-  ]);
-  assert.equal(await page.getAttribute('link[rel=canonical]', 'href'), `https://planches.example/en/${EP19}/`);
+  // The sample keeps the example address: its links are written from the site's root (the same
+  // links with a real address are checked on the sub-path build).
+  assert.deepEqual(alternates, [`fr /fr/${EP19}/`, `en /en/${EP19}/`, `x-default /fr/${EP19}/`]);
+  assert.equal(await page.getAttribute('link[rel=canonical]', 'href'), `/en/${EP19}/`);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp!, /default-src 'none'/);
   assert.match(csp!, /script-src 'self' 'wasm-unsafe-eval';/, 'reading pages allow exactly what Pagefind needs');
@@ -137,23 +135,64 @@ test('pages have hreflang alternates, a canonical URL and a Content-Security-Pol
   await context.close();
 });
 
-test('the 404 page speaks both languages and the feeds and sitemap are valid XML', async () => {
+test('the 404 page speaks both languages', async () => {
   const { page, context } = await site.newPage();
   const res = await page.goto(site.url('/no/such/page/'));
   assert.equal(res?.status(), 404);
   assert.equal(await page.locator('.not-found section[lang=fr]').count(), 1);
   assert.equal(await page.locator('.not-found section[lang=en]').count(), 1);
-  for (const path of ['/fr/rss.xml', '/en/rss.xml', '/sitemap.xml']) {
-    const r = await page.goto(site.url(path));
-    assert.equal(r?.status(), 200, path);
-    const ok = await page.evaluate(async (u) => {
-      const text = await (await fetch(u)).text();
-      return !new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror');
-    }, site.url(path));
-    assert.ok(ok, `${path} parses as XML`);
+  await context.close();
+});
+
+test('with a public address the feeds and sitemap are valid XML and every address in them is absolute', async () => {
+  const { page, context } = await site.newPage();
+  for (const file of ['fr/rss.xml', 'en/rss.xml', 'sitemap.xml']) {
+    const text = readFileSync(join(SUBPATH_DIST, file), 'utf8');
+    const ok = await page.evaluate(
+      (t) => !new DOMParser().parseFromString(t, 'application/xml').querySelector('parsererror'),
+      text,
+    );
+    assert.ok(ok, `${file} parses as XML`);
+    const addresses = [...text.matchAll(/<(?:link|loc)>([^<]*)</g), ...text.matchAll(/href="([^"]*)"/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(addresses.length > 4, `${file} lists addresses`);
+    for (const a of addresses) assert.match(a!, /^https:\/\/livres\.example\.org\/planches\//, `${file}: ${a}`);
   }
-  const rss = readFileSync(join(DIST, 'en/rss.xml'), 'utf8');
+  const rss = readFileSync(join(SUBPATH_DIST, 'en/rss.xml'), 'utf8');
   assert.equal((rss.match(/<item>/g) ?? []).length, 4);
+  const html = readFileSync(join(SUBPATH_DIST, `en/${EP19}/index.html`), 'utf8');
+  assert.match(html, /<meta property="og:url" content="https:\/\/livres\.example\.org\/planches\/en\//);
+  assert.match(html, /<meta property="og:image" content="https:\/\/livres\.example\.org\/planches\/panels\//);
+  assert.match(html, /<link rel="alternate" type="application\/rss\+xml"/);
+  assert.match(html, /data-url="https:\/\/livres\.example\.org\/planches\/en\//, 'the share links');
+  await context.close();
+});
+
+test('with the example address no page, feed or file names it: no feed, no sitemap, no Open Graph address', async () => {
+  const named: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (
+        /\.(html|xml|ics|json|txt|css|js|webmanifest)$/.test(name) &&
+        readFileSync(path, 'utf8').includes('planches.example')
+      )
+        named.push(path);
+    }
+  };
+  walk(DIST);
+  assert.deepEqual(named, []);
+  for (const file of ['fr/rss.xml', 'en/rss.xml', 'sitemap.xml'])
+    assert.ok(!existsSync(join(DIST, file)), `no ${file}`);
+  const html = readFileSync(join(DIST, `fr/${EP19}/index.html`), 'utf8');
+  assert.doesNotMatch(html, /og:url|og:image|application\/rss\+xml|rss\.xml/);
+  // The share actions give the address the page was opened at.
+  const { page, context } = await site.newPage();
+  await page.goto(site.url(`/fr/${EP19}/`));
+  const mail = await page.getAttribute('[data-share-mail]', 'href');
+  assert.ok(decodeURIComponent(mail!).endsWith(`\n${site.url(`/fr/${EP19}/`)}`), mail!);
   await context.close();
 });
 

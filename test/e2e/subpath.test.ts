@@ -27,7 +27,7 @@ test('the site works served under a sub-path: links, styles, fonts, images, scri
   await page.waitForURL(/\/planches\/en\/21-que-faire-de-l-attention-des-cons\//);
   await page.waitForLoadState('networkidle');
   const canonical = await page.getAttribute('link[rel=canonical]', 'href');
-  assert.equal(canonical, 'https://planches.example/planches/en/21-que-faire-de-l-attention-des-cons/');
+  assert.equal(canonical, 'https://livres.example.org/planches/en/21-que-faire-de-l-attention-des-cons/');
   assert.deepEqual(failed, []);
   assert.deepEqual(site.foreign, []);
   await context.close();

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBook } from '../../src/model/book.ts';
 import { formatProblem } from '../../src/model/errors.ts';
-import { printedAddress } from '../../src/shared/addresses.ts';
+import { publicAddress } from '../../src/shared/addresses.ts';
 import { build, EP1, messages, tempBook, untouched } from './helpers-temp-book.ts';
 
 const refused = (url: string) =>
@@ -53,17 +53,14 @@ test('site.url left at the example domain is a warning, naming the line', (t) =>
   assert.deepEqual(loadBook(b.book).warnings, []);
   b.edit('content/book.yaml', 'https://minimal.example', 'https://planches.example');
   assert.deepEqual(loadBook(b.book).warnings.map(formatProblem), [
-    "content/book.yaml:32 (site.url): the site's address is still the example one (https://planches.example): set it to the address where dist/ will be served. Until then the PDF, its cover and the CBZ print no address, while the site's canonical links, feeds, sitemap and share links still use this one.",
+    "content/book.yaml:32 (site.url): the site's address is still the example one (https://planches.example): set it to the address where dist/ will be served. Until then no output names an address: the PDF, its cover and the CBZ print none, the site has no RSS feed, no sitemap and no Open Graph address or image, its canonical and language links start at its root, and the share links give the address the page was opened at (or build with --url https://…).",
   ]);
 });
 
 test('files readers keep print no address while site.url is the example one', () => {
-  assert.equal(printedAddress('https://planches.example', '/', 'en/'), undefined);
-  assert.equal(printedAddress('https://planches.example/', '/planches/', 'fr/'), undefined);
-  assert.equal(
-    printedAddress('https://book.example.org', '/planches/', 'fr/'),
-    'https://book.example.org/planches/fr/',
-  );
+  assert.equal(publicAddress('https://planches.example', '/', 'en/'), undefined);
+  assert.equal(publicAddress('https://planches.example/', '/planches/', 'fr/'), undefined);
+  assert.equal(publicAddress('https://book.example.org', '/planches/', 'fr/'), 'https://book.example.org/planches/fr/');
   // Only the kit's own example domain: a book may well live under another .example name in tests.
-  assert.equal(printedAddress('https://minimal.example', '/', 'en/'), 'https://minimal.example/en/');
+  assert.equal(publicAddress('https://minimal.example', '/', 'en/'), 'https://minimal.example/en/');
 });

@@ -8,6 +8,7 @@ import { pick } from '../settings.ts';
 import { byDate, place, showTitle, statusText, timing } from './performances.ts';
 import { t } from '../../i18n/index.ts';
 import type { Performance, Settings } from '../schemas/settings.ts';
+import { isExampleAddress } from '../../shared/addresses.ts';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
@@ -48,14 +49,19 @@ function nextDay(date: string): string {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
-/** A stable identifier for a performance: the book, the date and time, the site's host. */
+/**
+ * A stable identifier for a performance: the book, the date and time, the site's host (none while
+ * site.url is the example address: a calendar would otherwise carry a domain that is not the book's;
+ * the book id and date keep it unique).
+ */
 export function performanceUid(settings: Settings, p: Performance): string {
-  return `${settings.id}-${basic(p.date)}${p.time ? `T${p.time.replace(':', '')}` : ''}@${new URL(settings.site.url).hostname}`;
+  const id = `${settings.id}-${basic(p.date)}${p.time ? `T${p.time.replace(':', '')}` : ''}`;
+  return isExampleAddress(settings.site.url) ? id : `${id}@${new URL(settings.site.url).hostname}`;
 }
 
 export interface CalendarOptions {
-  /** The book's home page in this language (absolute), linked from each event. */
-  homeUrl: string;
+  /** The book's home page in this language (absolute), linked from each event; none while the site has no address. */
+  homeUrl: string | undefined;
 }
 
 export function performancesCalendar(settings: Settings, lang: string, options: CalendarOptions): string {
@@ -80,7 +86,9 @@ export function performancesCalendar(settings: Settings, lang: string, options: 
     const description = [
       status,
       p.mobilizon ? t(lang, 'performances.eventAt', { url: p.mobilizon }) : '',
-      t(lang, 'performances.aboutBook', { title: pick(settings.title, lang, settings), url: options.homeUrl }),
+      options.homeUrl
+        ? t(lang, 'performances.aboutBook', { title: pick(settings.title, lang, settings), url: options.homeUrl })
+        : '',
     ]
       .filter(Boolean)
       .join('\n');
@@ -100,7 +108,8 @@ export function performancesCalendar(settings: Settings, lang: string, options: 
     lines.push(`SUMMARY;LANGUAGE=${lang}:${escapeText(summary)}`);
     if (where) lines.push(`LOCATION:${escapeText(where)}`);
     lines.push(`DESCRIPTION;LANGUAGE=${lang}:${escapeText(description)}`);
-    lines.push(`URL:${p.mobilizon ?? options.homeUrl}`);
+    const url = p.mobilizon ?? options.homeUrl;
+    if (url) lines.push(`URL:${url}`);
     lines.push(
       `STATUS:${p.status === 'cancelled' ? 'CANCELLED' : p.status === 'postponed' ? 'TENTATIVE' : 'CONFIRMED'}`,
     );

@@ -9,7 +9,7 @@ import { imageSize } from 'image-size';
 import { languageCodes, pick } from '../../model/settings.ts';
 import { rasterFile } from '../../model/image-manifest.ts';
 import { namesWith } from '../../model/views/credits.ts';
-import { printedAddress, routes } from '../../shared/addresses.ts';
+import { publicAddress, routes } from '../../shared/addresses.ts';
 import { typographize } from '../../shared/typography.ts';
 import { t } from '../../i18n/index.ts';
 import { cutPrintEdition } from '../epub/chapters.ts';
@@ -91,7 +91,7 @@ export function buildCbzs({
       pencillers: namesWith(settings, lang, 'illustrator'),
       translators,
       publisher: settings.publisher,
-      web: printedAddress(settings.site.url, settings.site.base, routes.home(lang)),
+      web: publicAddress(settings.site.url, settings.site.base, routes.home(lang)),
       lang,
       pages,
     });

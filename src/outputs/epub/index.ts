@@ -12,7 +12,7 @@ import { cutPrintEdition } from './chapters.ts';
 import { epubMetadata, epubModified } from './package.ts';
 import { assembleEpub, type Font } from './generator.ts';
 import type { OutputContext } from '../contract.ts';
-import { printedAddress, routes } from '../../shared/addresses.ts';
+import { publicAddress, routes } from '../../shared/addresses.ts';
 import { EPUB_FLAVOURS, epubFile, type EpubFlavour } from './downloads.ts';
 import { t } from '../../i18n/index.ts';
 import { FONT_CACHE_DIR, type FontManifest } from '../../fonts/make.ts';
@@ -152,7 +152,7 @@ export function readPageMap(outDir: string, lang: string): PageMap {
  */
 export function pdfAddress(settings: Settings, lang: string): string {
   const file = pdfFile(settings, lang);
-  return printedAddress(settings.site.url, settings.site.base, file) ?? file.split('/').pop()!;
+  return publicAddress(settings.site.url, settings.site.base, file) ?? file.split('/').pop()!;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { getBook } from '../../astro-adapter/book.ts';
 import { performancesCalendar } from '../../model/views/calendar.ts';
 import { languageCodes } from '../../model/settings.ts';
-import { absolute, routes } from '../../shared/addresses.ts';
+import { publicAddress, routes } from '../../shared/addresses.ts';
 
 export async function getStaticPaths() {
   const book = await getBook();
@@ -15,7 +15,7 @@ export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;
   const { settings } = await getBook();
   const body = performancesCalendar(settings, lang, {
-    homeUrl: absolute(settings.site.url, settings.site.base, routes.home(lang)),
+    homeUrl: publicAddress(settings.site.url, settings.site.base, routes.home(lang)),
   });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

@@ -7,7 +7,13 @@ import { pick } from '../../model/settings.ts';
 import { absolute, routes } from '../../shared/addresses.ts';
 import { t } from '../../i18n/index.ts';
 
-export const getStaticPaths = languagePaths;
+import { isExampleAddress } from '../../shared/addresses.ts';
+
+// A feed needs absolute addresses: while site.url is the example one there is no feed (and no link to it).
+export async function getStaticPaths() {
+  const book = await getBook();
+  return isExampleAddress(book.settings.site.url) ? [] : languagePaths();
+}
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = params.lang!;

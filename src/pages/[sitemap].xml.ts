@@ -2,7 +2,14 @@ import type { APIRoute } from 'astro';
 import { getBook } from '../astro-adapter/book.ts';
 import { sitemap } from '../shared/feeds.ts';
 import { languageCodes } from '../model/settings.ts';
-import { absolute, routes } from '../shared/addresses.ts';
+import { absolute, isExampleAddress, routes } from '../shared/addresses.ts';
+
+// A sitemap needs absolute addresses: while site.url is the example one there is none. (A
+// parameter in the file name is what lets the route produce no file at all.)
+export async function getStaticPaths() {
+  const book = await getBook();
+  return isExampleAddress(book.settings.site.url) ? [] : [{ params: { sitemap: 'sitemap' } }];
+}
 
 export const GET: APIRoute = async () => {
   const book = await getBook();
