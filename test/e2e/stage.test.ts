@@ -511,7 +511,8 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     cardPrev: { before: async () => void (await presenter.keyboard.press('n')), read: () => attr('card') },
     bigger: { read: () => attr('script-size') },
     smaller: { read: () => attr('script-size') },
-    prompter: { read: () => attr('prompter'), after: async () => void (await presenter.keyboard.press('p')) },
+    // Unset until the prompter has been used once: off either way.
+    prompter: { read: async () => (await attr('prompter')) === 'true', after: async () => void (await presenter.keyboard.press('p')) },
     faster: { read: () => presenter.textContent('[data-speed]') },
     slower: { read: () => presenter.textContent('[data-speed]') },
     mirror: { read: () => pressedOf('mirror') },
