@@ -55,35 +55,6 @@ const VECTOR_OUTPUT = 'svg-2';
  */
 export const RASTER_PANEL = { width: 1440, palette: true, quality: 90, effort: 3, compressionLevel: 9 } as const;
 
-/**
- * A vector panel's thumbnails, made from its raster: 240 px (a 96 px search result at 2×), 480 px
- * (a phone's 120 px card picture at 3×, a laptop's card at 1×). Quality 40: on the sample's flat
- * art a 480 px AVIF is 6.8 kB at q40 against 9.4 at q55, and a card shows no lettering to lose.
- */
-export const THUMB = {
-  widths: [240, 480],
-  avif: { quality: 40, effort: 4 },
-  webp: { quality: 70, effort: 4 },
-} as const;
-
-/** Writes a vector panel's thumbnails from its raster; returns the number of encodes. */
-async function encodeThumbs(
-  raster: Buffer,
-  thumb: NonNullable<PanelImage['thumb']>,
-  cacheDir: string,
-): Promise<number> {
-  const jobs = [
-    ...thumb.avif.map((v) => [v, sharp(raster).resize({ width: v.width }).avif(THUMB.avif)] as const),
-    ...thumb.webp.map((v) => [v, sharp(raster).resize({ width: v.width }).webp(THUMB.webp)] as const),
-  ];
-  for (const [v, pipeline] of jobs) {
-    const target = join(cacheDir, v.file);
-    await pipeline.toFile(`${target}.tmp-${process.pid}`);
-    renameSync(`${target}.tmp-${process.pid}`, target);
-  }
-  return jobs.length;
-}
-
 export interface RenderStats {
   images: number;
   /** Raster encodes (AVIF, WebP, PNG, JPEG). */
@@ -167,10 +138,7 @@ function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
       webp: [],
       file: { width: panel.width, file: name('.svg') },
       raster: { width: RASTER_PANEL.width, file: name(`-${RASTER_PANEL.width}.png`) },
-      thumb: {
-        avif: THUMB.widths.map((w) => ({ width: w, file: name(`-t${w}.avif`) })),
-        webp: THUMB.widths.map((w) => ({ width: w, file: name(`-t${w}.webp`) })),
-      },
+      thumb: { width: panel.width, file: name('-thumb.svg') },
     };
   const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
   const largest = Math.max(...widths);
@@ -189,7 +157,7 @@ function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
  * bundled copy), caching is off for this run rather than risking stale images.
  */
 const DRAWING_CODE = (() => {
-  const files = ['render.ts', 'bubbles.ts', 'text-layout.ts', 'svg-output.ts'];
+  const files = ['render.ts', 'bubbles.ts', 'text-layout.ts', 'svg-output.ts', 'cover.ts'];
   const dirs = [fileURLToPath(new URL('.', import.meta.url)), join(process.cwd(), 'src/images')];
   const dir = dirs.find((d) => files.every((f) => existsSync(join(d, f))));
   return dir
@@ -283,7 +251,7 @@ export async function renderPanels(
         lines: text.lines.map((l) => l.text),
         font: font.hash,
         code: DRAWING_CODE,
-        out: panel.format === 'svg' ? [VECTOR_OUTPUT, RASTER_PANEL, THUMB] : ENCODING,
+        out: panel.format === 'svg' ? [VECTOR_OUTPUT, RASTER_PANEL] : ENCODING,
         w: panel.width,
         h: panel.height,
       }),
@@ -300,7 +268,7 @@ export async function renderPanels(
       ...image.webp,
       image.file,
       ...(image.raster ? [image.raster] : []),
-      ...(image.thumb ? [...image.thumb.avif, ...image.thumb.webp] : []),
+      ...(image.thumb ? [image.thumb] : []),
     ].every((v) => existsSync(join(opts.cacheDir, v.file)));
   const todo = jobs.filter((job) => !isCached(planned.get(job)!.image));
   // Second pass, for what must be drawn: lay out every bubble, so that all problems are reported
@@ -383,6 +351,13 @@ export async function renderPanels(
       writeFileSync(tmp, svg);
       renameSync(tmp, target);
       stats.written++;
+      if (image.thumb) {
+        // The card's and search result's picture: the art alone (lettering is unreadable at
+        // 96–400 px), a few kB compressed where a 480 px AVIF of the panel was 9–10.
+        const thumb = join(opts.cacheDir, image.thumb.file);
+        writeFileSync(`${thumb}.tmp-${process.pid}`, vectorPanel(art.toString('utf8'), library, ''));
+        renameSync(`${thumb}.tmp-${process.pid}`, thumb);
+      }
       if (image.raster) {
         const { width, ...png } = RASTER_PANEL;
         const out = join(opts.cacheDir, image.raster.file);
@@ -397,10 +372,6 @@ export async function renderPanels(
         writeFileSync(`${out}.tmp-${process.pid}`, drawn);
         renameSync(`${out}.tmp-${process.pid}`, out);
         stats.encodes++;
-        if (image.thumb) {
-          const n = await encodeThumbs(drawn, image.thumb, opts.cacheDir);
-          stats.encodes += n;
-        }
       }
       return;
     }
@@ -445,26 +416,31 @@ export async function renderPanels(
   const { width: cw, height: ch } = coverSize(book);
   await inPool(langs, opts.concurrency ?? IMAGE_CONCURRENCY, async (lang) => {
     const overlay = coverOverlay(book, lang, cw, ch);
-    const key = sha256(JSON.stringify({ art: sha256(coverArt), lib: sha256(library), overlay, enc: ENCODING })).slice(
-      0,
-      12,
-    );
+    const key = sha256(
+      JSON.stringify({ art: sha256(coverArt), lib: sha256(library), overlay, enc: ENCODING, code: DRAWING_CODE }),
+    ).slice(0, 12);
     const name = (suffix: string) => `cover.${lang}.${key}${suffix}`;
     const h = (w: number) => Math.round((ch * w) / cw);
+    // The site shows the cover as SVG (11 kB compressed where its 400 px AVIF was 25, and sharp
+    // at every size); the PNG is the print edition's and the posters', the JPEG the EPUB's and CBZ's.
     const image = {
       width: 800,
       height: h(800),
-      avif: [400, 800].map((w) => ({ width: w, file: name(`-${w}.avif`) })),
-      webp: [400, 800].map((w) => ({ width: w, file: name(`-${w}.webp`) })),
+      avif: [],
+      webp: [],
       file: { width: 800, file: name('.png') },
       jpeg: { width: 1200, file: name('.jpg') },
+      svg: { width: cw, file: name('.svg') },
     };
     manifest.covers[lang] = image;
     stats.images++;
-    if ([...image.avif, ...image.webp, image.file, image.jpeg].every((v) => existsSync(join(opts.cacheDir, v.file)))) {
+    if ([image.svg, image.file, image.jpeg].every((v) => existsSync(join(opts.cacheDir, v.file)))) {
       stats.cached++;
       return;
     }
+    const vector = join(opts.cacheDir, image.svg.file);
+    writeFileSync(`${vector}.tmp-${process.pid}`, vectorPanel(coverArt, library, overlay));
+    renameSync(`${vector}.tmp-${process.pid}`, vector);
     const svg = composeSvg(coverArt, library, overlay);
     const full = await sharp(Buffer.from(svg), { density: (72 * 1200) / cw })
       .resize({ width: 1200 })

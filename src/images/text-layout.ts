@@ -111,17 +111,71 @@ function measure(font: Font, text: string): number {
   return w;
 }
 
+/** A glyph outline's commands, as fontkit gives them (font units, y up). */
+export interface OutlineCommand {
+  command: 'moveTo' | 'lineTo' | 'quadraticCurveTo' | 'bezierCurveTo' | 'closePath';
+  args: number[];
+}
+
+const LETTER: Record<OutlineCommand['command'], string> = {
+  moveTo: 'm',
+  lineTo: 'l',
+  quadraticCurveTo: 'q',
+  bezierCurveTo: 'c',
+  closePath: 'z',
+};
+
+/**
+ * The path data of glyph outlines placed at their offsets, in relative commands on whole font units.
+ * Lettering is most of a panel's bytes: absolute coordinates a line long (8429.5) cost about three
+ * times what small deltas do, even compressed (the hamster-wheel panel: 21.7 → 7.8 kB gzipped),
+ * and a font unit is a few hundredths of an art pixel. Deltas are taken between rounded points,
+ * so rounding never accumulates along a line.
+ */
+export function relativeOutline(glyphs: Array<{ commands: OutlineCommand[]; dx: number; dy: number }>): string {
+  let out = '';
+  let last = '';
+  let pen = { x: 0, y: 0 };
+  let start = pen;
+  const num = (v: number, first: boolean) => (first || v < 0 ? String(v) : ` ${v}`);
+  for (const { commands, dx, dy } of glyphs) {
+    for (const { command, args } of commands) {
+      const letter = LETTER[command];
+      if (letter === 'z') {
+        out += 'z';
+        last = 'z';
+        pen = start;
+        continue;
+      }
+      const points: Array<{ x: number; y: number }> = [];
+      for (let i = 0; i < args.length; i += 2)
+        points.push({ x: Math.round(args[i]! + dx), y: Math.round(args[i + 1]! + dy) });
+      const deltas = points.flatMap((p) => [p.x - pen.x, p.y - pen.y]);
+      // A repeated command letter may be left out (after "m", a bare pair is a line).
+      const implicit = letter === last || (letter === 'l' && last === 'm');
+      out += (implicit ? '' : letter) + deltas.map((v, i) => num(v, i === 0 && !implicit)).join('');
+      last = letter;
+      pen = points[points.length - 1]!;
+      if (letter === 'm') start = pen;
+    }
+  }
+  return out;
+}
+
 function draw(font: Font, text: string): SetLine {
   const run = font.layout(text);
   let x = 0;
-  const parts: string[] = [];
+  const glyphs: Array<{ commands: OutlineCommand[]; dx: number; dy: number }> = [];
   run.glyphs.forEach((g, i) => {
     const pos = run.positions[i]!;
-    const d = g.path.translate(x + pos.xOffset, pos.yOffset).toSVG();
-    if (d) parts.push(d);
+    glyphs.push({
+      commands: (g.path as unknown as { commands: OutlineCommand[] }).commands,
+      dx: x + pos.xOffset,
+      dy: pos.yOffset,
+    });
     x += pos.xAdvance;
   });
-  return { d: parts.join(''), width: x };
+  return { d: relativeOutline(glyphs), width: x };
 }
 
 /**

@@ -32,15 +32,21 @@ export interface PanelImage {
    */
   raster?: Variant;
   /**
-   * A vector panel's small raster copies, for the home page's episode cards and search results
-   * (the whole SVG, 30–75 kB, for a 96–400 px picture would cost more than the page itself).
+   * A vector panel's small copy, for the home page's episode cards and search results: its art
+   * without the lettering, as SVG (one file for every size; the lettering is most of a panel's
+   * bytes and unreadable in a 96–400 px picture).
    */
-  thumb?: { avif: Variant[]; webp: Variant[] };
+  thumb?: Variant;
 }
 
-/** The variants a small picture of a panel is drawn from: its thumbnails, else its own raster variants. */
-export function thumbVariants(image: PanelImage): { avif: Variant[]; webp: Variant[] } {
-  return image.thumb ?? { avif: image.avif, webp: image.webp };
+/** What a small picture of a panel is drawn from: a vector panel's art-only SVG, else its raster variants. */
+export function thumbVariants(image: PanelImage): { svg?: Variant; avif: Variant[]; webp: Variant[] } {
+  return image.thumb ? { svg: image.thumb, avif: [], webp: [] } : { avif: image.avif, webp: image.webp };
+}
+
+/** The cover as the site shows it: its SVG when it has one (one file, sharp at every size), else its raster variants. */
+export function siteCover(cover: ImageManifest['covers'][string]): PanelImage {
+  return cover.svg ? { ...cover, avif: [], webp: [], file: cover.svg } : cover;
 }
 
 /** The raster image of a panel: its PNG rendering if it is vector, else its one file. */
@@ -58,8 +64,11 @@ export type PanelManifest = Record<string, Record<string, PanelImage>>;
 
 export interface ImageManifest {
   panels: PanelManifest;
-  /** language → the cover with its title (a JPEG too, for EPUB covers and social cards). */
-  covers: Record<string, PanelImage & { jpeg: Variant }>;
+  /**
+   * language → the cover with its title: an SVG for the site, a PNG (`file`) for the print edition
+   * and the posters, a JPEG for EPUB covers, the CBZ and social cards.
+   */
+  covers: Record<string, PanelImage & { jpeg: Variant; svg?: Variant }>;
   /** episode slug → the talk excerpt's poster (episodes with an excerpt only). */
   posters: Record<string, PosterImage>;
   /** episode slug ("" for the book's other pages) → language → the Open Graph image. */
@@ -95,9 +104,15 @@ export function manifestFiles(manifest: ImageManifest): string[] {
       ...img.webp,
       img.file,
       ...(img.raster ? [img.raster] : []),
-      ...(img.thumb ? [...img.thumb.avif, ...img.thumb.webp] : []),
+      ...(img.thumb ? [img.thumb] : []),
     ]),
-    ...Object.values(manifest.covers).flatMap((img) => [...img.avif, ...img.webp, img.file, img.jpeg]),
+    ...Object.values(manifest.covers).flatMap((img) => [
+      ...img.avif,
+      ...img.webp,
+      img.file,
+      img.jpeg,
+      ...(img.svg ? [img.svg] : []),
+    ]),
     ...Object.values(manifest.posters).flatMap((p) => [...p.avif, ...p.webp, p.jpeg]),
     ...Object.values(manifest.social).flatMap((byLang) => Object.values(byLang)),
     ...Object.values(manifest.figures ?? {}).flatMap((img) => [...img.avif, ...img.webp, img.file]),

@@ -512,7 +512,10 @@ test('the help overlay lists the keys that work, and keys typed in a field are n
     bigger: { read: () => attr('script-size') },
     smaller: { read: () => attr('script-size') },
     // Unset until the prompter has been used once: off either way.
-    prompter: { read: async () => (await attr('prompter')) === 'true', after: async () => void (await presenter.keyboard.press('p')) },
+    prompter: {
+      read: async () => (await attr('prompter')) === 'true',
+      after: async () => void (await presenter.keyboard.press('p')),
+    },
     faster: { read: () => presenter.textContent('[data-speed]') },
     slower: { read: () => presenter.textContent('[data-speed]') },
     mirror: { read: () => pressedOf('mirror') },
