@@ -80,6 +80,7 @@ export default {
   'share.forgotten': 'This browser no longer remembers your server.',
   'share.badInstance': 'This does not look like a server address: write it like mastodon.social.',
   'share.native': 'Other ways to share',
+  'panel.frame': 'Frame {n} of {total}',
   'panel.transcript': 'Transcript',
   'panel.showTranscript': 'Show the transcript',
   'footer.licence': 'Licence',

@@ -34,6 +34,7 @@ export default {
   'credits.figureLine': '{where}: {credit}',
   'scaffold.placeholder': 'Escriba aquí el primer párrafo del episodio.',
   'notice.outdated': 'El original ha cambiado desde esta traducción.',
+  'panel.frame': 'Cuadro {n} de {total}',
   'panel.transcript': 'Transcripción',
   'panel.showTranscript': 'Mostrar la transcripción',
   'footer.licence': 'Licencia',

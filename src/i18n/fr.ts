@@ -83,6 +83,7 @@ export default {
   'share.forgotten': 'Ce navigateur ne retient plus votre serveur.',
   'share.badInstance': 'Cela ne ressemble pas à une adresse de serveur : écrivez-la comme mastodon.social.',
   'share.native': 'Autres façons de partager',
+  'panel.frame': 'Image {n} sur {total}',
   'panel.transcript': 'Transcription',
   'panel.showTranscript': 'Afficher la transcription',
   'footer.licence': 'Licence',
