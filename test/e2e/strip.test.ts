@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString, PDFDocument, type PDFObject } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
+import { figurePages } from '../../src/outputs/pdf/structure.ts';
 import { DIST, useSite } from './helpers.ts';
 import { loadBook } from '../../src/model/book.ts';
 import { framesText } from '../../src/model/views/panel-text.ts';
@@ -114,39 +115,13 @@ test('the viewer shows frame 1, then frame 2, then the next panel (and guided, e
   await phone.context.close();
 });
 
-/** The page (from 0) of each tagged Figure of the PDF whose /Alt starts with one of `alts`. */
-async function figurePages(file: string, alts: string[]): Promise<number[][]> {
-  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
-  const pages = doc.getPages().map((p) => String(p.ref));
-  const found: number[][] = alts.map(() => []);
-  const seen = new Set<PDFDict>();
-  const go = (node: PDFObject | undefined) => {
-    const el = node instanceof PDFRef ? doc.context.lookup(node) : node;
-    if (el instanceof PDFArray) {
-      for (let i = 0; i < el.size(); i++) go(el.get(i));
-      return;
-    }
-    if (!(el instanceof PDFDict) || seen.has(el)) return;
-    seen.add(el);
-    const alt = el.lookup(PDFName.of('Alt'));
-    const text = alt instanceof PDFString || alt instanceof PDFHexString ? alt.decodeText() : '';
-    const pg = el.get(PDFName.of('Pg'));
-    // The <img>'s own Figure (the <figure>'s wrapper has every frame's text, and no page of its own).
-    alts.forEach((a, i) => {
-      if (pg && text === a) found[i]!.push(pages.indexOf(String(pg)));
-    });
-    go(el.get(PDFName.of('K')));
-  };
-  go(doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.get(PDFName.of('K')));
-  return found;
-}
-
 for (const lang of ['fr', 'en']) {
   test(`PDF (${lang}): every strip's frames print on one page`, async () => {
     const file = join(DIST, routes.bookFile(book.settings.id, lang, 'pdf'));
     for (const p of book.episodes.flatMap((e) => e.panels).filter((x) => x.strip)) {
       const alts = framesText(p, lang, book.settings).map((f) => f.alt.text);
-      const pages = await figurePages(file, alts);
+      const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+      const pages = figurePages(doc, alts);
       assert.ok(
         pages.every((x) => x.length === 1),
         `${p.id}: each frame printed once (${JSON.stringify(pages)})`,
