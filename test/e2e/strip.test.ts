@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { figurePages } from '../../src/outputs/pdf/structure.ts';
-import { DIST, useSite } from './helpers.ts';
+import { axe, DIST, useSite } from './helpers.ts';
 import { loadBook } from '../../src/model/book.ts';
 import { framesText } from '../../src/model/views/panel-text.ts';
 import { readZip } from '../../src/outputs/zip.ts';
@@ -71,6 +71,7 @@ test('site: in a row at 1366 px, stacked at 390 px, in reading order, each frame
       assert.ok(f.text >= MIN_CSS_PX, `${viewport.width} px: lettering at ${f.text.toFixed(1)} CSS px`);
     // One figure, the frames an ordered list inside it.
     assert.equal(await page.locator('#panel-data-broker > ol.strip > li').count(), 2);
+    assert.deepEqual(await axe(page), [], `axe at ${viewport.width} px`);
     await context.close();
   }
 });
