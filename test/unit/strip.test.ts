@@ -4,7 +4,7 @@
 // cellar panel is made a strip.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBook } from '../../src/model/book.ts';
 import { framesText } from '../../src/model/views/panel-text.ts';
@@ -12,6 +12,9 @@ import { episodeView } from '../../src/model/views/episode.ts';
 import { episodeBeats, type BuildOptions } from '../../src/model/views/stage-show.ts';
 import { episodeUnits } from '../../src/authoring/translation-units.ts';
 import { stampPanels } from '../../src/authoring/stamp.ts';
+import { exportTranslations } from '../../src/authoring/translations-export.ts';
+import { importTranslations } from '../../src/authoring/translations-import.ts';
+import { parsePo, writePo } from '../../src/authoring/po.ts';
 import { shortHash } from '../../src/model/hash.ts';
 import { EP1, messages, tempBook, type TempBook } from './helpers-temp-book.ts';
 
@@ -125,6 +128,27 @@ test('translators: a unit per frame text, and stamps under each frame', (t) => {
   book = loadBook(b.book);
   const [, second] = framesText(book.episodes[0]!.panels[0]!, 'en', book.settings);
   assert.equal(second!.alt.status, 'translated');
+});
+
+test('a PO import writes a frame’s bubble under its frame, stamped', (t) => {
+  const b = stripBook(t, TWO);
+  const book = loadBook(b.book);
+  const file = exportTranslations(book, 'en', [1]).find((f) => f.name.startsWith('1-'))!;
+  const po = parsePo(file.text, file.name);
+  const entry = po.entries.find((e) => e.id === 'panel cave/lumiere lumiere')!;
+  assert.equal(entry.source, 'Et la lumière fut.');
+  assert.ok(
+    entry.notes.some((n) => n.includes('panel cave, frame 2 (lumiere), caption lumiere')),
+    entry.notes.join('\n'),
+  );
+  entry.target = 'Let there be light.';
+  const result = importTranslations(book, [{ file: file.name, text: writePo(po) }]);
+  for (const w of result.writes) writeFileSync(join(b.book, w.file), w.text);
+  const after = loadBook(b.book);
+  const [first, second] = after.episodes[0]!.panels[0]!.frames;
+  assert.equal(second!.bubbles[0]!.text.en, 'Let there be light.');
+  assert.equal(second!.bubbles[0]!.translates?.en, shortHash('Et la lumière fut.'));
+  assert.equal(first!.bubbles[0]!.text.en, "It's dark!", 'the other frame is left as it was');
 });
 
 test('what a strip refuses, with the line and what to write', (t) => {
