@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook } from '../src/model/book.ts';
 import { episodeView } from '../src/model/views/episode.ts';
-import { panelText } from '../src/model/views/panel-text.ts';
+import { framesText } from '../src/model/views/panel-text.ts';
 import { escapeXml } from '../src/shared/xml.ts';
 import { buildSearchIndex } from '../src/outputs/search/index.ts';
 import { serveStatic } from '../src/server/static.ts';
@@ -86,8 +86,8 @@ for (const lang of book.settings.languages.map((l) => l.code)) {
       .map((b) => {
         if (b.type === 'paragraph') return `<p id="${b.id}">${escapeXml(b.text)}</p>`;
         if (b.type === 'panel' && b.panel) {
-          const pt = panelText(b.panel, lang, book.settings);
-          return `<figure id="panel-${b.id}"><img src="x.png" alt="${escapeXml(pt.alt.text)}" data-pagefind-index-attrs="alt"><ul>${pt.lines.map((l) => `<li>${escapeXml(l.text)}</li>`).join('')}</ul></figure>`;
+          const frames = framesText(b.panel, lang, book.settings);
+          return `<figure id="panel-${b.id}">${frames.map((pt) => `<img src="x.png" alt="${escapeXml(pt.alt.text)}" data-pagefind-index-attrs="alt"><ul>${pt.lines.map((l) => `<li>${escapeXml(l.text)}</li>`).join('')}</ul>`).join('')}</figure>`;
         }
         return '';
       })

@@ -40,14 +40,24 @@ for (const lang of book.settings.languages.map((l) => l.code)) {
       y += rowH;
       rowH = 0;
     }
-    const img = manifest.panels[p.id]![lang]!;
-    const thumb = await sharp(join(cacheDir, img.file.file))
-      .resize({ width: CELL_W - 8 })
-      .png()
-      .toBuffer();
-    const h = Math.round(((CELL_W - 8) * img.height) / img.width);
+    // A strip is one cell: its frames side by side, in reading order, with a small gap.
+    const imgs = p.frames.map((f) => manifest.panels[f.key]![lang]!);
+    const gap = 4;
+    const frameW = Math.floor((CELL_W - 8 - gap * (imgs.length - 1)) / imgs.length);
+    const frames = await Promise.all(
+      imgs.map((img) => sharp(join(cacheDir, img.file.file)).resize({ width: frameW }).png().toBuffer()),
+    );
+    const h = Math.max(...imgs.map((img) => Math.round((frameW * img.height) / img.width)));
+    const thumb =
+      frames.length === 1
+        ? frames[0]!
+        : await sharp({ create: { width: CELL_W - 8, height: h, channels: 3, background: '#fbf7ef' } })
+            .composite(frames.map((input, k) => ({ input, left: k * (frameW + gap), top: 0 })))
+            .png()
+            .toBuffer();
+    const name = p.strip ? `${e.number} · ${p.id} (strip, ${p.frames.length} frames)` : `${e.number} · ${p.id}`;
     const tag = Buffer.from(
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_W - 8}" height="${LABEL_H}">${label(`${e.number} · ${p.id}`, CELL_W - 8)}</svg>`,
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${CELL_W - 8}" height="${LABEL_H}">${label(name, CELL_W - 8)}</svg>`,
     );
     cells.push(
       { input: thumb, left: col * CELL_W + 4, top: y + 4 },

@@ -81,8 +81,10 @@ export function generateBook(opts: GenerateOptions): string {
     const dir = join(out, 'content/episodes', slug);
     mkdirSync(join(dir, 'panels'), { recursive: true });
     const chosen = Array.from({ length: nPanels }, (_, k) => panels[(i * nPanels + k) % panels.length]!);
-    const defs = chosen.map((p, k) => {
-      const id = `${p.id}-${i}-${k + 1}`;
+    // A strip of the sample is drawn by its first frame here: the generated book has plain panels.
+    const defs = chosen.map((def, k) => {
+      const p = def.frames[0]!;
+      const id = `${def.id}-${i}-${k + 1}`;
       const file = `${id}.svg`;
       cpSync(join(sample.root, p.artPath), join(dir, 'panels', file));
       return {

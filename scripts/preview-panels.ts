@@ -38,8 +38,8 @@ try {
   const html: string[] = [];
   for (const e of book.episodes) {
     html.push(`<h2>${e.number} · ${escapeXml(e.original.title)}</h2>`);
-    for (const p of e.panels.filter((x) => !values.panel || x.id === values.panel)) {
-      html.push(`<h3>${p.id} <small>${p.width}×${p.height} · ${escapeXml(p.artPath)}</small></h3><div class="row">`);
+    for (const p of e.panels.filter((x) => !values.panel || x.id === values.panel).flatMap((x) => x.frames)) {
+      html.push(`<h3>${p.key} <small>${p.width}×${p.height} · ${escapeXml(p.artPath)}</small></h3><div class="row">`);
       for (const lang of book.settings.languages.map((l) => l.code)) {
         const text = panelText(p, lang, book.settings);
         const unit = p.width / 1200;
@@ -66,7 +66,7 @@ try {
         });
         const overlay = `<g>${parts.join('')}</g>`;
         const art = readFileSync(join(book.root, p.artPath));
-        const file = `${p.id}.${lang}.png`;
+        const file = `${p.key}.${lang}.png`;
         const img =
           p.format === 'svg'
             ? sharp(Buffer.from(composeSvg(art.toString('utf8'), library, overlay)))

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, parseDocument, isMap, isSeq } from 'yaml';
 import type { Book, Episode } from '../model/book.ts';
+import type { PanelArt } from '../model/schemas/panels.ts';
 import { shortHash } from '../model/hash.ts';
 import { translatedUnits } from '../model/episode/units.ts';
 import { readBookText } from '../model/read.ts';
@@ -46,9 +47,9 @@ export function stampPanels(book: Book, episode: Episode, lang: string): { file:
   let parts = 0;
   if (!isSeq(panels)) return { file, parts };
   const original = book.settings.original;
-  panels.items.forEach((item, i) => {
-    const def = episode.panels[i];
-    if (!isMap(item) || !def) return;
+  /** One drawing's mapping in the YAML (a panel, or a frame of a strip) and its definition. */
+  const stampArt = (item: unknown, def: PanelArt) => {
+    if (!isMap(item)) return;
     if (def.alt[lang]?.trim()) {
       item.setIn(['translates', lang], shortHash(def.alt[original] ?? ''));
       parts++;
@@ -61,6 +62,19 @@ export function stampPanels(book: Book, episode: Episode, lang: string): { file:
       b.setIn(['translates', lang], shortHash(bd.text[original] ?? ''));
       parts++;
     });
+  };
+  panels.items.forEach((item, i) => {
+    const def = episode.panels[i];
+    if (!isMap(item) || !def) return;
+    if (!def.strip) {
+      stampArt(item, def.frames[0]!);
+      return;
+    }
+    const frames = item.get('frames');
+    if (isSeq(frames))
+      frames.items.forEach((f, j) => {
+        if (def.frames[j]) stampArt(f, def.frames[j]);
+      });
   });
   writeFileSync(path, doc.toString({ lineWidth: 0 }));
   return { file, parts };

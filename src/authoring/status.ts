@@ -59,15 +59,17 @@ export function episodeStatus(book: Book, episode: Episode, lang: string): Episo
       if (b.credit) prose(`${b.id}.credit`, b.credit.status);
     }
   }
-  for (const p of episode.panels) {
-    const text = panelText(p, lang, book.settings);
-    parts.push({ part: `panel ${p.id} (alt)`, status: text.alt.status });
-    if (text.alt.status !== 'original') panelTexts[text.alt.status]++;
-    for (const l of text.lines) {
-      parts.push({ part: `panel ${p.id}, bubble ${l.bubbleId}`, status: l.status });
-      if (l.status !== 'original') panelTexts[l.status]++;
+  for (const panel of episode.panels)
+    for (const p of panel.frames) {
+      const name = panel.strip ? `panel ${panel.id}, frame ${p.id}` : `panel ${panel.id}`;
+      const text = panelText(p, lang, book.settings);
+      parts.push({ part: `${name} (alt)`, status: text.alt.status });
+      if (text.alt.status !== 'original') panelTexts[text.alt.status]++;
+      for (const l of text.lines) {
+        parts.push({ part: `${name}, bubble ${l.bubbleId}`, status: l.status });
+        if (l.status !== 'original') panelTexts[l.status]++;
+      }
     }
-  }
   const counts = zero();
   for (const p of parts) if (p.status !== 'original') counts[p.status]++;
   return {

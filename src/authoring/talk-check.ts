@@ -194,7 +194,8 @@ export function chaptersOf(book: Book, episode: Episode, lang = book.settings.or
   if (!talk) return [];
   const alt = (id: string) => {
     const p = episode.panels.find((x) => x.id === id);
-    const text = p ? pick(p.alt, lang, book.settings) : id;
+    // A strip is named by its first frame's description.
+    const text = p?.frames[0] ? pick(p.frames[0].alt, lang, book.settings) : id;
     return text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text;
   };
   return [

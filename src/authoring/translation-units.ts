@@ -24,8 +24,9 @@ export type Place =
       part?: 'alt' | 'caption' | 'credit';
       item?: { original: ListItem; translation: ListItem | undefined };
     }
-  | { kind: 'alt'; panel: number }
-  | { kind: 'bubble'; panel: number; bubble: number };
+  /** `frame`: the frame's index in a strip (its texts are under frames: in panels.yaml). */
+  | { kind: 'alt'; panel: number; frame?: number }
+  | { kind: 'bubble'; panel: number; frame?: number; bubble: number };
 
 export interface Unit {
   id: string;
@@ -177,32 +178,34 @@ export function episodeUnits(
     }
   });
   const original = book.settings.original;
-  episode.panels.forEach((p, pi) => {
-    const panelStamp = p.translates?.[lang];
-    plain(
-      `panel ${p.id} alt`,
-      p.alt[original] ?? '',
-      p.alt[lang] ?? '',
-      panelStamp,
-      `panel ${p.id}, alt text (what the drawing shows)`,
-      1,
-      {
-        kind: 'alt',
-        panel: pi,
-      },
-    );
-    p.bubbles.forEach((bu, bi) => {
-      const who = bu.speaker ? book.settings.characters[bu.speaker]?.[original] : undefined;
+  episode.panels.forEach((panel, pi) => {
+    for (const p of panel.frames) {
+      // A strip's frame: "panel data-broker/offer alt" (a "/" is in no id, so no two units collide).
+      const name = panel.strip ? `${panel.id}/${p.id}` : panel.id;
+      const where = panel.strip ? `panel ${panel.id}, frame ${(p.frame ?? 0) + 1} (${p.id})` : `panel ${panel.id}`;
+      const frame = p.frame === undefined ? {} : { frame: p.frame };
       plain(
-        `panel ${p.id} ${bu.id}`,
-        bu.text[original] ?? '',
-        bu.text[lang] ?? '',
-        bu.translates?.[lang],
-        `panel ${p.id}, ${bu.kind} ${bu.id}${bu.speaker ? `, speaker ${bu.speaker}${who ? ` (${who})` : ''}` : ''}; box ${bu.box.w}×${bu.box.h} px: keep it about as long`,
+        `panel ${name} alt`,
+        p.alt[original] ?? '',
+        p.alt[lang] ?? '',
+        p.translates?.[lang],
+        `${where}, alt text (what the drawing shows)`,
         1,
-        { kind: 'bubble', panel: pi, bubble: bi },
+        { kind: 'alt', panel: pi, ...frame },
       );
-    });
+      p.bubbles.forEach((bu, bi) => {
+        const who = bu.speaker ? book.settings.characters[bu.speaker]?.[original] : undefined;
+        plain(
+          `panel ${name} ${bu.id}`,
+          bu.text[original] ?? '',
+          bu.text[lang] ?? '',
+          bu.translates?.[lang],
+          `${where}, ${bu.kind} ${bu.id}${bu.speaker ? `, speaker ${bu.speaker}${who ? ` (${who})` : ''}` : ''}; box ${bu.box.w}×${bu.box.h} px: keep it about as long`,
+          1,
+          { kind: 'bubble', panel: pi, ...frame, bubble: bi },
+        );
+      });
+    }
   });
   for (const u of units)
     if (u.place.kind === 'alt' || u.place.kind === 'bubble') u.reference = `${episode.dir}/panels.yaml`;

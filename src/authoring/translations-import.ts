@@ -452,8 +452,11 @@ function writePanels(book: Book, episode: Episode, lang: string, changes: Change
   const doc = parseDocument(source);
   for (const c of changes) {
     const p = c.unit.place;
-    const at: Array<string | number> =
-      p.kind === 'alt' ? ['panels', p.panel] : p.kind === 'bubble' ? ['panels', p.panel, 'bubbles', p.bubble] : [];
+    const panel: Array<string | number> =
+      p.kind === 'alt' || p.kind === 'bubble'
+        ? ['panels', p.panel, ...(p.frame === undefined ? [] : ['frames', p.frame])]
+        : [];
+    const at = p.kind === 'bubble' ? [...panel, 'bubbles', p.bubble] : panel;
     if (c.write) setText(doc, [...at, p.kind === 'alt' ? 'alt' : 'text', lang], c.text);
     if (c.stamp) doc.setIn([...at, 'translates', lang], c.unit.hash);
   }

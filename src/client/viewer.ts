@@ -8,12 +8,24 @@
 // order, each zoomed so that its lettering shows at 16 CSS px or more, then the whole panel. The
 // bubbles' boxes and text sizes are the ones the image pipeline laid out (the figure's
 // data-bubbles, from the image manifest), so the zoom is exact for every panel and language.
+// A strip is stepped frame by frame: each frame is shown (and, guided, its bubbles) as a panel is,
+// before the next frame, then the next panel; the position says "Panel 3 of 12, frame 2 of 3".
 import type { PanelLayout as Layout } from '../shared/panel-layout.ts';
 
-/** A step: a panel, and one of its bubbles or (undefined) the whole panel. */
+/** A step: a shot (see Shot), and one of its bubbles or (undefined) the whole image. */
 interface Step {
   panel: number;
   bubble: number | undefined;
+}
+/** What the viewer shows one at a time: a panel, or one frame of a strip. */
+interface Shot {
+  figure: HTMLElement;
+  /** The element holding the image and its data-bubbles: the figure, or the strip's frame. */
+  host: HTMLElement;
+  /** The panel's place among the episode's panels, from 0. */
+  index: number;
+  /** For a strip's frame: its place, from 0, and the strip's number of frames. */
+  frame?: { n: number; of: number };
 }
 interface View {
   z: number;
@@ -40,7 +52,13 @@ function layoutOf(figure: HTMLElement): Layout {
 export function openViewer(start: HTMLElement): void {
   const body = start.closest<HTMLElement>('.episode-body')!;
   const figures = [...body.querySelectorAll<HTMLElement>('figure.panel')].filter((f) => f.querySelector('img'));
-  const layouts = figures.map(layoutOf);
+  const shots: Shot[] = figures.flatMap((figure, index) => {
+    const frames = [...figure.querySelectorAll<HTMLElement>('[data-frame]')].filter((f) => f.querySelector('img'));
+    return frames.length
+      ? frames.map((host, n) => ({ figure, host, index, frame: { n, of: frames.length } }))
+      : [{ figure, host: figure, index }];
+  });
+  const layouts = shots.map((s) => layoutOf(s.host));
   const s = JSON.parse(body.dataset.viewerStrings ?? '{}') as Record<string, string>;
   const fill = (key: string, n: number, total: number) =>
     (s[key] ?? '{n} / {total}').replace('{n}', String(n)).replace('{total}', String(total));
@@ -78,8 +96,14 @@ export function openViewer(start: HTMLElement): void {
 
   /** The steps for this screen: bubble by bubble then the whole panel when guided, else panel by panel. */
   const plan = () => {
-    const current = steps[at] ?? { panel: Math.max(0, figures.indexOf(start)), bubble: 0 };
-    steps = figures.flatMap((_, i): Step[] => [
+    const current = steps[at] ?? {
+      panel: Math.max(
+        0,
+        shots.findIndex((x) => x.figure === start),
+      ),
+      bubble: 0,
+    };
+    steps = shots.flatMap((_, i): Step[] => [
       ...(guided.matches ? layouts[i]!.bubbles.map((_b, j) => ({ panel: i, bubble: j })) : []),
       { panel: i, bubble: undefined },
     ]);
@@ -140,10 +164,12 @@ export function openViewer(start: HTMLElement): void {
   const show = (i: number) => {
     at = Math.min(Math.max(i, 0), steps.length - 1);
     const step = steps[at]!;
-    const figure = figures[step.panel]!;
+    const shot = shots[step.panel]!;
+    const figure = shot.figure;
     if (step.panel !== shownPanel) {
       shownPanel = step.panel;
-      const picture = (figure.querySelector('picture') ?? figure.querySelector('img'))!.cloneNode(true) as HTMLElement;
+      const host = shot.host;
+      const picture = (host.querySelector('picture') ?? host.querySelector('img'))!.cloneNode(true) as HTMLElement;
       const shown = picture instanceof HTMLImageElement ? picture : picture.querySelector('img')!;
       img = shown;
       shown.loading = 'eager';
@@ -160,7 +186,7 @@ export function openViewer(start: HTMLElement): void {
       else description.removeAttribute('lang');
       // Preload the neighbours so moving is instant.
       for (const j of [step.panel - 1, step.panel + 1]) {
-        const n = figures[j]?.querySelector('img');
+        const n = shots[j]?.host.querySelector('img');
         if (n) new Image().src = n.currentSrc || n.src;
       }
     }
@@ -168,22 +194,26 @@ export function openViewer(start: HTMLElement): void {
     // sentence (the visible parts are hidden from screen readers so it is not read twice): at a
     // bubble, its line of the transcript; at the whole panel, its description.
     const total = layouts[step.panel]!.bubbles.length;
-    const where = fill('viewer.position', step.panel + 1, figures.length);
+    const where = `${fill('viewer.position', shot.index + 1, figures.length)}${shot.frame ? `, ${fill('viewer.frame', shot.frame.n + 1, shot.frame.of)}` : ''}`;
     // The bubble's part wraps whole, onto its own line when the bar is narrow.
     const part = document.createElement('span');
     part.className = 'viewer__bubble';
     if (step.bubble !== undefined) part.textContent = `${fill('viewer.bubble', step.bubble + 1, total)}.`;
     position.replaceChildren(step.bubble === undefined ? `${where}.` : `${where}, `, part);
-    const line = step.bubble === undefined ? undefined : figure.querySelectorAll('.transcript li')[step.bubble];
+    // A strip's transcript has one list per frame (Panel.astro).
+    const lines = shot.frame
+      ? figure.querySelectorAll(`.transcript [data-frame-lines="${shot.frame.n}"] li`)
+      : figure.querySelectorAll('.transcript li');
+    const line = step.bubble === undefined ? undefined : lines[step.bubble];
     live.textContent = `${position.textContent} ${line?.textContent ?? img!.alt}`;
     prev.disabled = at === 0;
     next.disabled = at === steps.length - 1;
     frame();
   };
   const move = (delta: number) => show(at + delta);
-  /** The first step of the panel `delta` panels away (PageUp, PageDown). */
+  /** The first step of the image `delta` images away (PageUp, PageDown; a strip's frame is one). */
   const jump = (delta: number) => {
-    const panel = Math.min(Math.max(steps[at]!.panel + delta, 0), figures.length - 1);
+    const panel = Math.min(Math.max(steps[at]!.panel + delta, 0), shots.length - 1);
     show(steps.findIndex((t) => t.panel === panel));
   };
   prev.addEventListener('click', () => move(-1));
@@ -275,7 +305,7 @@ export function openViewer(start: HTMLElement): void {
   });
   resized.observe(stage);
   d.addEventListener('close', () => {
-    const figure = figures[steps[at]!.panel]!;
+    const figure = shots[steps[at]!.panel]!.figure;
     guided.removeEventListener('change', replan);
     resized.disconnect();
     d.remove();

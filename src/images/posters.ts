@@ -14,7 +14,7 @@ import { sha256 } from '../model/hash.ts';
 import type { ImageManifest, PosterImage, Variant } from '../model/image-manifest.ts';
 import { composeSvg } from './svg-output.ts';
 import { coverArtFile } from './cover.ts';
-import type { PanelDef } from '../model/schemas/panels.ts';
+import type { PanelArt } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
 
 type Pipeline = ReturnType<typeof sharp>;
@@ -42,7 +42,7 @@ async function writeVariant(cacheDir: string, v: Variant, pipeline: Pipeline): P
 }
 
 /** The art of a panel without its bubbles, as a PNG about `width` pixels wide. */
-async function textlessArt(book: Book, panel: PanelDef, library: string, width: number): Promise<Buffer> {
+async function textlessArt(book: Book, panel: PanelArt, library: string, width: number): Promise<Buffer> {
   const art = readBookBytes(book.root, panel.artPath);
   if (panel.format === 'svg') {
     const svg = composeSvg(art.toString('utf8'), library, '');
@@ -53,14 +53,15 @@ async function textlessArt(book: Book, panel: PanelDef, library: string, width: 
   return sharp(art, { limitInputPixels: 80_000_000 }).png().toBuffer();
 }
 
-/** Which panels make the poster: those the excerpt covers, in the order performed, else the first ones. */
-export function posterPanels(book: Book, slug: string): PanelDef[] {
+/**
+ * Which drawings make the poster: the panels the excerpt covers, in the order performed, else the
+ * first ones; a strip gives its frames, in order (a two-frame strip is the poster's two halves).
+ */
+export function posterPanels(book: Book, slug: string): PanelArt[] {
   const episode = book.episodes.find((e) => e.slug === slug)!;
   const byId = new Map(episode.panels.map((p) => [p.id, p]));
-  const cued = (episode.talk?.cues ?? []).map((c) => byId.get(c.panel)).filter((p): p is PanelDef => !!p);
-  const placed = episode.original.blocks.flatMap((b) =>
-    b.type === 'panel' && byId.has(b.id) ? [byId.get(b.id)!] : [],
-  );
+  const cued = (episode.talk?.cues ?? []).flatMap((c) => byId.get(c.panel)?.frames ?? []);
+  const placed = episode.original.blocks.flatMap((b) => (b.type === 'panel' ? (byId.get(b.id)?.frames ?? []) : []));
   return (cued.length ? cued : placed).slice(0, POSTER.maxPanels);
 }
 
@@ -229,7 +230,9 @@ export async function renderSocialImages(
     if (cover) make(BOOK_PAGES, lang, { file: cover.file.file, width: cover.width, height: cover.height });
     for (const episode of book.episodes) {
       const first = episode.original.blocks.find((b) => b.type === 'panel');
-      const img = first?.type === 'panel' ? manifest.panels[first.id]?.[lang] : undefined;
+      // A strip's card is its first frame.
+      const key = first?.type === 'panel' ? episode.panels.find((p) => p.id === first.id)?.frames[0]?.key : undefined;
+      const img = key ? manifest.panels[key]?.[lang] : undefined;
       if (img) make(episode.slug, lang, { file: img.file.file, width: img.width, height: img.height });
       else {
         const bookCard = manifest.social[BOOK_PAGES]?.[lang];

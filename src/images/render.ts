@@ -26,7 +26,7 @@ import { renderPosters, renderSocialImages } from './posters.ts';
 import { renderFigures } from './figures.ts';
 import { withJfifHeader } from './jfif.ts';
 import type { BubbleLayout, ImageManifest, PanelImage, Variant } from '../model/image-manifest.ts';
-import type { PanelDef } from '../model/schemas/panels.ts';
+import type { PanelArt } from '../model/schemas/panels.ts';
 import { readBookBytes } from '../model/read.ts';
 
 /** Encoder settings, chosen by measuring (docs/benchmarks.md). Changing them changes every cache key. */
@@ -121,15 +121,16 @@ export interface RenderOptions {
   concurrency?: number;
 }
 
+/** One image to make: a panel, or one frame of a strip, in one language. */
 interface Job {
-  panel: PanelDef;
+  panel: PanelArt;
   lang: string;
   episode: number;
 }
 
 /** The files of one panel in one language, named with its inputs' hash. */
-function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
-  const name = (suffix: string) => `${panel.id}.${lang}.${key}${suffix}`;
+function plannedImage(panel: PanelArt, lang: string, key: string): PanelImage {
+  const name = (suffix: string) => `${panel.key}.${lang}.${key}${suffix}`;
   if (panel.format === 'svg')
     return {
       width: panel.width,
@@ -138,7 +139,8 @@ function plannedImage(panel: PanelDef, lang: string, key: string): PanelImage {
       webp: [],
       file: { width: panel.width, file: name('.svg') },
       raster: { width: RASTER_PANEL.width, file: name(`-${RASTER_PANEL.width}.png`) },
-      thumb: { width: panel.width, file: name('-thumb.svg') },
+      // A strip is shown on cards and in search results by its first frame (frame 0): the others need none.
+      ...(panel.frame ? {} : { thumb: { width: panel.width, file: name('-thumb.svg') } }),
     };
   const widths = ENCODING.widths.filter((w, i) => w <= Math.max(panel.width, ENCODING.widths[0]!) || i === 0);
   const largest = Math.max(...widths);
@@ -188,10 +190,10 @@ export async function renderPanels(
   const font = loadFont(BUBBLE_FONT);
   const langs = opts.langs ?? languageCodes(book.settings);
   const jobs: Job[] = book.episodes.flatMap((e) =>
-    e.panels.flatMap((panel) => langs.map((lang) => ({ panel, lang, episode: e.number }))),
+    e.panels.flatMap((p) => p.frames.flatMap((panel) => langs.map((lang) => ({ panel, lang, episode: e.number })))),
   );
   const artCache = new Map<string, { data: Buffer; hash: string }>();
-  const readArt = (p: PanelDef) => {
+  const readArt = (p: PanelArt) => {
     let a = artCache.get(p.artPath);
     if (!a) {
       const data = readBookBytes(book.root, p.artPath);
@@ -207,7 +209,7 @@ export async function renderPanels(
   // Tails point at their speaker without touching a face: no tip inside a head box (speakers.ts).
   const poses = libraryPoses(library);
   for (const e of book.episodes)
-    for (const panel of e.panels) {
+    for (const panel of e.panels.flatMap((p) => p.frames)) {
       if (panel.format !== 'svg') continue;
       for (const { bubble: b, hit, suggestion: to } of tailsInHeads(
         readArt(panel).data.toString('utf8'),
@@ -218,8 +220,8 @@ export async function renderPanels(
         const box = hit.head;
         problems.push({
           file: `${panel.dir}/panels.yaml`,
-          field: `panels.${panel.id}.bubbles.${b.id}.tail`,
-          message: `in episode ${e.number}, panel "${panel.id}", bubble "${b.id}" (every language): the tail ends inside the head of "${hit.pose}" (x ${Math.round(box.x)}–${Math.round(box.x + box.w)}, y ${Math.round(box.y)}–${Math.round(box.y + box.h)}); a tail points at its speaker without touching the face. Aim it outside the head, for instance tail: { x: ${to.x}, y: ${to.y} }, or move the bubble.`,
+          field: `${panel.field}.bubbles.${b.id}.tail`,
+          message: `in episode ${e.number}, ${panel.label}, bubble "${b.id}" (every language): the tail ends inside the head of "${hit.pose}" (x ${Math.round(box.x)}–${Math.round(box.x + box.w)}, y ${Math.round(box.y)}–${Math.round(box.y + box.h)}); a tail points at its speaker without touching the face. Aim it outside the head, for instance tail: { x: ${to.x}, y: ${to.y} }, or move the bubble.`,
         });
       }
     }
@@ -236,8 +238,8 @@ export async function renderPanels(
       const b = panel.bubbles[i]!;
       problems.push({
         file: `${panel.dir}/panels.yaml`,
-        field: `panels.${panel.id}.bubbles.${b.id}.text.${line.lang}`,
-        message: `in episode ${job.episode}, panel "${panel.id}", bubble "${b.id}": the ${line.lang} text has ${missing.length === 1 ? 'a character' : 'characters'} that the bubble font (${font.font.familyName}) cannot draw, which would show as empty boxes: ${missing
+        field: `${panel.field}.bubbles.${b.id}.text.${line.lang}`,
+        message: `in episode ${job.episode}, ${panel.label}, bubble "${b.id}": the ${line.lang} text has ${missing.length === 1 ? 'a character' : 'characters'} that the bubble font (${font.font.familyName}) cannot draw, which would show as empty boxes: ${missing
           .map((m) => `"${m.char}" (${m.code}${m.instead ? `; write "${m.instead}" instead` : ''})`)
           .join(', ')}. Replace ${missing.length === 1 ? 'it' : 'them'}, or say it in words.`,
       });
@@ -287,8 +289,8 @@ export async function renderPanels(
       if (!set) {
         problems.push({
           file: `${job.panel.dir}/panels.yaml`,
-          field: `panels.${job.panel.id}.bubbles.${b.id}.text.${line.lang}`,
-          message: `in episode ${job.episode}, panel "${job.panel.id}", bubble "${b.id}": the ${line.lang} text cannot fit its box (${b.box.w}×${b.box.h}) even at the smallest allowed size. Make the box larger or the text shorter.`,
+          field: `${job.panel.field}.bubbles.${b.id}.text.${line.lang}`,
+          message: `in episode ${job.episode}, ${job.panel.label}, bubble "${b.id}": the ${line.lang} text cannot fit its box (${b.box.w}×${b.box.h}) even at the smallest allowed size. Make the box larger or the text shorter.`,
         });
         return;
       }
@@ -320,8 +322,8 @@ export async function renderPanels(
   };
   for (const job of jobs) {
     const { image } = planned.get(job)!;
-    manifest.panels[job.panel.id] = {
-      ...manifest.panels[job.panel.id],
+    manifest.panels[job.panel.key] = {
+      ...manifest.panels[job.panel.key],
       [job.lang]: { ...image, bubbles: laidOut.get(image.file.file)! },
     };
   }
@@ -339,7 +341,7 @@ export async function renderPanels(
       new ContentError([
         {
           file: panel.artPath,
-          message: `in episode ${job.episode}, panel "${panel.id}": the art could not be decoded (${(e as Error).message.split('\n')[0]}). Check that the file is a complete, valid image.`,
+          message: `in episode ${job.episode}, ${panel.label}: the art could not be decoded (${(e as Error).message.split('\n')[0]}). Check that the file is a complete, valid image.`,
         },
       ]);
     if (panel.format === 'svg') {

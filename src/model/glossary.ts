@@ -120,33 +120,37 @@ export function checkGlossary<E extends { dir: string; panels: PanelDef[] }>(
     const read = readBookText(root, file);
     const src = 'text' in read ? parseYaml(read.text, file) : undefined;
     const lineOf = (path: PropertyKey[]) => (src && 'data' in src ? src.lineOf(path) : undefined);
-    const texts = e.panels.flatMap((panel, i) =>
-      langs.flatMap((lang) => [
-        ...(panel.alt[lang]
-          ? [
-              {
-                lang,
-                text: panel.alt[lang],
-                file,
-                field: `panels.${panel.id}.alt.${lang}`,
-                line: lineOf(['panels', i, 'alt', lang]),
-              },
-            ]
-          : []),
-        ...panel.bubbles.flatMap((b, j) =>
-          b.text[lang]
+    const texts = e.panels.flatMap((def, i) =>
+      def.frames.flatMap((panel) => {
+        // A frame's texts sit under frames: in the YAML.
+        const at = ['panels', i, ...(panel.frame === undefined ? [] : ['frames', panel.frame])];
+        return langs.flatMap((lang) => [
+          ...(panel.alt[lang]
             ? [
                 {
                   lang,
-                  text: b.text[lang],
+                  text: panel.alt[lang],
                   file,
-                  field: `panels.${panel.id}.bubbles.${b.id}.text.${lang}`,
-                  line: lineOf(['panels', i, 'bubbles', j, 'text', lang]),
+                  field: `${panel.field}.alt.${lang}`,
+                  line: lineOf([...at, 'alt', lang]),
                 },
               ]
-            : [],
-        ),
-      ]),
+            : []),
+          ...panel.bubbles.flatMap((b, j) =>
+            b.text[lang]
+              ? [
+                  {
+                    lang,
+                    text: b.text[lang],
+                    file,
+                    field: `${panel.field}.bubbles.${b.id}.text.${lang}`,
+                    line: lineOf([...at, 'bubbles', j, 'text', lang]),
+                  },
+                ]
+              : [],
+          ),
+        ]);
+      }),
     );
     const prose = Object.fromEntries(langs.map((lang) => [lang, proseOf(e, lang)]));
     return glossaryWarnings(terms, prose, texts);

@@ -619,17 +619,19 @@ for (const lang of LANGS) {
       for (const episode of book.episodes) {
         const d = doc(`episode-${episode.number}.xhtml`);
         const body = squash(d.text);
-        for (const panel of episode.panels) {
+        for (const panel of episode.panels.flatMap((p) => p.frames)) {
           if (
-            !views.find((v) => v.number === episode.number)!.blocks.some((b) => b.type === 'panel' && b.id === panel.id)
+            !views
+              .find((v) => v.number === episode.number)!
+              .blocks.some((b) => b.type === 'panel' && b.id === panel.panelId)
           )
             continue;
           const pt = panelText(panel, lang, settings);
-          const img = d.imgs.find((i) => i.src.startsWith(`images/${panel.id}.`));
-          assert.ok(img, `episode ${episode.number} shows panel ${panel.id}`);
+          const img = d.imgs.find((i) => i.src.startsWith(`images/${panel.key}.`));
+          assert.ok(img, `episode ${episode.number} shows panel ${panel.key}`);
           assert.ok(
-            img.src.startsWith(`images/${panel.id}.${lang}.`),
-            `panel ${panel.id} is the ${lang} composite (${img.src})`,
+            img.src.startsWith(`images/${panel.key}.${lang}.`),
+            `panel ${panel.key} is the ${lang} composite (${img.src})`,
           );
           assert.equal(img.alt, pt.alt.text);
           for (const line of pt.lines) {
@@ -645,11 +647,13 @@ for (const lang of LANGS) {
       // And not another language's: a bubble whose text differs between languages is only in its own.
       for (const other of LANGS.filter((l) => l !== lang)) {
         const foreign = book.episodes.flatMap((e) =>
-          e.panels.flatMap((p) =>
-            panelText(p, other, settings)
-              .lines.filter((l, i) => l.lang === other && l.text !== panelText(p, lang, settings).lines[i]!.text)
-              .map((l) => ({ e, text: l.text })),
-          ),
+          e.panels
+            .flatMap((def) => def.frames)
+            .flatMap((p) =>
+              panelText(p, other, settings)
+                .lines.filter((l, i) => l.lang === other && l.text !== panelText(p, lang, settings).lines[i]!.text)
+                .map((l) => ({ e, text: l.text })),
+            ),
         );
         // A word the prose itself uses in that language does not count (the French SWOT paragraph
         // names "Weaknesses" and "Threats" in English).

@@ -232,7 +232,7 @@ for (const lang of LANGS) {
     }
     // The words of the bubbles: the invisible transcript layer under each panel.
     for (const e of book.episodes) {
-      for (const panel of e.panels) {
+      for (const panel of e.panels.flatMap((p) => p.frames)) {
         for (const line of panelText(panel, lang, settings).lines) {
           if (line.lang === lang) assert.ok(text.includes(norm(line.text)), `panel ${panel.id}: "${line.text}"`);
         }
@@ -257,7 +257,9 @@ test('each language has its own panels (no image is shared, except panels withou
     }
     return out;
   };
-  const wordless = book.episodes.flatMap((e) => e.panels).filter((p) => p.bubbles.length === 0).length;
+  const wordless = book.episodes
+    .flatMap((e) => e.panels.flatMap((p) => p.frames))
+    .filter((p) => p.bubbles.length === 0).length;
   const [a, ...rest] = await Promise.all(LANGS.map(images));
   for (const b of rest) {
     const shared = [...a!].filter((h) => b.has(h)).length;

@@ -28,18 +28,21 @@ function englishBubbleOnlyWord(): { word: string; panel: string; slug: string } 
     for (const b of episodeView(book, e, 'fr').blocks)
       if (b.type === 'paragraph') for (const w of words(b.text)) french.add(stem(w));
     for (const w of words(episodeView(book, e, 'en').title.text)) prose.add(w);
-    for (const p of e.panels) for (const w of words(panelText(p, 'fr', book.settings).searchable)) french.add(stem(w));
+    for (const p of e.panels.flatMap((x) => x.frames))
+      for (const w of words(panelText(p, 'fr', book.settings).searchable)) french.add(stem(w));
     for (const w of words(episodeView(book, e, 'fr').title.text)) french.add(stem(w));
   }
   // The longest such word: French stemming of a short English word can match French prefixes.
   const candidates = book.episodes.flatMap((e) =>
-    e.panels.flatMap((p) =>
-      panelText(p, 'en', book.settings).lines.flatMap((line) =>
-        words(line.text)
-          .filter((x) => !prose.has(x) && !french.has(stem(x)))
-          .map((word) => ({ word, panel: p.id, slug: e.slug })),
+    e.panels
+      .flatMap((x) => x.frames)
+      .flatMap((p) =>
+        panelText(p, 'en', book.settings).lines.flatMap((line) =>
+          words(line.text)
+            .filter((x) => !prose.has(x) && !french.has(stem(x)))
+            .map((word) => ({ word, panel: p.panelId, slug: e.slug })),
+        ),
       ),
-    ),
   );
   const best = candidates.sort((a, b) => b.word.length - a.word.length || a.word.localeCompare(b.word))[0];
   if (!best) throw new Error('the sample book has no English bubble word absent elsewhere');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { axe, useSite } from './helpers.ts';
 import { readManifest, type BubbleLayout } from '../../src/model/image-manifest.ts';
+import { loadBook } from '../../src/model/book.ts';
 
 const site = useSite();
 const EP = '/en/19-donner-de-l-exercice-a-ses-cobayes/';
@@ -210,6 +211,8 @@ const EPISODES = [
 ];
 /** The bubbles as the image pipeline laid them out: what the lettering's size is measured from. */
 const MANIFEST = readManifest(process.cwd());
+/** The sample's panels by id: a strip's frames are keyed "<panel>.<frame>" in the manifest. */
+const BOOK_PANELS = new Map(loadBook('.').episodes.flatMap((e) => e.panels.map((p) => [p.id, p] as const)));
 
 interface StepReport {
   position: string;
@@ -304,23 +307,28 @@ test('every viewer step fits the screen at phone, landscape, laptop and desktop 
         const total = ids.length;
         await page.locator('[data-viewer-open]').first().click();
         await page.locator('dialog.viewer').waitFor();
-        // The steps expected, from the manifest: bubble by bubble when guided, then the whole panel.
+        // The steps expected, from the manifest: bubble by bubble when guided, then the whole panel;
+        // a strip's frames one after another ("Panel 2 of 4, frame 1 of 2, bubble 1 of 1.").
         const expected = ids.flatMap((id, p) => {
-          const image = MANIFEST.panels[id]![lang]!;
-          return [
-            ...(guided ? image.bubbles! : []).map((bubble, j, all) => ({
-              re: new RegExp(`^\\D*${p + 1}\\D+${total}, \\D*${j + 1}\\D+${all.length}\\.$`),
-              bubble,
-              width: image.width,
-              first: j === 0,
-            })),
-            {
-              re: new RegExp(`^\\D*${p + 1}\\D+${total}\\.$`),
-              bubble: undefined,
-              width: image.width,
-              first: !guided || !image.bubbles!.length,
-            },
-          ];
+          const frames = BOOK_PANELS.get(id)!.frames;
+          return frames.flatMap((f, k) => {
+            const image = MANIFEST.panels[f.key]![lang]!;
+            const frame = frames.length > 1 ? `, \\D*${k + 1}\\D+${frames.length}` : '';
+            return [
+              ...(guided ? image.bubbles! : []).map((bubble, j, all) => ({
+                re: new RegExp(`^\\D*${p + 1}\\D+${total}${frame}, \\D*${j + 1}\\D+${all.length}\\.$`),
+                bubble,
+                width: image.width,
+                first: j === 0,
+              })),
+              {
+                re: new RegExp(`^\\D*${p + 1}\\D+${total}${frame}\\.$`),
+                bubble: undefined,
+                width: image.width,
+                first: !guided || !image.bubbles!.length,
+              },
+            ];
+          });
         });
         for (const [n, step] of expected.entries()) {
           if (n > 0) await page.keyboard.press('ArrowRight');

@@ -420,7 +420,8 @@ describe('the minimal book', () => {
       ['paragraph', 'panel', 'paragraph', 'note', 'paragraph'],
     );
     assert.equal(cave!.panels.length, 1);
-    assert.deepEqual([cave!.panels[0]!.format, cave!.panels[0]!.width, cave!.panels[0]!.height], ['svg', 300, 200]);
+    const art = cave!.panels[0]!.frames[0]!;
+    assert.deepEqual([art.format, art.width, art.height], ['svg', 300, 200]);
     assert.deepEqual(Object.keys(grenier!.translations), ['en']);
     assert.deepEqual(
       grenier!.translations.en!.blocks.map((b) => b.type),

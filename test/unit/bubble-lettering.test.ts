@@ -16,7 +16,7 @@ test('every sample bubble is lettered at ≥ the minimum size: ≥ 11 CSS px wit
   const font = loadFont(BUBBLE_FONT);
   const smallest = new Map<string, { css: number; where: string }>();
   for (const e of book.episodes)
-    for (const panel of e.panels)
+    for (const panel of e.panels.flatMap((p) => p.frames))
       for (const lang of languageCodes(book.settings)) {
         const text = panelText(panel, lang, book.settings);
         panel.bubbles.forEach((b, i) => {

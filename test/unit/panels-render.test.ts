@@ -122,7 +122,7 @@ test('vector art is published as one SVG per language: bubbles drawn in, paper b
     ],
   );
   // The text size is the one the lettering was set at.
-  const panel = loadBook(dir).episodes[0]!.panels[0]!;
+  const panel = loadBook(dir).episodes[0]!.panels[0]!.frames[0]!;
   assert.deepEqual(
     fr.bubbles!.map((b) => b.text),
     panel.bubbles.map((b) => setBubbleText(b, b.text.fr!, loadFont(BUBBLE_FONT), { artWidth: 300 })!.size),

@@ -29,7 +29,7 @@ test('the book raises the limit: the same SVG loads', (t) => {
   b.write(ART, bigSvg(b.read(ART), 6_200_000));
   b.edit('content/book.yaml', 'fixture: true', 'fixture: true\nlimits:\n  svg: 7');
   const book = loadBook(b.book);
-  assert.equal(book.episodes[0]!.panels[0]!.width, 300);
+  assert.equal(book.episodes[0]!.panels[0]!.frames[0]!.width, 300);
   b.edit('content/book.yaml', 'svg: 7', 'svg: "7 MB"');
   assert.deepEqual(messages(b.book), [
     'content/book.yaml:42 (limits.svg): expected a size in megabytes, like 5, found string "7 MB".',

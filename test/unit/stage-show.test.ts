@@ -342,9 +342,10 @@ describe('beats', () => {
     // Episodes 21 and 22 open with <Talk />: their opening beats hold the cue marker.
     assert.ok(data.beats.find((b) => b.id === '21:opening')!.script.some((s) => s.type === 'talk'));
     // The sample names no video and its episodes have no talk.yaml: every <Talk /> cue is silent.
+    // (Each strip's second frame is a beat: consent-banner in episode 20, data-broker in 21.)
     assert.deepEqual(
       cuesWithoutVideo(data).map((c) => c.beat),
-      [11, 12, 17],
+      [12, 13, 19],
     );
   });
 });

@@ -16,7 +16,7 @@ test('no sample tail tip is inside a head box', () => {
   let tails = 0;
   let heads = 0;
   for (const e of book.episodes)
-    for (const panel of e.panels) {
+    for (const panel of e.panels.flatMap((p) => p.frames)) {
       if (panel.format !== 'svg') continue;
       const svg = readFileSync(join(book.root, panel.artPath), 'utf8');
       heads += panelHeads(svg, poses).length;

@@ -120,7 +120,7 @@ test('the panel cues as chapters, to paste into PeerTube', () => {
   assert.deepEqual(chaptersOf(book, ep, 'en'), [
     '1:30 Going down to the cellar',
     '1:40 A dark cellar, a lamp on the ceiling.',
-    `2:30 ${ep.panels.find((p) => p.id === 'lampe')!.alt.en}`,
-    `3:20 ${ep.panels.find((p) => p.id === 'etagere')!.alt.en}`,
+    `2:30 ${ep.panels.find((p) => p.id === 'lampe')!.frames[0]!.alt.en}`,
+    `3:20 ${ep.panels.find((p) => p.id === 'etagere')!.frames[0]!.alt.en}`,
   ]);
 });

@@ -177,7 +177,7 @@ test('one translation changed in the PO: exactly that unit changes, in the .mdx 
   );
   const book = loadBook(dir);
   const ep = book.episodes.find((e) => e.number === 19)!;
-  assert.equal(ep.panels[0]!.bubbles[1]!.text.en, 'A good bastard is a lazy genius. They run. “Cheers!”');
+  assert.equal(ep.panels[0]!.frames[0]!.bubbles[1]!.text.en, 'A good bastard is a lazy genius. They run. “Cheers!”');
 });
 
 test('an original changed after the export: that unit is refused, naming file and unit, and nothing is written', () => {

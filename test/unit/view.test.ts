@@ -43,7 +43,7 @@ describe('the original language', () => {
     const panel = v.blocks[1];
     assert.ok(panel?.type === 'panel');
     assert.equal(panel.id, 'cave');
-    assert.equal(panel.panel?.artPath, 'content/episodes/1-la-cave/art/cave.svg');
+    assert.equal(panel.panel?.frames[0]?.artPath, 'content/episodes/1-la-cave/art/cave.svg');
   });
 });
 

@@ -92,6 +92,7 @@ function beatLabel(beat: Beat | undefined, current: Beat | undefined): string {
   if (!beat) return '';
   const parts = [t('stage.beat', { n: beat.index + 1 })];
   if (beat.kind === 'opening') parts.push(t('stage.opening'));
+  if (beat.frame) parts.push(t('stage.frame', { n: beat.frame.n, total: beat.frame.of }));
   if (beat.title) parts.push(beat.title.text);
   if (!current || beat.episode !== current.episode)
     parts.push(show.episodes.find((e) => e.number === beat.episode)?.label ?? '');

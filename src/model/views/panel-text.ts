@@ -1,9 +1,10 @@
 // The words of a panel in one language: alt text, transcript lines, searchable text. The same
-// fallback rule as the prose: a bubble without a translation shows the original.
+// fallback rule as the prose: a bubble without a translation shows the original. A strip's words
+// are its frames', frame by frame (framesText).
 import { pick } from '../settings.ts';
 import { shown } from './resolve.ts';
 import type { Settings } from '../schemas/settings.ts';
-import type { PanelDef } from '../schemas/panels.ts';
+import type { PanelArt, PanelDef } from '../schemas/panels.ts';
 import type { PartStatus } from '../../shared/text.ts';
 
 export interface PanelLine {
@@ -22,7 +23,8 @@ export interface PanelText {
   searchable: string;
 }
 
-export function panelText(panel: PanelDef, lang: string, settings: Settings): PanelText {
+/** The words of one image: a whole panel, or one frame of a strip. */
+export function panelText(panel: PanelArt, lang: string, settings: Settings): PanelText {
   const alt = shown(panel.alt, lang, settings.original, panel.translates?.[lang]);
   const lines: PanelLine[] = panel.bubbles.map((b) => {
     const r = shown(b.text, lang, settings.original, b.translates?.[lang]);
@@ -30,4 +32,14 @@ export function panelText(panel: PanelDef, lang: string, settings: Settings): Pa
     return { bubbleId: b.id, kind: b.kind, speaker, ...r };
   });
   return { alt, lines, searchable: [alt.text, ...lines.map((l) => l.text)].join('\n') };
+}
+
+/** One frame's words (a plain panel is one frame), with the image they belong to. */
+export interface FrameText extends PanelText {
+  art: PanelArt;
+}
+
+/** A panel's words image by image, in reading order: each frame of a strip, or the panel. */
+export function framesText(panel: PanelDef, lang: string, settings: Settings): FrameText[] {
+  return panel.frames.map((art) => ({ art, ...panelText(art, lang, settings) }));
 }

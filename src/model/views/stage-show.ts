@@ -192,13 +192,28 @@ export function episodeBeats(book: Book, episode: Episode, lang: string, start: 
       continue;
     }
     if (block.type === 'panel') {
-      current = open('panel', block.id);
-      const text = block.panel ? panelText(block.panel, lang, settings) : undefined;
-      current.image = stageImage(
-        options.images.panels[block.id]?.[lang],
-        options.base,
-        text?.alt ?? { text: '', lang },
-      );
+      // A strip is a beat per frame, so that its punchline gets its own moment on the audience
+      // screen; the prose after the strip is said on its last frame.
+      const frames = block.panel?.frames ?? [];
+      if (!block.panel?.strip) {
+        current = open('panel', block.id);
+        const text = frames[0] ? panelText(frames[0], lang, settings) : undefined;
+        current.image = stageImage(
+          frames[0] ? options.images.panels[frames[0].key]?.[lang] : undefined,
+          options.base,
+          text?.alt ?? { text: '', lang },
+        );
+        continue;
+      }
+      for (const f of frames) {
+        current = open('panel', block.id, f.key);
+        current.frame = { n: (f.frame ?? 0) + 1, of: frames.length };
+        current.image = stageImage(
+          options.images.panels[f.key]?.[lang],
+          options.base,
+          panelText(f, lang, settings).alt,
+        );
+      }
       continue;
     }
     current ??= open('opening');

@@ -68,8 +68,14 @@ export function buildCbzs({
       const data = readFileSync(f);
       const size = imageSize(data);
       if (!size.width || !size.height) fail(`${f} is not an image whose size can be read.`);
-      // 00-cover.jpg, 01-hamster-wheel.png…: readers sort pages by file name.
-      const stem = i === 0 ? 'cover' : basename(f).split('.')[0];
+      // 00-cover.jpg, 01-hamster-wheel.png…: readers sort pages by file name. A strip's frames
+      // are a page each (a page turn is the comic's timing): 09-consent-banner-hunt.png.
+      const stem =
+        i === 0
+          ? 'cover'
+          : basename(f)
+              .replace(/\.[^.]+\.[0-9a-f]{12}.*$/, '')
+              .replace('.', '-');
       entries.push({ name: `${String(i).padStart(digits, '0')}-${stem}${extname(f)}`, data, store: true });
       return { width: size.width, height: size.height, size: data.length, ...(i === 0 && { cover: true }) };
     });

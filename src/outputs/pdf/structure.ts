@@ -88,6 +88,25 @@ function walk(doc: PDFDocument, visit: (el: PDFDict, parent: PDFDict | undefined
   go(root.get(N('K')), undefined);
 }
 
+/**
+ * The pages (from 0) on which the tagged Figures whose /Alt is one of `alts` are printed: one
+ * list per alt (a strip's frames, for the checks that it prints on one page). The <img>'s own
+ * Figure carries /Pg; the <figure>'s wrapper, with every frame's text, matches none.
+ */
+export function figurePages(doc: PDFDocument, alts: string[]): number[][] {
+  const pages = doc.getPages().map((p) => String(p.ref));
+  const found: number[][] = alts.map(() => []);
+  walk(doc, (el) => {
+    const alt = text(el.lookup(N('Alt')));
+    const pg = el.get(N('Pg'));
+    if (!alt || !pg) return;
+    alts.forEach((a, i) => {
+      if (alt === a) found[i]!.push(pages.indexOf(String(pg)));
+    });
+  });
+  return found;
+}
+
 /** Structure children (not marked content) of an element. */
 function kids(doc: PDFDocument, el: PDFDict): PDFDict[] {
   const k = el.get(N('K'));

@@ -67,6 +67,8 @@ export interface Beat {
   /** opening: the prose before the first panel; panel and figure: an image; section: a ## heading. */
   kind: 'opening' | 'panel' | 'figure' | 'section';
   panel?: string;
+  /** A frame of a strip (each frame is a beat): its place, from 1, and the strip's number of frames. */
+  frame?: { n: number; of: number };
   /** The section this beat opens (a ## heading): the audience's title card shows it. */
   title?: { text: string; lang: string };
   /** The audience image; a beat without one shows a title card (the section's, else the episode's). */

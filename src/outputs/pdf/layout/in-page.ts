@@ -140,14 +140,20 @@ export function applyFixes(fixes: Fix[]): string[] {
   for (const f of fixes) {
     if (f.kind === 'scale') {
       const el = document.getElementById(f.id);
-      const img = el?.querySelector<HTMLElement>('.panel__art img, .panel__art svg');
-      if (!el || !img) {
+      // A strip is one block: its frames (stacked, print.css) are scaled together.
+      const imgs = [...(el?.querySelectorAll<HTMLElement>('.panel__art img, .panel__art svg') ?? [])];
+      if (!el || !imgs.length) {
         failed.push(`scale:${f.id}`);
         continue;
       }
       el.dataset.scale = String(f.factor);
-      img.style.maxWidth = `${f.factor * 100}%`;
-      img.style.maxHeight = `calc((var(--text-height) - 4mm) * ${f.factor})`;
+      for (const img of imgs) {
+        img.style.maxWidth = `${f.factor * 100}%`;
+        img.style.maxHeight =
+          imgs.length > 1
+            ? `calc((var(--text-height) - 4mm - ${imgs.length - 1} * var(--strip-gap)) / ${imgs.length} * ${f.factor})`
+            : `calc((var(--text-height) - 4mm) * ${f.factor})`;
+      }
     } else if (f.kind === 'move') {
       const panel = document.getElementById(f.panel);
       const ps = f.paragraphs.map((id) => document.getElementById(id));
