@@ -48,6 +48,7 @@ test('the library has the poses the panels need', () => {
     'narrator-bust-toast',
     'narrator-bust-disgusted',
     'narrator-bust-offering',
+    'narrator-bust-profile',
     'youtuber-hype',
     'youtuber-vlog',
     'hygienist-activist',
