@@ -20,7 +20,7 @@ import { panelText, type PanelText } from '../model/views/panel-text.ts';
 import { loadFont, missingGlyphs } from './text-layout.ts';
 import { checkSvg } from '../model/svg-safety.ts';
 import { inPool, IMAGE_CONCURRENCY } from './pool.ts';
-import { composeSvg, vectorPanel } from './svg-output.ts';
+import { compactNumbers, composeSvg, vectorPanel } from './svg-output.ts';
 import { coverArtFile, coverOverlay, coverSize } from './cover.ts';
 import { renderPosters, renderSocialImages } from './posters.ts';
 import { renderFigures } from './figures.ts';
@@ -423,7 +423,7 @@ export async function renderPanels(
     ).slice(0, 12);
     const name = (suffix: string) => `cover.${lang}.${key}${suffix}`;
     const h = (w: number) => Math.round((ch * w) / cw);
-    // The site shows the cover as SVG (11 kB compressed where its 400 px AVIF was 25, and sharp
+    // The site shows the cover as SVG (13 kB compressed, in whole units, where its 400 px AVIF was 25, and sharp
     // at every size); the PNG is the print edition's and the posters', the JPEG the EPUB's and CBZ's.
     const image = {
       width: 800,
@@ -441,7 +441,7 @@ export async function renderPanels(
       return;
     }
     const vector = join(opts.cacheDir, image.svg.file);
-    writeFileSync(`${vector}.tmp-${process.pid}`, vectorPanel(coverArt, library, overlay));
+    writeFileSync(`${vector}.tmp-${process.pid}`, compactNumbers(vectorPanel(coverArt, library, overlay), 0));
     renameSync(`${vector}.tmp-${process.pid}`, vector);
     const svg = composeSvg(coverArt, library, overlay);
     const full = await sharp(Buffer.from(svg), { density: (72 * 1200) / cw })

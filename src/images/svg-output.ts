@@ -186,13 +186,18 @@ const GEOMETRY = new Set(
  * (1594.5385851314936): the sample's cover art is 17.3 kB compressed as drawn, 6.5 kB so (7.8 with
  * two decimals); a tenth of a unit of a 1200-unit drawing is a tenth of a pixel in the 1440 px
  * raster (the sample's panels, rendered at 1200 px, differ from their unrounded drawing on 111 of
- * 110 million channels, by 21/255 at most: anti-aliased edges).
+ * 110 million channels, by 21/255 at most: anti-aliased edges). `digits` 0 (whole units, line
+ * weights kept) is for a drawing the site only ever shows small: the cover, at most 448 device
+ * pixels wide for 1200 units.
  */
-export function compactNumbers(svg: string): string {
+export function compactNumbers(svg: string, digits: 0 | 1 = 1): string {
+  const scale = 10 ** digits;
+  const long = digits ? /-?\d*\.\d{2,}/g : /-?\d*\.\d+/g;
   return svg.replace(/<[A-Za-z][^>]*>/g, (tag) =>
     tag.replace(/\s([\w:-]+)="([^"]*)"/g, (all, name: string, value: string) =>
-      GEOMETRY.has(name)
-        ? ` ${name}="${value.replace(/-?\d*\.\d{2,}/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`
+      // Whole units keep line weights as drawn: 2.5 → 3 would thicken a line by a fifth.
+      GEOMETRY.has(name) && !(digits === 0 && name.startsWith('stroke'))
+        ? ` ${name}="${value.replace(long, (n) => String(Math.round(Number(n) * scale) / scale))}"`
         : all,
     ),
   );

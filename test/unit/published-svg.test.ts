@@ -80,3 +80,10 @@ test('published SVG coordinates are written to one decimal; transforms, view box
     '<svg viewBox="0 0 1200.12345 800"><g transform="rotate(-6.4321 0 1660.123)"><rect x="-37" y="1594.5" width="73.9" height="130.9" rx="10.3" fill="#1d1b26" opacity="0.155" data-head="1.2345 2 3 4"/><path d="M1.3,2.3 L0,5"/></g></svg>',
   );
 });
+
+test('whole units for the small cover: coordinates rounded, line weights kept', () => {
+  assert.equal(
+    compactNumbers('<circle cx="10.46" cy="3.5" r="3.69" stroke-width="2.5" transform="scale(0.75)"/>', 0),
+    '<circle cx="10" cy="4" r="4" stroke-width="2.5" transform="scale(0.75)"/>',
+  );
+});
