@@ -4,6 +4,9 @@
 // per episode. Every size gets every output (the 200-episode book with PDFs takes ≈ 3 minutes).
 //   --quick            one small book (10 episodes): under a minute, run in CI (printed, not asserted)
 //   --sizes 25,50      the book sizes (default 25,50,100,200)
+// Runs per size: "cold" (empty caches), "1 changed" (a paragraph and a bubble of episode 1 in the
+// French original: both languages' pages of it change, the English one marks the paragraph as
+// outdated), "1 en only" (a paragraph of episode 2's English translation: the French book is the same).
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +113,10 @@ for (const n of sizes) {
   const py = join(ep, 'panels.yaml');
   writeFileSync(py, readFileSync(py, 'utf8').replace(/fr: (["']?)(.)/, 'fr: $1Oh ! $2'));
   runs.push(['1 changed', await build(book, out)]);
+  // Then one translation alone: a paragraph of episode 2 in English (the French book is the same).
+  const en = join(join(book, 'content/episodes', readdirSync(join(book, 'content/episodes')).sort()[1]!), 'en.mdx');
+  writeFileSync(en, readFileSync(en, 'utf8').replace(/\n\n([^<\n][^\n]*)\n/, '\n\n$1 One more sentence.\n'));
+  runs.push(['1 en only', await build(book, out)]);
   const files = existsSync(join(out, 'fr')) ? readdirSync(join(out, 'fr')) : [];
   const epubs = files.filter((f) => f.endsWith('.epub')).map((f) => statSync(join(out, 'fr', f)).size);
   const pdfs = files.filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(out, 'fr', f)).size);

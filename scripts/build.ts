@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadBook, type Book } from '../src/model/book.ts';
+import { shareBook } from '../src/model/book-snapshot.ts';
 import { ContentError, formatProblem, startStep, UNEXPECTED_HEADER, unexpectedFailure } from '../src/model/errors.ts';
 import { bookOptions, setBookOptions } from '../src/model/options.ts';
 import type { RenderStats } from '../src/images/render.ts';
@@ -60,7 +61,11 @@ const step = (label: string, key = label, doing = `making the ${label}`) => {
 /** The staging folder, once made: removed on any failure, so that nothing half-built stays. */
 let staging: string | undefined;
 
+/** Removes the book's snapshot that the build's processes read (src/model/book-snapshot.ts). */
+let unshare = () => {};
+
 function fail(message: string): never {
+  unshare();
   if (staging) rmSync(staging, { recursive: true, force: true });
   // A fault of the kit carries its own "Build failed: <what> while <step>" header.
   if (message.startsWith(UNEXPECTED_HEADER)) console.error(`\n✗ ${message}\n\n${out} was left as it was.\n`);
@@ -102,6 +107,10 @@ try {
   if (e instanceof ContentError) fail(e.message);
   fail(unexpectedFailure(e, values.debug));
 }
+
+// The images process and Astro's read the book as loaded here instead of parsing it again.
+mkdirSync(join(kit, '.build'), { recursive: true });
+unshare = shareBook(book, join(kit, '.build', `book-${process.pid}.v8`));
 
 // The images in their own process (scripts/panels.ts): the memory they take is returned before
 // Chromium prints the PDFs. Content problems found there (a text too long for its bubble, art that
@@ -174,6 +183,7 @@ mkdirSync(dirname(out), { recursive: true });
 if (existsSync(out)) moveDir(out, old);
 moveDir(stagingDir, out);
 staging = undefined;
+unshare();
 rmSync(old, { recursive: true, force: true });
 console.log(`\nBuilt ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 if (values.timings) {

@@ -7,7 +7,7 @@
 //   --debug  on a fault of the kit (not of the book), print the stack trace too
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadBook } from '../src/model/book.ts';
+import { loadSharedBook } from '../src/model/book-snapshot.ts';
 import { ContentError, startStep, unexpectedFailure } from '../src/model/errors.ts';
 import { bookOptions } from '../src/model/options.ts';
 import { renderPanels } from '../src/images/render.ts';
@@ -30,7 +30,7 @@ startStep('making the panel images');
 const root = resolve(values.book);
 try {
   // --drafts (PLANCHES_DRAFTS, set by scripts/build.ts) draws the drafts' images too.
-  const { stats } = await renderPanels(loadBook(root, { drafts: bookOptions().drafts }), {
+  const { stats } = await renderPanels(loadSharedBook(root, { drafts: bookOptions().drafts }), {
     cacheDir: join(root, PANEL_CACHE_DIR),
     log: values.json ? undefined : console.log,
   });

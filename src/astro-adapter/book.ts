@@ -3,7 +3,8 @@
 // loaded copy is kept on globalThis rather than in this module. In `npm run dev` the integration
 // forgets it when content/ changes, and the next page loads the book again.
 import { ContentError } from '../model/errors.ts';
-import { loadBook, type Book } from '../model/book.ts';
+import type { Book } from '../model/book.ts';
+import { loadSharedBook } from '../model/book-snapshot.ts';
 import { bookOptions } from '../model/options.ts';
 import { loadSettings } from '../model/settings.ts';
 import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
@@ -33,7 +34,7 @@ export function loadedBook(): Book {
   if (!globalThis.planchesBook) {
     const options = bookOptions();
     try {
-      globalThis.planchesBook = { book: loadBook(options.bookRoot, options) };
+      globalThis.planchesBook = { book: loadSharedBook(options.bookRoot, options) };
     } catch (error) {
       globalThis.planchesBook = { error };
     }

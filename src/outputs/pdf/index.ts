@@ -26,6 +26,7 @@ import type { Frame } from './layout/fit.ts';
 import { makeUp } from './makeup.ts';
 import { markBlocks } from './layout/in-page.ts';
 import { pageMapFile, pageMarks, type PageMap, type PlacedEntry } from './page-map.ts';
+import { pdfCache, printKey } from './reuse.ts';
 import { fixStructure, setPageBoxes } from './structure.ts';
 import { typographize } from '../../shared/typography.ts';
 import { pdfMetadata } from './metadata.ts';
@@ -65,14 +66,40 @@ export async function buildPdfs({
   dir: outDir,
   book,
   log,
-}: Pick<OutputContext, 'dir' | 'book' | 'log'>): Promise<PdfResult[]> {
+  kit,
+}: Pick<OutputContext, 'dir' | 'book' | 'log'> & { kit?: string }): Promise<PdfResult[]> {
   const server = await serveStatic(outDir, { base: book.settings.site.base });
   let browser: Browser | undefined;
   const results: PdfResult[] = [];
   try {
-    browser = await launchBrowser();
     for (const lang of languageCodes(book.settings)) {
       const t0 = performance.now();
+      const files = [
+        pdfFile(book.settings, lang),
+        printInteriorFile(book.settings, lang),
+        printCoverFile(book.settings, lang),
+        pageMapFile(lang),
+      ];
+      // Nothing Chromium would read changed: the previous print of this language is the same book.
+      const cache = kit ? pdfCache(book.root, lang) : undefined;
+      const key =
+        kit &&
+        printKey({
+          outDir,
+          base: book.settings.site.base,
+          pages: [`${routes.print(lang)}index.html`, `${routes.printCover(lang)}index.html`],
+          kit,
+          settings: book.settings,
+        });
+      const kept = cache && key ? cache.restore<{ pages: number; bytes: number }>(key, files, outDir) : undefined;
+      if (kept) {
+        results.push({ lang, file: files[0]!, ...kept, seconds: (performance.now() - t0) / 1000 });
+        log(
+          `PDF ${files[0]}: nothing it is printed from changed since the previous build: its ${kept.pages} pages kept`,
+        );
+        continue;
+      }
+      browser ??= await launchBrowser();
       const url = new URL(routes.print(lang), server.url).href;
       let printed: PrintedBook;
       try {
@@ -99,6 +126,7 @@ export async function buildPdfs({
         throw new Error(`The ${lang} print cover could not be made: ${(e as Error).message}`, { cause: e });
       }
       writeFileSync(join(outDir, printCoverFile(book.settings, lang)), cover);
+      if (cache && key) cache.save(key, files, outDir, { pages, bytes: bytes.length });
       const seconds = (performance.now() - t0) / 1000;
       results.push({ lang, file, pages, bytes: bytes.length, seconds });
       log(
