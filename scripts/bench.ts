@@ -91,9 +91,11 @@ async function build(
 }
 
 const rows: string[] = [];
-/** The site alone (what the 200-episode budget covers): content, images, pages and search. */
+/** The site alone (what the 200-episode budget covers): content, images, fonts, pages and search. */
 const site = (t: Record<string, number>) =>
-  t.total === undefined ? undefined : (t.content ?? 0) + (t.images ?? 0) + (t.pages ?? 0) + (t.search ?? 0);
+  t.total === undefined
+    ? undefined
+    : (t.content ?? 0) + (t.images ?? 0) + (t.fonts ?? 0) + (t.pages ?? 0) + (t.search ?? 0);
 const f1 = (n: number | undefined) => (n === undefined ? '-' : n.toFixed(1));
 const mb = (n: number) => (n / 1048576).toFixed(0);
 console.log(
@@ -129,5 +131,5 @@ for (const n of sizes) {
   console.log(`${[header, ...rows].join('\n')}\n`);
 }
 console.log(
-  'Times in seconds (wall). "pages" is Astro alone; "site" is content + images + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).',
+  'Times in seconds (wall). "pages" is the site step (Astro, then the images linked in and the stage's offline list); "site" is content + images + fonts + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).',
 );

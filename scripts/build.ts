@@ -190,6 +190,7 @@ if (values.timings) {
   const report = {
     content: timings.content,
     images: timings.images,
+    fonts: timings.fonts,
     pages: timings.site,
     search: timings.search,
     pdf: timings.pdf,
