@@ -131,5 +131,5 @@ for (const n of sizes) {
   console.log(`${[header, ...rows].join('\n')}\n`);
 }
 console.log(
-  'Times in seconds (wall). "pages" is the site step (Astro, then the images linked in and the stage's offline list); "site" is content + images + fonts + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).',
+  'Times in seconds (wall). "pages" is the site step (Astro, then the images linked in and the stage’s offline list); "site" is content + images + fonts + pages + search; epub and pdf are per book (both languages). EPUB/PDF sizes are the French files. Memory in MB: peaks of the build’s processes summed, “site PSS” until the search index is made (PSS shares pages among processes; RSS counts shared pages once per process).',
 );
