@@ -15,6 +15,7 @@
 //   --profile  also build the kit's largest size under `node --cpu-prof` and print the functions
 //              that cost the most (self and total time; the kit's own files apart)
 //   --keep     reuse a generated book of the same size and its panel images if present
+//   --profile-only N   only the profile, of the kit's build of N episodes (to compare a change)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '50,200' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    'profile-only': { type: 'string' },
   },
 });
 const kit = resolve(import.meta.dirname, '..');
@@ -245,6 +247,13 @@ const plainBuild = (dir: string) =>
 
 const results: Array<{ project: 'kit' | 'plain'; episodes: number; run: Run }> = [];
 const books: Book[] = [];
+const profileOnly = values['profile-only'] ? Number(values['profile-only']) : undefined;
+if (profileOnly) {
+  const book = prepareBook(profileOnly);
+  await makeFonts(book, { cacheDir: join(book.root, FONT_CACHE_DIR) });
+  await profileKit(book);
+  process.exit(0);
+}
 for (const n of sizes) {
   const book = prepareBook(n);
   await makeFonts(book, { cacheDir: join(book.root, FONT_CACHE_DIR) });
@@ -287,8 +296,26 @@ const perEpisode = (project: string) => {
 console.log(
   `Per episode page (all the time that grows with the book): plain ${(perEpisode('plain') * 1000).toFixed(1)} ms, kit ${(perEpisode('kit') * 1000).toFixed(1)} ms, ratio ${(perEpisode('kit') / perEpisode('plain')).toFixed(2)}×`,
 );
-const astroLine = (log: string) => /\d+ page\(s\) built in [\d.]+m?s/.exec(log)?.[0] ?? '';
-for (const r of results) console.log(`  ${r.project} ${r.episodes}: astro says "${astroLine(r.run.log)}"`);
+// Astro's own account: the time it logs per page rendered ("├─ /fr/001-…/index.html (+12ms)"),
+// for the episode pages only, and for all the pages it generated.
+const routeTimes = (log: string) =>
+  [...log.matchAll(/[├└]─ \/(\S+?)index\.html \(\+(\d+)ms\)/g)].map((m) => ({ path: m[1]!, ms: Number(m[2]) }));
+console.log('\nRendering alone (Astro\'s "+N ms" per page), ms:');
+console.log('| project | episodes | all pages, sum | episode pages, mean | median |');
+console.log('| --- | --- | --- | --- | --- |');
+mkdirSync(join(work, 'yardstick-logs'), { recursive: true });
+for (const r of results) {
+  writeFileSync(join(work, 'yardstick-logs', `${r.project}-${r.episodes}.log`), r.run.log);
+  const all = routeTimes(r.run.log);
+  const episodes = all
+    .filter((x) => /^[a-z]{2}\/\d+-episode-\d+\/$/.test(x.path))
+    .map((x) => x.ms)
+    .sort((a, b) => a - b);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  console.log(
+    `| ${r.project} | ${r.episodes} | ${sum(all.map((x) => x.ms))} | ${(sum(episodes) / episodes.length).toFixed(1)} | ${episodes[Math.floor(episodes.length / 2)]} |`,
+  );
+}
 
 // ── The profile ──────────────────────────────────────────────────────────────────────────────────
 
@@ -303,13 +330,14 @@ interface Profile {
   timeDeltas: number[];
 }
 
-if (values.profile) {
-  const book = books[1]!;
+if (values.profile) await profileKit(books[1]!);
+
+async function profileKit(book: Book): Promise<void> {
   const dir = join(work, 'yardstick-prof');
   rmSync(dir, { recursive: true, force: true });
   const run = await kitBuild(book, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
   console.log(
-    `\nProfile of the kit's build of ${book.episodes.length} episodes (${f1(run.seconds)} s under --cpu-prof):`,
+    `\nProfile of the kit's build of ${book.episodes.length} episodes (${run.seconds.toFixed(1)} s under --cpu-prof):`,
   );
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     const p = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Profile;
@@ -335,8 +363,8 @@ if (values.profile) {
         ? 'kit src/'
         : url.includes('/node_modules/')
           ? url.replace(/.*\/node_modules\/((@[^/]+\/)?[^/]+).*/, '$1')
-          : url.startsWith(join(kit, '.build')) || url.includes('/dist/')
-            ? 'built chunks'
+          : url.includes('/.prerender/') || url.includes('/chunks/')
+            ? `built ${url.replace(/.*\/((chunks|pages)\/.*?)(_[\w-]{8})?\.mjs$/, '$1')}`
             : url
               ? 'other'
               : leaf.callFrame.functionName;
@@ -362,5 +390,9 @@ if (values.profile) {
     console.log(`Self time by package:\n${top(byFile, 12)}`);
     console.log(`Self time, top functions:\n${top(self, 20)}`);
     console.log(`Total time, the kit's own functions (src/):\n${top(total, 25, (k) => / src\//.test(k))}`);
+    // The pages and components are bundled: their functions are in Astro's built chunks.
+    console.log(
+      `Total time, functions of the built pages (the kit's .astro files and what they import):\n${top(total, 30, (k) => /\.prerender\//.test(k))}`,
+    );
   }
 }
