@@ -12,11 +12,21 @@ export type { StringKey, Strings };
 
 /** The interface string `key` in `lang`, with {placeholders} filled. Falls back to English. */
 export function t(lang: string, key: StringKey, values: Record<string, string | number> = {}): string {
-  const table = STRINGS[lang] ?? STRINGS[lang.split('-')[0]!] ?? en;
   const resolved = STRINGS[lang] ? lang : (lang.split('-')[0] ?? 'en');
-  // Strings are typed with plain spaces and quotes; the language's typography is applied here.
-  return typographize(table[key], resolved).replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+  // Strings are typed with plain spaces and quotes; the language's typography is applied here, once
+  // per string and language (a page asks for dozens: bench:astro's profile, issue 27), before the
+  // placeholders are filled.
+  const id = `${resolved}\u0000${key}`;
+  let typeset = TYPESET.get(id);
+  if (typeset === undefined) {
+    typeset = typographize((STRINGS[resolved] ?? en)[key], resolved);
+    TYPESET.set(id, typeset);
+  }
+  return typeset.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 }
+
+/** The interface strings with their typography, by language and key (the tables never change). */
+const TYPESET = new Map<string, string>();
 
 /** Whether `key` names an interface string (for keys that come from data, such as the stage's key help). */
 export function isStringKey(key: string): key is StringKey {

@@ -101,6 +101,22 @@ describe('t()', () => {
     assert.equal(t('xx', 'nav.home'), en['nav.home']);
   });
 
+  test('the typeset string is kept per language and key, the placeholders filled on every call', () => {
+    // t() keeps each string's typography after the first call (issue 27): what it keeps must be
+    // the string before its values, and per language.
+    assert.equal(t('fr', 'episode.number', { number: 1 }), 'Épisode 1');
+    assert.equal(t('fr', 'episode.number', { number: 2 }), 'Épisode 2');
+    assert.equal(t('en', 'episode.number', { number: 2 }), 'Episode 2');
+    assert.equal(t('xx', 'nav.home'), en['nav.home']);
+    assert.equal(t('fr-CA', 'nav.home'), t('fr', 'nav.home'));
+    // French typography (a narrow no-break space before ?) applied to the kept French string only.
+    const fr = Object.entries(STRINGS.fr!).find(([, v]) => / \?/.test(v) && !/\{/.test(v));
+    if (fr) {
+      assert.match(t('fr', fr[0] as StringKey), /\u202F\?/);
+      assert.match(t('fr', fr[0] as StringKey), /\u202F\?/);
+    }
+  });
+
   test('hasStrings is true for the languages of STRINGS only', () => {
     assert.equal(hasStrings('fr'), true);
     assert.equal(hasStrings('en'), true);

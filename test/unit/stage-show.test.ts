@@ -110,6 +110,16 @@ describe('shows in content/book.yaml', () => {
     }
   });
 
+  test('the shows are resolved once per loaded book (every stage screen asks), again for a book loaded again', () => {
+    const book = loadBook(MINIMAL);
+    const shows = showsOf(book);
+    assert.equal(showsOf(book), shows, 'the same array for the same book');
+    assert.ok(Object.isFrozen(shows), 'shared, so not to be changed');
+    const again = loadBook(MINIMAL);
+    assert.notEqual(showsOf(again), shows);
+    assert.deepEqual(showsOf(again), shows);
+  });
+
   test('without shows: one default show, every episode in order, durations estimated', () => {
     const shows = showsOf(loadBook(MINIMAL));
     assert.equal(shows.length, 1);

@@ -23,8 +23,43 @@ export interface PanelText {
   searchable: string;
 }
 
+/**
+ * The words already worked out, per book (its settings), image and language. The site asks for the
+ * same image's words on its episode page, in the print edition, on the stage screens and for the
+ * link preview (bench:astro's profile: 0.2 s of a 200-episode build); a loaded book is never changed
+ * afterwards (`npm run dev` loads a new one, with new objects), so the words stay right. Frozen: they
+ * are shared by every caller.
+ */
+const memo = new WeakMap<Settings, WeakMap<PanelArt, Map<string, PanelText>>>();
+
 /** The words of one image: a whole panel, or one frame of a strip. */
 export function panelText(panel: PanelArt, lang: string, settings: Settings): PanelText {
+  let byArt = memo.get(settings);
+  if (!byArt) {
+    byArt = new WeakMap();
+    memo.set(settings, byArt);
+  }
+  let byLang = byArt.get(panel);
+  if (!byLang) {
+    byLang = new Map();
+    byArt.set(panel, byLang);
+  }
+  let text = byLang.get(lang);
+  if (!text) {
+    text = freezeText(wordsOf(panel, lang, settings));
+    byLang.set(lang, text);
+  }
+  return text;
+}
+
+function freezeText(text: PanelText): PanelText {
+  Object.freeze(text.alt);
+  for (const line of text.lines) Object.freeze(line);
+  Object.freeze(text.lines);
+  return Object.freeze(text);
+}
+
+function wordsOf(panel: PanelArt, lang: string, settings: Settings): PanelText {
   const alt = shown(panel.alt, lang, settings.original, panel.translates?.[lang]);
   const lines: PanelLine[] = panel.bubbles.map((b) => {
     const r = shown(b.text, lang, settings.original, b.translates?.[lang]);
