@@ -22,6 +22,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serialize } from 'node:v8';
 import { loadBook, type Book } from '../src/model/book.ts';
 import { FONT_CACHE_DIR, makeFonts } from '../src/fonts/make.ts';
 import { languageCodes } from '../src/model/settings.ts';
@@ -235,11 +236,22 @@ const kitCaches = (book: Book) => [
   join(kit, 'node_modules/.vite'),
   join(kit, '.astro'),
 ];
+/** The book's snapshot file, written once (what scripts/build.ts hands its processes). */
+function snapshotOf(book: Book): string {
+  const file = join(work, `yardstick-book-${book.episodes.length}.v8`);
+  writeFileSync(file, serialize(book));
+  return file;
+}
 const kitBuild = (book: Book, nodeArgs: string[] = []) =>
   astroBuild(
     kit,
     join(work, 'yardstick-kit', `book-${book.episodes.length}`),
-    { PLANCHES_BOOK: book.root, PLANCHES_OUT_DIR: join(work, 'yardstick-kit', `book-${book.episodes.length}`) },
+    {
+      PLANCHES_BOOK: book.root,
+      PLANCHES_OUT_DIR: join(work, 'yardstick-kit', `book-${book.episodes.length}`),
+      // As in `npm run build`: Astro's process reads the book the build loaded (src/model/book-snapshot.ts).
+      PLANCHES_BOOK_SNAPSHOT: snapshotOf(book),
+    },
     kitCaches(book),
     nodeArgs,
   );
