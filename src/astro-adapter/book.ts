@@ -3,7 +3,7 @@
 // loaded copy is kept on globalThis rather than in this module. In `npm run dev` the integration
 // forgets it when content/ changes, and the next page loads the book again.
 import { ContentError } from '../model/errors.ts';
-import { loadBook, type Book } from '../model/book.ts';
+import { loadBook, parseMemo, type Book, type ParseMemo } from '../model/book.ts';
 import { bookOptions } from '../model/options.ts';
 import { loadSettings } from '../model/settings.ts';
 import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
@@ -17,6 +17,8 @@ declare global {
   var planchesBook: { book: Book } | { error: unknown } | undefined;
   /** The book with its images, as pages get it. */
   var planchesSiteBook: Promise<SiteBook> | undefined;
+  /** The episodes' parsed texts, kept when the book is forgotten: a reload parses only what changed. */
+  var planchesParsed: ParseMemo | undefined;
 }
 
 /** Shown by Astro's error overlay in `npm run dev`: the author's problem, without a stack. */
@@ -33,7 +35,8 @@ export function loadedBook(): Book {
   if (!globalThis.planchesBook) {
     const options = bookOptions();
     try {
-      globalThis.planchesBook = { book: loadBook(options.bookRoot, options) };
+      globalThis.planchesParsed ??= parseMemo();
+      globalThis.planchesBook = { book: loadBook(options.bookRoot, { ...options, parsed: globalThis.planchesParsed }) };
     } catch (error) {
       globalThis.planchesBook = { error };
     }
