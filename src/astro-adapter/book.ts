@@ -6,7 +6,7 @@ import { ContentError } from '../model/errors.ts';
 import { loadBook, parseMemo, type Book, type ParseMemo } from '../model/book.ts';
 import { bookOptions } from '../model/options.ts';
 import { loadSettings } from '../model/settings.ts';
-import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
+import { imageInputs, readManifest, type ImageManifest } from '../model/image-manifest.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 import { readFontManifest, type FontManifest } from '../fonts/make.ts';
 
@@ -19,6 +19,8 @@ declare global {
   var planchesSiteBook: Promise<SiteBook> | undefined;
   /** The episodes' parsed texts, kept when the book is forgotten: a reload parses only what changed. */
   var planchesParsed: ParseMemo | undefined;
+  /** `npm run dev`: the images of the last load and what they were drawn from (imageInputs). */
+  var planchesImages: { inputs: string; images: ImageManifest } | undefined;
 }
 
 /** Shown by Astro's error overlay in `npm run dev`: the author's problem, without a stack. */
@@ -82,16 +84,33 @@ async function withImages(): Promise<SiteBook> {
   const { join } = await import('node:path');
   try {
     const { makeFonts, FONT_CACHE_DIR } = await import('../fonts/make.ts');
-    const { manifest } = await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) });
+    // Going over every panel again, even all cached, takes seconds on a large book: an edit of the
+    // prose alone keeps the last images (forgetBook drops them when any other file changed).
+    const inputs = imageInputs(book);
+    const kept = globalThis.planchesImages;
+    const images =
+      kept?.inputs === inputs
+        ? kept.images
+        : (await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) })).manifest;
+    globalThis.planchesImages = { inputs, images };
     const fonts = await makeFonts(book, { cacheDir: join(book.root, FONT_CACHE_DIR) });
-    return { ...book, images: manifest, fonts };
+    return { ...book, images, fonts };
   } catch (e) {
     throw e instanceof ContentError ? new ContentProblemsError(e.message) : e;
   }
 }
 
-/** Drops the loaded book: the next page loads it again (`npm run dev`, after an edit). */
-export function forgetBook(): void {
+/**
+ * Drops the loaded book: the next page loads it again (`npm run dev`, after an edit of `changed`,
+ * a path). The images are kept only when the file changed is an .mdx text, which no image reads.
+ */
+export function forgetBook(changed?: string): void {
   globalThis.planchesBook = undefined;
   globalThis.planchesSiteBook = undefined;
+  if (!keepsImages(changed)) globalThis.planchesImages = undefined;
+}
+
+/** Whether the images may be kept after a change of this file (none named: everything is dropped). */
+export function keepsImages(changed: string | undefined): boolean {
+  return changed !== undefined && /\.mdx$/i.test(changed);
 }

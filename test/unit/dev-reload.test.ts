@@ -1,9 +1,12 @@
 // `npm run dev` reloads the book after every save, keeping the parsed texts of the files that did
-// not change (LoadOptions.parsed): the reload must still see every change and every problem.
+// not change (LoadOptions.parsed) and, after an edit of the prose alone, the images: the reload
+// must still see every change and every problem.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadBook, parseMemo } from '../../src/model/book.ts';
 import { ContentError } from '../../src/model/errors.ts';
+import { imageInputs } from '../../src/model/image-manifest.ts';
+import { keepsImages } from '../../src/astro-adapter/book.ts';
 import { EP1, EP2, tempBook } from './helpers-temp-book.ts';
 
 const paragraph = (book: ReturnType<typeof loadBook>, n: number) =>
@@ -51,4 +54,28 @@ test('the same text loaded with other options is parsed again', (t) => {
     // Whether the fixture accepts the setting does not matter here: only that the file was parsed anew.
   }
   assert.notEqual(parsed.get(`${EP1}/fr.mdx`), kept);
+});
+
+test('the images are drawn again when what they show changes, not for the prose', (t) => {
+  const b = tempBook(t);
+  const before = imageInputs(loadBook(b.book));
+  b.edit(`${EP1}/fr.mdx`, 'Il faisait noir', 'Il faisait tout noir');
+  assert.equal(imageInputs(loadBook(b.book)), before, 'a sentence changed');
+  for (const lang of ['fr', 'en']) b.edit(`${EP1}/${lang}.mdx`, '<Panel id="cave" />\n', '');
+  assert.notEqual(imageInputs(loadBook(b.book)), before, 'the panel no longer placed');
+  const other = tempBook(t);
+  const start = imageInputs(loadBook(other.book));
+  other.edit(`${EP1}/panels.yaml`, 'fr: Il fait noir !', 'fr: Il fait nuit !');
+  assert.notEqual(imageInputs(loadBook(other.book)), start, "a bubble's text changed");
+});
+
+test('only an edit of an .mdx text keeps the images', () => {
+  assert.equal(keepsImages('/book/content/episodes/1-x/fr.mdx'), true);
+  for (const path of [
+    '/book/content/episodes/1-x/panels.yaml',
+    '/book/content/art/a.svg',
+    '/book/content/episodes',
+    undefined,
+  ])
+    assert.equal(keepsImages(path), false, String(path));
 });
