@@ -7,6 +7,7 @@ import { loadBook, parseMemo } from '../../src/model/book.ts';
 import { ContentError } from '../../src/model/errors.ts';
 import { imageInputs } from '../../src/model/image-manifest.ts';
 import { keepsImages } from '../../src/astro-adapter/book.ts';
+import { bookCharacters } from '../../src/fonts/code-points.ts';
 import { EP1, EP2, tempBook } from './helpers-temp-book.ts';
 
 const paragraph = (book: ReturnType<typeof loadBook>, n: number) =>
@@ -78,4 +79,15 @@ test('only an edit of an .mdx text keeps the images', () => {
     undefined,
   ])
     assert.equal(keepsImages(path), false, String(path));
+});
+
+test("the book's characters, kept by string, follow an edit", (t) => {
+  const b = tempBook(t);
+  const first = bookCharacters(loadBook(b.book));
+  assert.equal(bookCharacters(loadBook(b.book)), first, 'the same book, the same characters');
+  assert.ok(!first.includes('Ω'));
+  b.edit(`${EP1}/fr.mdx`, 'Il faisait noir', 'Il faisait Ω noir');
+  const after = bookCharacters(loadBook(b.book));
+  assert.ok(after.includes('Ω'));
+  assert.equal(after.replace('Ω', ''), first);
 });
