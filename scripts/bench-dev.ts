@@ -168,4 +168,6 @@ try {
   throw e;
 } finally {
   stop();
+  // The dev server's own log, to see where a reload spends its time.
+  if (process.env.BENCH_DEV_LOG) writeFileSync(process.env.BENCH_DEV_LOG, log);
 }
