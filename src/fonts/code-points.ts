@@ -6,6 +6,7 @@
 import { STRINGS, t, type StringKey } from '../i18n/index.ts';
 import type { Book } from '../model/book.ts';
 import { typographize } from '../shared/typography.ts';
+import { processMemo } from '../model/memo.ts';
 
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 /** Marks the templates write around the book's text (navigation, credits, counters, quotes). */
@@ -71,7 +72,7 @@ export function bookCharacters(book: Book): string {
  * `npm run dev` computes the book's characters on every reload, and typesetting every string of
  * a 200-episode book again took 0.6 s (profiled), for the one paragraph that changed.
  */
-const seen = new Map<string, string>();
+const seen = processMemo<string, string>('characters');
 
 function stringCharacters(s: string, langs: string[], memoKey: string): string {
   const key = `${memoKey}\u0000${s}`;

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, isScal
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import { forbiddenInValue, invisibleInName } from './characters.ts';
+import { processMemo } from './memo.ts';
 
 export interface YamlSource {
   file: string;
@@ -24,7 +25,7 @@ export const YAML_LIMITS = { aliases: 100, depth: 64 };
  * the 200 panels.yaml of a large book again was half of that load (profiled); what a parse gives
  * is only read (every caller validates `data` with zod, which makes new objects), so it is shared.
  */
-const parsedYaml = new Map<string, YamlSource | ContentProblem>();
+const parsedYaml = processMemo<string, YamlSource | ContentProblem>('yaml');
 
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource | ContentProblem {
   const key = `${file}\u0000${lineOffset}\u0000${text}`;
