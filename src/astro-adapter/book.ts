@@ -3,11 +3,11 @@
 // loaded copy is kept on globalThis rather than in this module. In `npm run dev` the integration
 // forgets it when content/ changes, and the next page loads the book again.
 import { ContentError } from '../model/errors.ts';
-import type { Book } from '../model/book.ts';
+import { parseMemo, type Book, type ParseMemo } from '../model/book.ts';
 import { loadSharedBook } from '../model/book-snapshot.ts';
 import { bookOptions } from '../model/options.ts';
 import { loadSettings } from '../model/settings.ts';
-import { readManifest, type ImageManifest } from '../model/image-manifest.ts';
+import { imageInputs, readManifest, type ImageManifest } from '../model/image-manifest.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 import { readFontManifest, type FontManifest } from '../fonts/make.ts';
 
@@ -18,6 +18,10 @@ declare global {
   var planchesBook: { book: Book } | { error: unknown } | undefined;
   /** The book with its images, as pages get it. */
   var planchesSiteBook: Promise<SiteBook> | undefined;
+  /** The episodes' parsed texts, kept when the book is forgotten: a reload parses only what changed. */
+  var planchesParsed: ParseMemo | undefined;
+  /** `npm run dev`: the images of the last load and what they were drawn from (imageInputs). */
+  var planchesImages: { inputs: string; images: ImageManifest } | undefined;
 }
 
 /** Shown by Astro's error overlay in `npm run dev`: the author's problem, without a stack. */
@@ -34,7 +38,11 @@ export function loadedBook(): Book {
   if (!globalThis.planchesBook) {
     const options = bookOptions();
     try {
-      globalThis.planchesBook = { book: loadSharedBook(options.bookRoot, options) };
+      globalThis.planchesParsed ??= parseMemo();
+      // A build hands over the book it loaded (its snapshot); npm run dev parses what changed.
+      globalThis.planchesBook = {
+        book: loadSharedBook(options.bookRoot, { ...options, parsed: globalThis.planchesParsed }),
+      };
     } catch (error) {
       globalThis.planchesBook = { error };
     }
@@ -80,16 +88,33 @@ async function withImages(): Promise<SiteBook> {
   const { join } = await import('node:path');
   try {
     const { makeFonts, FONT_CACHE_DIR } = await import('../fonts/make.ts');
-    const { manifest } = await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) });
+    // Going over every panel again, even all cached, takes seconds on a large book: an edit of the
+    // prose alone keeps the last images (forgetBook drops them when any other file changed).
+    const inputs = imageInputs(book);
+    const kept = globalThis.planchesImages;
+    const images =
+      kept?.inputs === inputs
+        ? kept.images
+        : (await renderPanels(book, { cacheDir: join(book.root, PANEL_CACHE_DIR) })).manifest;
+    globalThis.planchesImages = { inputs, images };
     const fonts = await makeFonts(book, { cacheDir: join(book.root, FONT_CACHE_DIR) });
-    return { ...book, images: manifest, fonts };
+    return { ...book, images, fonts };
   } catch (e) {
     throw e instanceof ContentError ? new ContentProblemsError(e.message) : e;
   }
 }
 
-/** Drops the loaded book: the next page loads it again (`npm run dev`, after an edit). */
-export function forgetBook(): void {
+/**
+ * Drops the loaded book: the next page loads it again (`npm run dev`, after an edit of `changed`,
+ * a path). The images are kept only when the file changed is an .mdx text, which no image reads.
+ */
+export function forgetBook(changed?: string): void {
   globalThis.planchesBook = undefined;
   globalThis.planchesSiteBook = undefined;
+  if (!keepsImages(changed)) globalThis.planchesImages = undefined;
+}
+
+/** Whether the images may be kept after a change of this file (none named: everything is dropped). */
+export function keepsImages(changed: string | undefined): boolean {
+  return changed !== undefined && /\.mdx$/i.test(changed);
 }

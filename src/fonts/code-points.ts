@@ -6,6 +6,7 @@
 import { STRINGS, t, type StringKey } from '../i18n/index.ts';
 import type { Book } from '../model/book.ts';
 import { typographize } from '../shared/typography.ts';
+import { processMemo } from '../model/memo.ts';
 
 const ASCII = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 /** Marks the templates write around the book's text (navigation, credits, counters, quotes). */
@@ -57,13 +58,32 @@ export function bookCharacters(book: Book): string {
   const add = (s: string) => {
     for (const ch of s) if (ch >= ' ') all.add(ch);
   };
-  for (const s of texts) {
-    add(s);
-    for (const lang of langs) add(typographize(s, lang));
-  }
+  const memoKey = langs.join(' ');
+  for (const s of texts) add(stringCharacters(s, langs, memoKey));
   for (const lang of langs) {
     const keys = Object.keys(STRINGS[lang] ?? STRINGS.en!) as StringKey[];
     for (const key of keys) add(t(lang, key));
   }
   return sorted(all);
+}
+
+/**
+ * The distinct characters of `s` as written and as typeset in each language. Kept by string:
+ * `npm run dev` computes the book's characters on every reload, and typesetting every string of
+ * a 200-episode book again took 0.6 s (profiled), for the one paragraph that changed.
+ */
+const seen = processMemo<string, string>('characters');
+
+function stringCharacters(s: string, langs: string[], memoKey: string): string {
+  const key = `${memoKey}\u0000${s}`;
+  let chars = seen.get(key);
+  if (chars === undefined) {
+    const set = new Set<string>(s);
+    for (const lang of langs) for (const ch of typographize(s, lang)) set.add(ch);
+    chars = [...set].join('');
+    // A bound, so that a long session of edits does not keep every text it ever saw.
+    if (seen.size > 200_000) seen.clear();
+    seen.set(key, chars);
+  }
+  return chars;
 }

@@ -52,7 +52,7 @@ export default function planches(): AstroIntegration {
         server.watcher.add(content);
         server.watcher.on('all', (_event, path) => {
           if (!path.startsWith(`${content}/`)) return;
-          forgetBook();
+          forgetBook(path);
           logger.info(`content changed (${path.slice(root.length + 1)}): reloading`);
           server.ws.send({ type: 'full-reload' });
         });

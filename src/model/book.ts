@@ -82,12 +82,33 @@ export interface LoadOptions {
   drafts?: boolean;
   /** Accept languages without their interface strings or book.yaml texts yet (`npm run translations`). */
   unfinishedLanguages?: boolean;
+  /**
+   * Parsed texts kept from an earlier load of the same book (`npm run dev`): a file whose text is
+   * unchanged is not parsed again. Every check across files still runs on every load.
+   */
+  parsed?: ParseMemo;
+}
+
+/** An episode's text file parsed: what it gave and the problems it had (replayed when reused). */
+interface ParsedText {
+  text: string;
+  how: string;
+  result: (EpisodeText & { number: number }) | undefined;
+  problems: ContentProblem[];
+}
+
+/** Parsed episode texts by file (relative to the book's root), for `LoadOptions.parsed`. */
+export type ParseMemo = Map<string, ParsedText>;
+
+/** A new, empty memo of parsed texts. */
+export function parseMemo(): ParseMemo {
+  return new Map();
 }
 
 export function loadBook(root: string, options: LoadOptions = {}): Book {
   const { settings, lineOf } = readSettings(root, options);
   const problems: ContentProblem[] = [];
-  const episodes = loadEpisodes(root, settings, problems, options.drafts === true);
+  const episodes = loadEpisodes(root, settings, problems, options.drafts === true, options.parsed);
   const pages = loadPages(root, settings, problems);
   const cover = join(root, 'content', settings.cover);
   if (!/\.svg$/i.test(settings.cover)) {
@@ -148,7 +169,13 @@ function readText(root: string, path: string, problems: ContentProblem[]): strin
   return undefined;
 }
 
-function loadEpisodes(root: string, settings: Settings, problems: ContentProblem[], drafts: boolean): Episode[] {
+function loadEpisodes(
+  root: string,
+  settings: Settings,
+  problems: ContentProblem[],
+  drafts: boolean,
+  memo: ParseMemo | undefined,
+): Episode[] {
   const dir = join(root, 'content/episodes');
   if (!existsSync(dir)) {
     problems.push({
@@ -192,13 +219,13 @@ function loadEpisodes(root: string, settings: Settings, problems: ContentProblem
     }
     const before = problems.length;
     // Every file of the episode is read even when the original has problems: one run reports them all.
-    const original = readEpisodeText(root, origFile, settings.original, true, problems, settings.httpLinks);
+    const original = readEpisodeText(root, origFile, settings.original, true, problems, settings.httpLinks, memo);
     const translations: Record<string, EpisodeText> = {};
     for (const lang of langs) {
       if (lang === settings.original) continue;
       const file = join(epDir, `${lang}.mdx`);
       if (!existsSync(file)) continue;
-      const t = readEpisodeText(root, file, lang, false, problems, settings.httpLinks);
+      const t = readEpisodeText(root, file, lang, false, problems, settings.httpLinks, memo);
       if (t) {
         // The structure is compared only with an original that could be read.
         if (original) checkStructure(original, t, problems);
@@ -316,10 +343,34 @@ function readEpisodeText(
   isOriginal: boolean,
   problems: ContentProblem[],
   httpLinks: boolean,
+  memo?: ParseMemo,
 ): (EpisodeText & { number: number }) | undefined {
   const file = rel(root, path);
   const text = readText(root, path, problems);
   if (text === undefined) return undefined;
+  // Parsing is what a load spends its time on (remark on every file): an unchanged text is taken
+  // from the memo, its problems reported again.
+  const how = `${lang} ${isOriginal} ${httpLinks}`;
+  const kept = memo?.get(file);
+  if (kept && kept.text === text && kept.how === how) {
+    problems.push(...kept.problems);
+    return kept.result;
+  }
+  const own: ContentProblem[] = [];
+  const result = parseEpisodeText(text, file, lang, isOriginal, own, httpLinks);
+  memo?.set(file, { text, how, result, problems: own });
+  problems.push(...own);
+  return result;
+}
+
+function parseEpisodeText(
+  text: string,
+  file: string,
+  lang: string,
+  isOriginal: boolean,
+  problems: ContentProblem[],
+  httpLinks: boolean,
+): (EpisodeText & { number: number }) | undefined {
   const split = splitFrontmatter(text, file);
   if (!('front' in split)) {
     problems.push(split);

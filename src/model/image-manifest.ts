@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BubbleLayout } from '../shared/panel-layout.ts';
+import type { Book } from './book.ts';
 
 export type { BubbleLayout };
 
@@ -130,4 +131,27 @@ export function readManifest(root: string): ImageManifest {
       `The panel images were not made (${file}: ${(e as Error).message}): run npm run build, or npm run panels first.`,
     );
   }
+}
+
+/**
+ * What the images are drawn from, out of the loaded book: the settings, each episode's panels,
+ * figures, talk and the order its original places its panels in (posters and link cards take
+ * the first). Not the prose: `npm run dev` keeps the images of the last load while this is the
+ * same and no other file than an .mdx text changed (the art itself is read from disk).
+ */
+export function imageInputs(book: Book): string {
+  return JSON.stringify({
+    root: book.root,
+    settings: book.settings,
+    episodes: book.episodes.map((e) => ({
+      number: e.number,
+      slug: e.slug,
+      dir: e.dir,
+      draft: e.draft,
+      panels: e.panels,
+      figures: e.figures,
+      talk: e.talk ?? null,
+      placed: e.original.blocks.flatMap((b) => (b.type === 'panel' ? [b.id] : [])),
+    })),
+  });
 }

@@ -4,6 +4,7 @@ import { LineCounter, parseDocument, isCollection, isMap, isNode, isPair, isScal
 import type { z } from 'zod';
 import type { ContentProblem } from './errors.ts';
 import { forbiddenInValue, invisibleInName } from './characters.ts';
+import { processMemo } from './memo.ts';
 
 export interface YamlSource {
   file: string;
@@ -19,7 +20,27 @@ export interface YamlSource {
  */
 export const YAML_LIMITS = { aliases: 100, depth: 64 };
 
+/**
+ * Parsed YAML by file and text. `npm run dev` loads the book again after every save, and parsing
+ * the 200 panels.yaml of a large book again was half of that load (profiled); what a parse gives
+ * is only read (every caller validates `data` with zod, which makes new objects), so it is shared.
+ */
+const parsedYaml = processMemo<string, YamlSource | ContentProblem>('yaml');
+
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlSource | ContentProblem {
+  const key = `${file}\u0000${lineOffset}\u0000${text}`;
+  let parsed = parsedYaml.get(key);
+  if (!parsed) {
+    parsed = parseYamlText(text, file, lineOffset);
+    // A bound, so that a long session of edits does not keep every version of every file.
+    if (parsedYaml.size > 20_000) parsedYaml.clear();
+    parsedYaml.set(key, parsed);
+  }
+  // A problem is the caller's to add to (or reword): its own copy.
+  return 'data' in parsed ? parsed : { ...parsed };
+}
+
+function parseYamlText(text: string, file: string, lineOffset: number): YamlSource | ContentProblem {
   const counter = new LineCounter();
   const at = (offset: number | undefined, message: string): ContentProblem => ({
     file,
