@@ -2,23 +2,10 @@
 // pages, the PDFs of a language whose print edition is the same), and must publish exactly what a
 // build from scratch publishes: every file of the two outputs is compared byte for byte.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { build, EP2, tempBook } from '../unit/helpers-temp-book.ts';
-
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
+import { build, EP2, filesOf, tempBook } from '../unit/helpers-temp-book.ts';
 
 test('one translated paragraph changed: unchanged pages and the other languageâ€™s PDFs are reused, and the output is what a fresh build makes', (t) => {
   const b = tempBook(t);
@@ -37,14 +24,14 @@ test('one translated paragraph changed: unchanged pages and the other languageâ€
   assert.doesNotMatch(line('en/2-le-grenier/index.html'), /\(restored\)/, 'the changed page is rendered');
   assert.match(again.stdout, /PDF fr\/[^:]+\.pdf: nothing it is printed from changed since the previous build/);
   assert.doesNotMatch(again.stdout, /PDF en\/[^:]+\.pdf: nothing it is printed from changed/);
-  const incremental = files(b.out);
+  const incremental = filesOf(b.out);
   assert.match(incremental.get('en/2-le-grenier/index.html')!.toString(), /an old notebook, and dust\./);
 
   // The same book from scratch.
   rmSync(join(b.book, '.cache'), { recursive: true, force: true });
   const fresh = build(b);
   assert.equal(fresh.status, 0, fresh.stderr);
-  const scratch = files(b.out);
+  const scratch = filesOf(b.out);
   assert.deepEqual([...incremental.keys()].sort(), [...scratch.keys()].sort());
   const differ = [...scratch].filter(([path, bytes]) => !bytes.equals(incremental.get(path)!)).map(([p]) => p);
   assert.deepEqual(differ, [], 'files that differ from a build from scratch');

@@ -2,9 +2,9 @@
 // or built, and an output folder that must come out of a failed build exactly as it went in.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { loadBook, type Book } from '../../src/model/book.ts';
 import { ContentError } from '../../src/model/errors.ts';
 
@@ -78,4 +78,18 @@ export function build(b: TempBook, ...args: string[]) {
 export function untouched(b: TempBook): void {
   assert.deepEqual(readdirSync(b.out), ['marker.txt']);
   assert.equal(readFileSync(join(b.out, 'marker.txt'), 'utf8'), 'the previous build');
+}
+
+/** Every file under `dir`: its path relative to `dir` → its bytes (to compare two trees). */
+export function filesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -5,11 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadBook } from '../../src/model/book.ts';
+import { filesOf } from './helpers-temp-book.ts';
 import { exportTranslations } from '../../src/authoring/translations-export.ts';
 import { importTranslations } from '../../src/authoring/translations-import.ts';
 import { parsePo, writePo } from '../../src/authoring/po.ts';
@@ -25,17 +26,10 @@ function copyBook(): string {
   return dir;
 }
 
-/** Every file of the book, relative path → bytes. */
+/** Every file of the book's content/, relative path → bytes. */
 function snapshot(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(join(dir, 'content'));
+  for (const [path, bytes] of filesOf(join(dir, 'content'))) out.set(join('content', path), bytes);
   return out;
 }
 
