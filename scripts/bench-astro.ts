@@ -22,8 +22,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { serialize } from 'node:v8';
 import { loadBook, type Book } from '../src/model/book.ts';
+import { shareBook } from '../src/model/book-snapshot.ts';
 import { FONT_CACHE_DIR, makeFonts } from '../src/fonts/make.ts';
 import { languageCodes } from '../src/model/settings.ts';
 import { panelText } from '../src/model/views/panel-text.ts';
@@ -239,7 +239,7 @@ const kitCaches = (book: Book) => [
 /** The book's snapshot file, written once (what scripts/build.ts hands its processes). */
 function snapshotOf(book: Book): string {
   const file = join(work, `yardstick-book-${book.episodes.length}.v8`);
-  writeFileSync(file, serialize(book));
+  shareBook(book, file);
   return file;
 }
 const kitBuild = (book: Book, nodeArgs: string[] = []) =>

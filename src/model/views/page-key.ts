@@ -67,9 +67,7 @@ function titles(episode: Episode | undefined): unknown {
     number: episode.number,
     draft: episode.draft,
     original: episode.original.title,
-    translations: Object.fromEntries(
-      Object.entries(episode.translations).map(([lang, t]) => [lang, (t as { title?: unknown }).title ?? null]),
-    ),
+    translations: Object.fromEntries(Object.entries(episode.translations).map(([lang, t]) => [lang, t.title ?? null])),
   };
 }
 

@@ -67,7 +67,7 @@ export async function buildPdfs({
   book,
   log,
   kit,
-}: Pick<OutputContext, 'dir' | 'book' | 'log'> & { kit?: string }): Promise<PdfResult[]> {
+}: Pick<OutputContext, 'dir' | 'book' | 'log' | 'kit'>): Promise<PdfResult[]> {
   const server = await serveStatic(outDir, { base: book.settings.site.base });
   let browser: Browser | undefined;
   const results: PdfResult[] = [];
@@ -81,17 +81,15 @@ export async function buildPdfs({
         pageMapFile(lang),
       ];
       // Nothing Chromium would read changed: the previous print of this language is the same book.
-      const cache = kit ? pdfCache(book.root, lang) : undefined;
-      const key =
-        kit &&
-        printKey({
-          outDir,
-          base: book.settings.site.base,
-          pages: [`${routes.print(lang)}index.html`, `${routes.printCover(lang)}index.html`],
-          kit,
-          settings: book.settings,
-        });
-      const kept = cache && key ? cache.restore<{ pages: number; bytes: number }>(key, files, outDir) : undefined;
+      const cache = pdfCache(book.root, lang);
+      const key = printKey({
+        outDir,
+        base: book.settings.site.base,
+        pages: [`${routes.print(lang)}index.html`, `${routes.printCover(lang)}index.html`],
+        kit,
+        settings: book.settings,
+      });
+      const kept = cache.restore<{ pages: number; bytes: number }>(key, files, outDir);
       if (kept) {
         results.push({ lang, file: files[0]!, ...kept, seconds: (performance.now() - t0) / 1000 });
         log(
@@ -126,7 +124,7 @@ export async function buildPdfs({
         throw new Error(`The ${lang} print cover could not be made: ${(e as Error).message}`, { cause: e });
       }
       writeFileSync(join(outDir, printCoverFile(book.settings, lang)), cover);
-      if (cache && key) cache.save(key, files, outDir, { pages, bytes: bytes.length });
+      cache.save(key, files, outDir, { pages, bytes: bytes.length });
       const seconds = (performance.now() - t0) / 1000;
       results.push({ lang, file, pages, bytes: bytes.length, seconds });
       log(
